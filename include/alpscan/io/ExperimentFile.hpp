@@ -1,0 +1,64 @@
+// Reading data/experiments/<name>.json ("alpscan-experiment/1"). This is the only place experiment
+// input numbers enter the program. Format (documented in README, schema in
+// schemas/experiment.schema.json):
+//   {
+//     "format": "alpscan-experiment/1", "name": "passat_nomad", "family": "passat",
+//     "title": "...", "kind": "limit" | "projection", "cl": 0.9,
+//     "sources": ["seed 000_1c1e6b540ff0680d.txt = arXiv:1909.03071", ...],
+//     "counting": { "background": Q, "background_sigma": Q, "observed": Q },   // observed absent for projections
+//     "parameters": { "<key>": Q, ... },
+//     "options": { "<key>": {"value": "literal", "choices": ["literal","physical"], "source": "...", "why": "..."} },
+//     "notes": ["..."]
+//   }
+// where a quantity Q is {"value": number, "unit": "GeV", "source": "seed 000 L518", "note": "..."}.
+// Units understood: 1, GeV, MeV, keV, eV, m, cm, mm, fm, T, mb, b, rad, mrad, GeV^-2, "GeV^-1".
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "alpscan/core/Error.hpp"
+#include "alpscan/experiments/Experiment.hpp"
+
+namespace alpscan {
+
+// Accessor for one experiment data file. Getters convert to internal units and record any problem
+// in the diagnostics instead of throwing, so validation reports every problem at once; call
+// finish() after reading everything (throws InputError if anything was wrong).
+class ExperimentFile {
+ public:
+  // Loads and checks the common fields. `option_overrides` (from the job) replace options' values.
+  ExperimentFile(std::string path, const nlohmann::json& option_overrides, Diagnostics& diags);
+  ~ExperimentFile();
+  ExperimentFile(const ExperimentFile&) = delete;
+  ExperimentFile& operator=(const ExperimentFile&) = delete;
+
+  const std::string& path() const { return path_; }
+  const ExperimentInfo& info() const { return info_; }
+
+  // parameters/<key>, converted from its unit to internal units; `dimension` is the unit family
+  // expected: "energy", "length", "field", "area", "angle", "number", "inverse_energy".
+  double number(const std::string& key, const std::string& dimension);
+  double number_or(const std::string& key, const std::string& dimension, double fallback);
+  // options/<key>/value; must be one of `allowed`.
+  std::string option(const std::string& key, const std::vector<std::string>& allowed);
+  double option_number(const std::string& key);
+
+  // Options as finally used (after job overrides), for provenance in result files.
+  const std::map<std::string, std::string>& used_options() const { return used_options_; }
+  // Reports unknown job option overrides; call after all option() reads.
+  void finish();
+
+ private:
+  std::string path_;
+  ExperimentInfo info_;
+  struct Impl;
+  Impl* impl_;
+  Diagnostics& diags_;
+  std::map<std::string, std::string> used_options_;
+};
+
+}  // namespace alpscan

@@ -1,0 +1,60 @@
+// A job description ("alpscan-job/1"), validated and in plain C++ types. See README "Job files"
+// and schemas/job.schema.json for the format. Values are kept in EXTERNAL units (eV, GeV^-1) here;
+// scan/ParameterSpace converts to internal units.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "alpscan/core/Error.hpp"
+#include "alpscan/model/AlpPoint.hpp"
+
+namespace alpscan {
+
+struct AxisSpec {
+  enum class Kind { fixed, list, lin, log };
+  Kind kind = Kind::fixed;
+  std::vector<double> values;  // materialised grid, external units, strictly increasing
+  bool given = false;          // false: not in the job, default value used
+};
+
+struct ExperimentRequest {
+  std::string name;          // data file stem
+  std::string file;          // path of its data file
+  std::string options_json;  // job overrides of the experiment's options, as a JSON object text
+};
+
+// A 2-D plane of the scan for maps and curves. Axes of the scan not in the plane are either fixed
+// at a value (slice; the value must be one of the axis' grid values) or profiled (a plane point is
+// excluded only if it is excluded for every value of the profiled axes).
+struct PlaneSpec {
+  Axis x = Axis::m_a, y = Axis::g_agg;
+  std::map<Axis, double> slice_at;  // external units
+  std::string name() const;        // e.g. "m_a__g_agg"
+};
+
+struct JobSpec {
+  std::string file;           // where it was read from
+  std::string canonical_text; // the job as parsed, re-serialised (stored in results for provenance)
+  std::string name;
+  std::string description;
+  std::array<AxisSpec, kNumAxes> axes;
+  std::vector<ExperimentRequest> experiments;
+  double cl = 0.90;
+  std::string output_dir;     // absolute or relative to the current directory
+  std::size_t chunk_size = 1024;
+  std::vector<PlaneSpec> planes;
+  std::string data_dir;       // experiment data files
+};
+
+// Default directory of experiment data files: $ALPSCAN_DATA_DIR, else the source tree's data/experiments.
+std::string default_data_dir();
+
+// Reads and validates a job file. Records every problem in `diags`; the result is meaningful only
+// when diags is empty.
+JobSpec read_job(const std::string& path, Diagnostics& diags);
+
+}  // namespace alpscan

@@ -1,0 +1,46 @@
+// The merged result of a scan: per experiment its expected signal, test statistic and excluded
+// flag on its own sub-grid, and the global maps on the full grid:
+//   excluded_any      excluded by at least one experiment (the union collaboration plots show)
+//   combined_q        sum over experiments of the one-sided -2 ln lambda
+//   combined_excluded combined_q >= (Phi^-1(CL))^2 (asymptotic, one parameter of interest)
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "alpscan/experiments/Experiment.hpp"
+#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/scan/Checkpoint.hpp"
+#include "alpscan/scan/ParameterSpace.hpp"
+#include "alpscan/scan/WorkPlan.hpp"
+
+namespace alpscan {
+
+struct ExperimentResult {
+  ExperimentInfo info;
+  std::map<std::string, std::string> options;  // as used
+  SubGrid grid;
+  double s_up = 0;                    // signal excluded at the job's CL (stats::signal_upper_limit)
+  std::vector<double> signal;         // expected signal events
+  std::vector<double> test_statistic; // one-sided -2 ln lambda
+  std::vector<std::uint8_t> excluded; // signal >= s_up
+  // ln(signal / s_up), clamped to +-100: >= 0 where excluded; smooth (~4 ln g) for contouring.
+  double margin(std::size_t i) const;
+};
+
+struct MergedResult {
+  double cl = 0.9;
+  double combined_critical = 0;       // critical value of combined_q
+  std::vector<ExperimentResult> experiments;
+  std::vector<std::uint8_t> excluded_any;       // on space.full()
+  std::vector<double> combined_q;
+  std::vector<std::uint8_t> combined_excluded;
+};
+
+// Reads every unit back from the checkpoint (verifying CRCs) and computes statistics and maps.
+MergedResult merge_results(const JobSpec& job, const ParameterSpace& space, const WorkPlan& plan,
+                           const Checkpoint& ckpt);
+
+}  // namespace alpscan

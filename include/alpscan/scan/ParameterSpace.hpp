@@ -1,0 +1,43 @@
+// The grid of the scan: one value list per model axis (fixed axes have one value). An experiment
+// is evaluated only on its own sub-grid, the product of the scanned axes it declares, so axes it
+// does not depend on cost it nothing. Indices are row-major in Axis order (last axis fastest), so
+// consecutive points of a sub-grid share m_a for long runs, which experiments exploit as a cache.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/model/AlpPoint.hpp"
+
+namespace alpscan {
+
+struct SubGrid {
+  std::vector<Axis> axes;         // scanned axes of this grid, in Axis order
+  std::vector<std::size_t> dims;  // their lengths
+  std::size_t size = 1;           // product of dims
+};
+
+class ParameterSpace {
+ public:
+  explicit ParameterSpace(const JobSpec& job);
+  // Axis values in external units (eV, GeV^-1, dimensionless).
+  const std::vector<double>& values(Axis a) const { return values_[static_cast<int>(a)]; }
+  bool scanned(Axis a) const { return values(a).size() > 1; }
+  // The full grid over every scanned axis (global maps live on it).
+  const SubGrid& full() const { return full_; }
+  // The sub-grid of an experiment: its used axes that are scanned.
+  SubGrid subgrid(const std::vector<Axis>& used) const;
+  // The point at `index` of `grid` in internal units. Axes outside the grid sit at their first value.
+  AlpPoint point(const SubGrid& grid, std::size_t index) const;
+  // Multi-index of `index` in `grid`, one entry per grid axis.
+  std::vector<std::size_t> unravel(const SubGrid& grid, std::size_t index) const;
+  // Index into `sub` of the point of `full()` at `full_index` (sub's axes are a subset of full's).
+  std::size_t project(const SubGrid& sub, std::size_t full_index) const;
+
+ private:
+  std::vector<double> values_[kNumAxes];
+  SubGrid full_;
+};
+
+}  // namespace alpscan

@@ -1,0 +1,78 @@
+// Dynamic distribution of work units over the ranks, with checkpointing.
+//
+// Rank 0 owns the checkpoint manifest and hands out units on request; it also evaluates units
+// itself and answers requests between points (every few points it polls), so on a 2-core machine
+// no rank sits idle as a pure dispatcher. Protocol (int64 triples):
+//   worker -> 0  kTagRequest {finished unit or -1, crc32, interrupted?, compute us, prepare us}
+//   0 -> worker  kTagAssign  {unit, 0, 0} or {-1 = no more work | -2 = stop, 0, 0}
+// Workers write their unit files themselves (shared file system), then report; rank 0 appends the
+// manifest entry. Results never depend on which rank computed a unit.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "alpscan/experiments/Experiment.hpp"
+#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/scan/Checkpoint.hpp"
+#include "alpscan/scan/Communicator.hpp"
+#include "alpscan/scan/ParameterSpace.hpp"
+#include "alpscan/scan/WorkPlan.hpp"
+
+namespace alpscan {
+
+struct SchedulerOptions {
+  std::size_t max_units = 0;          // stop after this many units in this invocation (0: no limit)
+  double progress_interval_s = 5.0;   // seconds between progress log lines
+};
+
+struct RunOutcome {
+  bool complete = false;        // every unit is durable
+  bool interrupted = false;     // stopped by a signal or max_units
+  std::size_t units_done = 0;   // durable units now (rank 0)
+  std::size_t units_computed = 0;  // units computed in this invocation, all ranks (rank 0)
+  double prepare_seconds = 0;   // this rank's prepare() time
+};
+
+class Scheduler {
+ public:
+  Scheduler(Communicator& comm, const JobSpec& job, const ParameterSpace& space, const WorkPlan& plan,
+            Checkpoint* checkpoint /* rank 0 only */, SchedulerOptions opts);
+  RunOutcome run();
+
+ private:
+  bool evaluate_unit(int unit, std::vector<double>& out, bool poll);
+  void serve_pending();
+  void note_costs(int unit, double compute_s, double prepare_s);
+  void handle_request(int src, const long long* msg);
+  int next_unit(int rank);
+  void log_progress(bool force);
+  Experiment& experiment(int e);
+
+  Communicator& comm_;
+  const JobSpec& job_;
+  const ParameterSpace& space_;
+  const WorkPlan& plan_;
+  Checkpoint* ckpt_;
+  SchedulerOptions opts_;
+  std::vector<ExperimentPtr> experiments_;
+  std::vector<bool> prepared_;
+  // rank 0 state
+  std::vector<char> assigned_;
+  std::vector<std::vector<int>> exp_units_;  // unit ids per experiment, in order
+  std::vector<std::size_t> exp_cursor_;       // first possibly unassigned entry of exp_units_[e]
+  std::vector<char> started_;                 // some rank has been given this experiment
+  std::vector<std::vector<char>> rank_has_;   // [rank][experiment]: rank has prepared it
+  std::vector<int> current_;                  // [rank]: experiment of its current unit, -1 none
+  std::vector<int> on_;                       // [experiment]: ranks currently on it
+  std::vector<double> prep_s_, point_s_;      // measured prepare time and cost per point, -1 unknown
+  bool stopping_ = false;
+  int active_workers_ = 0;
+  std::size_t computed_ = 0, points_done_ = 0, points_at_start_ = 0;
+  double t_start_ = 0, t_last_log_ = 0;
+  double prepare_s_ = 0;
+  long delay_us_ = 0;
+};
+
+}  // namespace alpscan

@@ -1,0 +1,336 @@
+// alpscan command-line interface: list | validate | plan | run. See README "Command line".
+// Exit status: 0 done, 1 internal error, 2 invalid input or usage, 75 incomplete but resumable.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "alpscan/core/BuildInfo.hpp"
+#include "alpscan/io/ExperimentCatalog.hpp"
+#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/io/JsonUtil.hpp"
+#include "alpscan/io/ResultFiles.hpp"
+#include "alpscan/maps/MergedResult.hpp"
+#include "alpscan/maps/PlaneMap.hpp"
+#include "alpscan/scan/Checkpoint.hpp"
+#include "alpscan/scan/Communicator.hpp"
+#include "alpscan/scan/ParameterSpace.hpp"
+#include "alpscan/scan/Scheduler.hpp"
+#include "alpscan/scan/StopSignal.hpp"
+#include "alpscan/scan/WorkPlan.hpp"
+#include "alpscan/stats/PoissonLikelihood.hpp"
+
+using namespace alpscan;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitInternal = 1;
+constexpr int kExitInput = 2;
+constexpr int kExitResumable = 75;  // EX_TEMPFAIL: run the same command again to continue
+
+const char* kUsage = R"(usage: alpscan <command> [options]
+
+commands:
+  list [--data-dir DIR]          experiments with their couplings, kind and sources
+  validate JOB                   check a job file; reports every problem (exit 2 if any)
+  plan JOB                       dry run: points, chunks, experiments, axes, evaluations
+  run JOB [options]              run the scan (resumes from the checkpoint by default)
+      --restart                  discard the checkpoint and start over
+      --max-chunks N             stop (resumable, exit 75) after N chunks in this invocation
+      --progress-interval S      seconds between progress lines (default 5)
+  version                        code version and git revision
+
+Run under MPI with: mpirun -np N alpscan run JOB
+exit status: 0 done, 1 internal error, 2 invalid input, 75 incomplete (resumable: run again)
+)";
+
+struct Args {
+  std::string command, job, data_dir;
+  bool restart = false;
+  std::size_t max_chunks = 0;
+  double progress_interval = 5.0;
+};
+
+[[noreturn]] void usage_error(const std::string& msg) {
+  std::cerr << "alpscan: " << msg << "\n\n" << kUsage;
+  std::exit(kExitInput);
+}
+
+Args parse_args(int argc, char** argv) {
+  Args a;
+  std::vector<std::string> pos;
+  for (int i = 1; i < argc; ++i) {
+    const std::string s = argv[i];
+    auto value = [&](const char* name) -> std::string {
+      if (i + 1 >= argc) usage_error(std::string(name) + " needs a value");
+      return argv[++i];
+    };
+    if (s == "--restart") a.restart = true;
+    else if (s == "--max-chunks") {
+      const std::string v = value("--max-chunks");
+      char* end = nullptr;
+      const long long n = std::strtoll(v.c_str(), &end, 10);
+      if (*end || n < 1) usage_error("--max-chunks expects an integer >= 1, found \"" + v + "\"");
+      a.max_chunks = static_cast<std::size_t>(n);
+    } else if (s == "--progress-interval") {
+      const std::string v = value("--progress-interval");
+      char* end = nullptr;
+      a.progress_interval = std::strtod(v.c_str(), &end);
+      if (*end || !(a.progress_interval >= 0)) usage_error("--progress-interval expects seconds >= 0");
+    } else if (s == "--data-dir") a.data_dir = value("--data-dir");
+    else if (s == "-h" || s == "--help") {
+      std::cout << kUsage;
+      std::exit(kExitOk);
+    } else if (s.rfind("--", 0) == 0) usage_error("unknown option " + s);
+    else pos.push_back(s);
+  }
+  if (pos.empty()) usage_error("no command given");
+  a.command = pos[0];
+  if (pos.size() > 1) a.job = pos[1];
+  if (pos.size() > 2) usage_error("too many arguments");
+  return a;
+}
+
+void setup_logging(int rank) {
+  auto logger = spdlog::stderr_color_mt("alpscan");
+  logger->set_pattern(fmt::format("[%Y-%m-%d %H:%M:%S.%e] [rank {}] [%l] %v", rank));
+  logger->set_level(rank == 0 ? spdlog::level::info : spdlog::level::warn);
+  if (const char* l = std::getenv("ALPSCAN_LOG_LEVEL")) logger->set_level(spdlog::level::from_str(l));
+  spdlog::set_default_logger(logger);
+}
+
+// Reads the job and builds its experiments (which reads and checks their data files and the job's
+// option overrides). Every problem goes into diags.
+JobSpec load_job(const std::string& path, Diagnostics& diags, std::vector<ExperimentInfo>* infos = nullptr) {
+  JobSpec job = read_job(path, diags);
+  // Experiments that were resolved are checked even if the job has other problems: all at once.
+  for (const auto& r : job.experiments) {
+    try {
+      ExperimentPtr e = make_experiment(r);
+      if (infos) infos->push_back(e->info());
+    } catch (const InputError& err) {
+      for (const auto& d : err.diagnostics().items()) diags.add(d.file, d.path, d.message);
+    }
+  }
+  return job;
+}
+
+std::string axes_list(const std::vector<Axis>& axes) {
+  std::string s;
+  for (Axis a : axes) s += (s.empty() ? "" : ", ") + std::string(axis_name(a));
+  return s;
+}
+
+std::string fingerprint(const JobSpec& job) {
+  std::string text = job.canonical_text + "\n" + code_version() + "\n" + git_revision() + "\n";
+  for (const auto& r : job.experiments) {
+    std::ifstream in(r.file, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text += r.name + "\n" + r.options_json + "\n" + ss.str();
+  }
+  return fmt::format("{:08x}", crc32_bytes(text.data(), text.size()));
+}
+
+int cmd_list(const Args& a) {
+  const ExperimentCatalog cat(a.data_dir.empty() ? default_data_dir() : a.data_dir);
+  if (cat.entries().empty()) {
+    std::cerr << "alpscan: no experiment data files in " << (a.data_dir.empty() ? default_data_dir() : a.data_dir)
+              << "\n";
+    return kExitInput;
+  }
+  std::cout << fmt::format("{:<26} {:<8} {:<11} {:<14} {}\n", "name", "group", "kind", "axes", "title / sources");
+  for (const auto& e : cat.entries()) {
+    std::string axes = "?";
+    try {
+      ExperimentPtr x = make_experiment({e.name, e.file, "{}"});
+      axes = axes_list(x->info().axes);
+    } catch (const std::exception& err) {
+      axes = "(invalid data file)";
+    }
+    std::cout << fmt::format("{:<26} {:<8} {:<11} {:<14} {}\n", e.name, e.family, e.kind, axes, e.title);
+    for (const auto& s : e.sources) std::cout << fmt::format("{:<62} source: {}\n", "", s);
+  }
+  std::cout << "\ngroups: all";
+  std::vector<std::string> fam;
+  for (const auto& e : cat.entries())
+    if (std::find(fam.begin(), fam.end(), e.family) == fam.end()) fam.push_back(e.family);
+  for (const auto& f : fam) std::cout << ", " << f;
+  std::cout << "\n";
+  return kExitOk;
+}
+
+int cmd_validate(const Args& a) {
+  Diagnostics diags;
+  load_job(a.job, diags);
+  if (!diags.empty()) {
+    std::cerr << diags.format();
+    std::cerr << diags.items().size() << " problem(s) found in " << a.job << "\n";
+    return kExitInput;
+  }
+  std::cout << a.job << ": valid\n";
+  return kExitOk;
+}
+
+int cmd_plan(const Args& a) {
+  Diagnostics diags;
+  std::vector<ExperimentInfo> infos;
+  JobSpec job = load_job(a.job, diags, &infos);
+  if (!diags.empty()) {
+    std::cerr << diags.format();
+    return kExitInput;
+  }
+  const ParameterSpace space(job);
+  std::vector<std::vector<Axis>> axes;
+  for (const auto& i : infos) axes.push_back(i.axes);
+  const WorkPlan plan = make_work_plan(space, axes, job.chunk_size);
+  std::cout << "job " << job.name << " (" << job.file << ")\n";
+  std::cout << "output directory: " << job.output_dir << "\n";
+  std::cout << fmt::format("confidence level: {:g}%\n", 100 * job.cl);
+  std::cout << "axes:\n";
+  for (int i = 0; i < kNumAxes; ++i) {
+    const Axis ax = static_cast<Axis>(i);
+    const auto& v = space.values(ax);
+    bool used = false;
+    for (const auto& i2 : infos)
+      used = used || std::find(i2.axes.begin(), i2.axes.end(), ax) != i2.axes.end();
+    if (v.size() == 1)
+      std::cout << fmt::format("  {:<10} fixed at {:g} {}\n", axis_name(ax), v[0], axis_external_unit(ax));
+    else
+      std::cout << fmt::format("  {:<10} {} values, {:g} .. {:g} {}{}\n", axis_name(ax), v.size(), v.front(),
+                               v.back(), axis_external_unit(ax),
+                               used ? "" : "  (no selected experiment uses it: evaluated once, costs nothing)");
+  }
+  std::cout << fmt::format("grid points: {}\n", space.full().size);
+  std::cout << "experiments:\n";
+  std::size_t chunks_per[64] = {0};
+  for (const auto& u : plan.units) chunks_per[std::min(u.experiment, 63)]++;
+  for (std::size_t e = 0; e < infos.size(); ++e) {
+    const double s_up = stats::signal_upper_limit(infos[e].data, job.cl);
+    std::cout << fmt::format("  {:<26} axes [{}], {} evaluations in {} chunks, s_up = {:.4g} events\n", infos[e].name,
+                             axes_list(infos[e].axes), plan.grids[e].size, chunks_per[std::min<std::size_t>(e, 63)],
+                             s_up);
+  }
+  std::cout << fmt::format("total: {} evaluations in {} chunks of <= {} points\n", plan.total_points,
+                           plan.units.size(), job.chunk_size);
+  std::cout << "planes:";
+  for (const auto& p : job.planes) std::cout << " " << p.name();
+  std::cout << (job.planes.empty() ? " none\n" : "\n");
+  return kExitOk;
+}
+
+// Rank 0, after the scan: merge, write the result files, report.
+int finish_run(const JobSpec& job, const ParameterSpace& space, const WorkPlan& plan, const Checkpoint& ckpt,
+               const RunOutcome& out, std::chrono::steady_clock::time_point t0, long long prep_ms) {
+  const double scan_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (!out.complete) {
+    spdlog::warn("incomplete: {} of {} chunks durable ({}). Run the same command again to resume.", out.units_done,
+                 plan.units.size(), stop_requested() ? fmt::format("stopped by signal {}", stop_signal())
+                                                     : std::string("stopped by --max-chunks or a signalled rank"));
+    return kExitResumable;
+  }
+  spdlog::info("scan complete: {} chunks computed now, {} resumed; {:.2f} s (slowest rank's prepare {:.2f} s)",
+               out.units_computed, ckpt.resumed_count(), scan_s, prep_ms / 1000.0);
+  const MergedResult merged = merge_results(job, space, plan, ckpt);
+  std::vector<PlaneMap> planes;
+  for (const auto& p : job.planes) planes.push_back(make_plane_map(p, space, merged));
+  const WrittenFiles files = write_results(job, space, merged, planes);
+  spdlog::info("results: {} and {}; {} curve files in {}/curves", files.scan_h5, files.summary_json,
+               files.curves.size(), job.output_dir);
+  for (const auto& x : merged.experiments) {
+    std::size_t n = 0;
+    for (auto b : x.excluded) n += b;
+    spdlog::info("  {:<26} s_up = {:.4g} events, {} of {} points excluded", x.info.name, x.s_up, n, x.grid.size);
+  }
+  return kExitOk;
+}
+
+
+int cmd_run(const Args& a) {
+  Communicator& comm = Communicator::get();
+  const auto t0 = std::chrono::steady_clock::now();
+  Diagnostics diags;
+  std::vector<ExperimentInfo> infos;
+  JobSpec job = load_job(a.job, diags, &infos);
+  if (!diags.empty()) {
+    if (comm.rank() == 0) std::cerr << diags.format();
+    return kExitInput;
+  }
+  const ParameterSpace space(job);
+  std::vector<std::vector<Axis>> axes;
+  for (const auto& i : infos) axes.push_back(i.axes);
+  const WorkPlan plan = make_work_plan(space, axes, job.chunk_size);
+
+  std::unique_ptr<Checkpoint> ckpt;
+  long long ok = 1;
+  if (comm.rank() == 0) {
+    spdlog::info("alpscan {} ({}), job {}: {} evaluations in {} chunks on {} rank(s)", code_version(), git_revision(),
+                 job.name, plan.total_points, plan.units.size(), comm.size());
+    try {
+      ckpt = std::make_unique<Checkpoint>(job.output_dir, fingerprint(job), plan, a.restart);
+      if (ckpt->resumed_count() > 0)
+        spdlog::info("resuming: {} of {} chunks already done (checkpoint in {})", ckpt->resumed_count(),
+                     plan.units.size(), Checkpoint::dir(job.output_dir));
+    } catch (const InputError& e) {
+      std::cerr << e.diagnostics().format();
+      ok = 0;
+    }
+  }
+  if (comm.broadcast(ok, 0) == 0) return kExitInput;
+
+  SchedulerOptions opts;
+  opts.max_units = a.max_chunks;
+  opts.progress_interval_s = a.progress_interval;
+  Scheduler sched(comm, job, space, plan, ckpt.get(), opts);
+  const RunOutcome out = sched.run();
+  const long long prep_ms = comm.max(static_cast<long long>(out.prepare_seconds * 1000));
+  const int status = out.complete ? kExitOk : kExitResumable;
+  if (comm.rank() != 0) {
+    comm.barrier();  // leave together: a rank exiting early with 75 would make mpirun kill rank 0
+    return status;
+  }
+  const int rc = finish_run(job, space, plan, *ckpt, out, t0, prep_ms);
+  comm.barrier();
+  return rc;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Communicator* comm = nullptr;
+  try {
+    comm = &Communicator::init(argc, argv);
+    setup_logging(comm->rank());
+    install_stop_handlers();
+    const Args a = parse_args(argc, argv);
+    if (a.command == "version") {
+      std::cout << "alpscan " << code_version() << " (git " << git_revision() << ")\n";
+      return kExitOk;
+    }
+    if (a.command == "list") return cmd_list(a);
+    if (a.command != "validate" && a.command != "plan" && a.command != "run")
+      usage_error("unknown command \"" + a.command + "\"" + nearest_hint(a.command, {"list", "validate", "plan", "run", "version"}));
+    if (a.job.empty()) usage_error(a.command + " needs a job file");
+    if (a.command == "validate") return cmd_validate(a);
+    if (a.command == "plan") return cmd_plan(a);
+    return cmd_run(a);
+  } catch (const InputError& e) {
+    std::cerr << e.diagnostics().format();
+    return kExitInput;
+  } catch (const std::exception& e) {
+    spdlog::critical("internal error: {}", e.what());
+    if (comm && !comm->null_mode() && comm->size() > 1) comm->abort(kExitInternal);
+    return kExitInternal;
+  }
+}

@@ -1,0 +1,195 @@
+#include "alpscan/io/ExperimentFile.hpp"
+
+#include <fstream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "alpscan/core/Units.hpp"
+#include "alpscan/io/JsonUtil.hpp"
+
+namespace alpscan {
+
+using nlohmann::json;
+
+namespace {
+
+struct UnitDef {
+  const char* unit;
+  const char* dimension;
+  double to_internal;
+};
+const UnitDef kUnits[] = {
+    {"1", "number", 1.0},
+    {"GeV", "energy", units::GeV},
+    {"MeV", "energy", units::MeV},
+    {"keV", "energy", units::keV},
+    {"eV", "energy", units::eV},
+    {"GeV^-1", "inverse_energy", 1.0},
+    {"m", "length", units::meter},
+    {"cm", "length", units::cm},
+    {"mm", "length", 1e-3 * units::meter},
+    {"fm", "length", units::fm},
+    {"T", "field", units::tesla},
+    {"mb", "area", units::millibarn},
+    {"b", "area", 1e3 * units::millibarn},
+    {"rad", "angle", 1.0},
+    {"mrad", "angle", 1e-3},
+};
+
+}  // namespace
+
+struct ExperimentFile::Impl {
+  json doc;
+  json overrides;
+  std::set<std::string> options_read;
+};
+
+ExperimentFile::ExperimentFile(std::string path, const json& option_overrides, Diagnostics& diags)
+    : path_(std::move(path)), impl_(new Impl), diags_(diags) {
+  impl_->overrides = option_overrides.is_object() ? option_overrides : json::object();
+  if (!load_json_file(path_, impl_->doc, diags_)) return;
+  const json& d = impl_->doc;
+  JsonChecker c(path_, diags_);
+  c.require_string(d, "/format", "alpscan-experiment/1");
+  info_.name = c.string(d, "/name");
+  info_.family = c.string(d, "/family");
+  info_.title = c.string(d, "/title");
+  info_.kind = c.string(d, "/kind");
+  if (!info_.kind.empty() && info_.kind != "limit" && info_.kind != "projection")
+    diags_.add(path_, "/kind", "expected \"limit\" or \"projection\", found \"" + info_.kind + "\"");
+  if (d.contains("cl")) info_.default_cl = c.number(d, "/cl");
+  if (d.contains("sources") && d["sources"].is_array()) {
+    for (const auto& s : d["sources"])
+      if (s.is_string()) info_.sources.push_back(s.get<std::string>());
+  }
+  if (info_.sources.empty()) diags_.add(path_, "/sources", "expected a non-empty list of sources");
+  info_.data.projection = info_.kind == "projection";
+  if (!d.contains("counting") || !d["counting"].is_object()) {
+    diags_.add(path_, "/counting", "expected an object with background, background_sigma, observed");
+  } else {
+    const json& k = d["counting"];
+    auto q = [&](const char* key, double fallback) {
+      if (!k.contains(key)) return fallback;
+      const json& v = k[key];
+      if (!v.is_object() || !v.contains("value") || !v["value"].is_number()) {
+        diags_.add(path_, std::string("/counting/") + key, "expected {\"value\": number, \"source\": ...}");
+        return fallback;
+      }
+      return v["value"].get<double>();
+    };
+    info_.data.background = q("background", 0.0);
+    info_.data.background_sigma = q("background_sigma", 0.0);
+    info_.data.observed = q("observed", info_.data.background);
+    if (info_.data.background < 0 || info_.data.background_sigma < 0 || info_.data.observed < 0)
+      diags_.add(path_, "/counting", "counts and uncertainties must be >= 0");
+    if (!info_.data.projection && !k.contains("observed"))
+      diags_.add(path_, "/counting/observed", "an experiment of kind \"limit\" needs observed counts");
+  }
+}
+
+ExperimentFile::~ExperimentFile() { delete impl_; }
+
+double ExperimentFile::number(const std::string& key, const std::string& dimension) {
+  const std::string where = "/parameters/" + key;
+  const json& d = impl_->doc;
+  if (!d.is_object() || !d.contains("parameters") || !d["parameters"].contains(key)) {
+    diags_.add(path_, where, "missing parameter (expected {\"value\": number, \"unit\": <" + dimension +
+                                 " unit>, \"source\": ...})");
+    return 0.0;
+  }
+  const json& q = d["parameters"][key];
+  if (!q.is_object() || !q.contains("value") || !q["value"].is_number()) {
+    diags_.add(path_, where + "/value", "expected a number");
+    return 0.0;
+  }
+  if (!q.contains("source") || !q["source"].is_string())
+    diags_.add(path_, where + "/source", "every input number needs a source (seed file and line, or paper)");
+  const std::string unit = q.contains("unit") && q["unit"].is_string() ? q["unit"].get<std::string>() : "1";
+  for (const auto& u : kUnits) {
+    if (unit == u.unit) {
+      if (dimension != u.dimension) {
+        diags_.add(path_, where + "/unit",
+                   "expected a unit of " + dimension + ", found \"" + unit + "\" (" + u.dimension + ")");
+        return 0.0;
+      }
+      return q["value"].get<double>() * u.to_internal;
+    }
+  }
+  std::string known;
+  for (const auto& u : kUnits)
+    if (dimension == u.dimension) known += std::string(known.empty() ? "" : ", ") + u.unit;
+  diags_.add(path_, where + "/unit", "unknown unit \"" + unit + "\"; expected one of: " + known);
+  return 0.0;
+}
+
+double ExperimentFile::number_or(const std::string& key, const std::string& dimension, double fallback) {
+  const json& d = impl_->doc;
+  if (!d.is_object() || !d.contains("parameters") || !d["parameters"].contains(key)) return fallback;
+  return number(key, dimension);
+}
+
+std::string ExperimentFile::option(const std::string& key, const std::vector<std::string>& allowed) {
+  impl_->options_read.insert(key);
+  const json& d = impl_->doc;
+  std::string where = "/options/" + key + "/value";
+  std::string value;
+  std::string origin = path_;
+  if (impl_->overrides.contains(key)) {
+    const json& o = impl_->overrides[key];
+    if (!o.is_string()) {
+      diags_.add(path_, "(job override) options/" + key, "expected a string");
+      return allowed.empty() ? "" : allowed.front();
+    }
+    value = o.get<std::string>();
+    origin = "job option override";
+  } else if (d.is_object() && d.contains("options") && d["options"].contains(key) &&
+             d["options"][key].contains("value") && d["options"][key]["value"].is_string()) {
+    value = d["options"][key]["value"].get<std::string>();
+  } else {
+    diags_.add(path_, where, "missing option (expected a string)");
+    return allowed.empty() ? "" : allowed.front();
+  }
+  if (!allowed.empty()) {
+    bool ok = false;
+    std::string list;
+    for (const auto& a : allowed) {
+      ok = ok || a == value;
+      list += (list.empty() ? "\"" : ", \"") + a + "\"";
+    }
+    if (!ok) {
+      diags_.add(path_, where, "expected one of " + list + ", found \"" + value + "\" (from " + origin + ")");
+      return allowed.front();
+    }
+  }
+  used_options_[key] = value;
+  return value;
+}
+
+double ExperimentFile::option_number(const std::string& key) {
+  impl_->options_read.insert(key);
+  const json& d = impl_->doc;
+  const json* v = nullptr;
+  if (impl_->overrides.contains(key))
+    v = &impl_->overrides[key];
+  else if (d.is_object() && d.contains("options") && d["options"].contains(key) && d["options"][key].contains("value"))
+    v = &d["options"][key]["value"];
+  if (!v || !v->is_number()) {
+    diags_.add(path_, "/options/" + key + "/value", "expected a number");
+    return 0.0;
+  }
+  used_options_[key] = v->dump();
+  return v->get<double>();
+}
+
+void ExperimentFile::finish() {
+  for (auto it = impl_->overrides.begin(); it != impl_->overrides.end(); ++it) {
+    if (!impl_->options_read.count(it.key())) {
+      std::vector<std::string> known(impl_->options_read.begin(), impl_->options_read.end());
+      diags_.add(path_, "(job override) options/" + it.key(),
+                 "experiment " + info_.name + " has no option \"" + it.key() + "\"" + nearest_hint(it.key(), known));
+    }
+  }
+}
+
+}  // namespace alpscan

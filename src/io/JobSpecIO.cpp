@@ -1,0 +1,331 @@
+// Reading and validating "alpscan-job/1" files. Every problem is reported with file, JSON pointer,
+// expectation and finding; misspelt keys get the nearest valid key.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "alpscan/io/ExperimentCatalog.hpp"
+#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/io/JsonUtil.hpp"
+
+namespace alpscan {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+std::string PlaneSpec::name() const {
+  return std::string(axis_name(x)) + "__" + std::string(axis_name(y));
+}
+
+std::string default_data_dir() {
+  if (const char* d = std::getenv("ALPSCAN_DATA_DIR"); d && *d) return d;
+  return std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments";
+}
+
+namespace {
+
+const std::vector<std::string> kTopKeys = {"format", "name", "description", "parameters", "experiments",
+                                           "confidence_level", "output", "chunk_size", "planes", "data_dir"};
+const std::vector<std::string> kAxisKeys = {"value", "values", "scale", "min", "max", "points", "unit"};
+
+std::vector<std::string> axis_names() {
+  std::vector<std::string> v;
+  for (int i = 0; i < kNumAxes; ++i) v.emplace_back(axis_name(static_cast<Axis>(i)));
+  return v;
+}
+
+// Physical range of each axis (external units), so nonsense such as a negative mass is caught here.
+bool axis_value_ok(Axis a, double v, std::string& why) {
+  switch (a) {
+    case Axis::m_a:
+      why = "a mass > 0 eV";
+      return v > 0;
+    case Axis::br_inv:
+      why = "a branching ratio in [0, 1]";
+      return v >= 0 && v <= 1;
+    case Axis::g_agg:
+    case Axis::g_achi:
+    case Axis::g_ae:
+      why = "a coupling >= 0";
+      return v >= 0;
+    default:
+      why = "a mass >= 0 eV";
+      return v >= 0;
+  }
+}
+
+AxisSpec read_axis(JsonChecker& c, const json& j, Axis a, const std::string& ptr) {
+  AxisSpec s;
+  s.given = true;
+  if (j.is_number()) {  // shorthand: "g_ae": 0
+    s.kind = AxisSpec::Kind::fixed;
+    s.values = {j.get<double>()};
+  } else if (!j.is_object()) {
+    c.add(ptr, "expected an object ({\"value\": x}, {\"values\": [...]} or {\"scale\": \"log\", \"min\", \"max\", "
+               "\"points\"}) or a number, found " + json_type_name(j));
+    return s;
+  } else {
+    c.no_unknown_keys(j, ptr, kAxisKeys);
+    const int forms = int(j.contains("value")) + int(j.contains("values")) + int(j.contains("scale"));
+    if (forms != 1) {
+      c.add(ptr, "give exactly one of \"value\", \"values\" or \"scale\" (+ min, max, points); found " +
+                     std::to_string(forms));
+      return s;
+    }
+    if (j.contains("unit")) {
+      const std::string want(axis_external_unit(a));
+      if (!j["unit"].is_string() || j["unit"].get<std::string>() != want)
+        c.add(ptr + "/unit", "this axis is given in \"" + want + "\", found " + j["unit"].dump());
+    }
+    if (j.contains("value")) {
+      s.kind = AxisSpec::Kind::fixed;
+      if (!j["value"].is_number()) {
+        c.add(ptr + "/value", "expected a number, found " + j["value"].dump());
+        return s;
+      }
+      s.values = {j["value"].get<double>()};
+    } else if (j.contains("values")) {
+      s.kind = AxisSpec::Kind::list;
+      if (!j["values"].is_array() || j["values"].empty()) {
+        c.add(ptr + "/values", "expected a non-empty array of numbers, found " + j["values"].dump());
+        return s;
+      }
+      for (size_t i = 0; i < j["values"].size(); ++i) {
+        if (!j["values"][i].is_number())
+          c.add(ptr + "/values/" + std::to_string(i), "expected a number, found " + j["values"][i].dump());
+        else
+          s.values.push_back(j["values"][i].get<double>());
+      }
+      if (!std::is_sorted(s.values.begin(), s.values.end()) ||
+          std::adjacent_find(s.values.begin(), s.values.end()) != s.values.end())
+        c.add(ptr + "/values", "values must be strictly increasing");
+    } else {
+      const std::string scale = j["scale"].is_string() ? j["scale"].get<std::string>() : "";
+      if (scale != "log" && scale != "lin") {
+        c.add(ptr + "/scale", "expected \"log\" or \"lin\", found " + j["scale"].dump());
+        return s;
+      }
+      s.kind = scale == "log" ? AxisSpec::Kind::log : AxisSpec::Kind::lin;
+      if (!j.contains("min")) c.add(ptr + "/min", "missing required key (grid start)");
+      if (!j.contains("max")) c.add(ptr + "/max", "missing required key (grid end)");
+      if (!j.contains("min") || !j.contains("max")) return s;
+      if (!j.contains("points") || !j["points"].is_number_integer() || j["points"].get<long long>() < 1) {
+        c.add(ptr + "/points", std::string("expected an integer >= 1 (number of grid points), found ") +
+                                   (j.contains("points") ? j["points"].dump() : "nothing"));
+        return s;
+      }
+      if ((j.contains("min") && !j["min"].is_number()) || (j.contains("max") && !j["max"].is_number())) {
+        if (j.contains("min") && !j["min"].is_number()) c.add(ptr + "/min", "expected a number, found " + j["min"].dump());
+        if (j.contains("max") && !j["max"].is_number()) c.add(ptr + "/max", "expected a number, found " + j["max"].dump());
+        return s;
+      }
+      const double lo = j["min"].get<double>(), hi = j["max"].get<double>();
+      const long long n = j["points"].get<long long>();
+      if (n > 100000000LL) {
+        c.add(ptr + "/points", "at most 1e8 points per axis, found " + std::to_string(n));
+        return s;
+      }
+      if (!(hi > lo) && n > 1) {
+        c.add(ptr, "expected min < max, found min = " + j["min"].dump() + ", max = " + j["max"].dump());
+        return s;
+      }
+      if (s.kind == AxisSpec::Kind::log && !(lo > 0)) {
+        c.add(ptr + "/min", "a log grid needs min > 0, found " + j["min"].dump());
+        return s;
+      }
+      s.values.resize(n);
+      for (long long i = 0; i < n; ++i) {
+        const double t = n == 1 ? 0.0 : double(i) / double(n - 1);
+        s.values[i] = s.kind == AxisSpec::Kind::log ? std::exp(std::log(lo) + t * (std::log(hi) - std::log(lo)))
+                                                    : lo + t * (hi - lo);
+      }
+      if (n > 1) s.values.front() = lo, s.values.back() = hi;  // exact edges
+    }
+  }
+  std::string why;
+  for (size_t i = 0; i < s.values.size(); ++i) {
+    if (!std::isfinite(s.values[i]) || !axis_value_ok(a, s.values[i], why)) {
+      c.add(ptr, "expected " + why + ", found " + json(s.values[i]).dump());
+      break;
+    }
+  }
+  return s;
+}
+
+// Defaults for axes the job does not give: the plain QCD-less ALP with only the couplings named.
+double axis_default(Axis a) {
+  (void)a;
+  return 0.0;
+}
+
+}  // namespace
+
+JobSpec read_job(const std::string& path, Diagnostics& diags) {
+  JobSpec job;
+  job.file = path;
+  json j;
+  if (!load_json_file(path, j, diags)) return job;
+  JsonChecker c(path, diags);
+  if (!j.is_object()) {
+    c.add("", "expected a JSON object, found " + json_type_name(j));
+    return job;
+  }
+  job.canonical_text = j.dump(2);
+  c.no_unknown_keys(j, "", kTopKeys);
+  c.require_string(j, "/format", "alpscan-job/1");
+  job.name = c.string(j, "/name", false);
+  if (job.name.empty()) job.name = fs::path(path).stem().string();
+  job.description = c.string(j, "/description", false);
+
+  // parameters
+  for (int i = 0; i < kNumAxes; ++i) {
+    job.axes[i].values = {axis_default(static_cast<Axis>(i))};
+  }
+  if (const json* p = c.at(j, "/parameters")) {
+    if (!p->is_object()) {
+      c.add("/parameters", "expected an object of axes, found " + json_type_name(*p));
+    } else {
+      c.no_unknown_keys(*p, "/parameters", axis_names());
+      for (auto it = p->begin(); it != p->end(); ++it) {
+        auto a = axis_from_name(it.key());
+        if (!a) continue;
+        job.axes[static_cast<int>(*a)] = read_axis(c, it.value(), *a, "/parameters/" + it.key());
+      }
+      if (!p->contains("m_a")) c.add("/parameters/m_a", "missing required axis (the ALP mass, in eV)");
+    }
+  }
+
+  // experiments
+  job.data_dir = j.contains("data_dir") && j["data_dir"].is_string() ? j["data_dir"].get<std::string>()
+                                                                      : default_data_dir();
+  if (j.contains("data_dir") && !j["data_dir"].is_string()) c.add("/data_dir", "expected a directory path string");
+  const ExperimentCatalog catalog(job.data_dir);
+  if (const json* e = c.at(j, "/experiments")) {
+    if (!e->is_array() || e->empty()) {
+      c.add("/experiments", "expected a non-empty array of experiment or group names, found " + e->dump());
+    } else {
+      for (size_t i = 0; i < e->size(); ++i) {
+        const std::string ptr = "/experiments/" + std::to_string(i);
+        const json& item = (*e)[i];
+        std::string name;
+        json options = json::object();
+        if (item.is_string()) {
+          name = item.get<std::string>();
+        } else if (item.is_object()) {
+          c.no_unknown_keys(item, ptr, {"name", "options"});
+          name = c.string(j, ptr + "/name");
+          if (item.contains("options")) {
+            if (!item["options"].is_object())
+              c.add(ptr + "/options", "expected an object of option overrides, found " + item["options"].dump());
+            else
+              options = item["options"];
+          }
+        } else {
+          c.add(ptr, "expected an experiment name (string) or {\"name\": ..., \"options\": {...}}, found " +
+                         json_type_name(item));
+          continue;
+        }
+        if (name.empty()) continue;
+        std::vector<std::string> names;
+        if (catalog.find(name))
+          names = {name};
+        else
+          names = catalog.group(name);
+        if (names.empty()) {
+          c.add(ptr, "unknown experiment or group \"" + name + "\"" +
+                         nearest_hint(name, catalog.all_names_and_groups()) + "; `alpscan list` shows them");
+          continue;
+        }
+        if (!options.empty() && names.size() > 1)
+          c.add(ptr + "/options", "options can only be given for a single experiment, not the group \"" + name + "\"");
+        for (const auto& n : names) {
+          auto dup = std::find_if(job.experiments.begin(), job.experiments.end(),
+                                  [&](const ExperimentRequest& r) { return r.name == n; });
+          if (dup != job.experiments.end()) {
+            c.add(ptr, "experiment \"" + n + "\" is selected twice");
+            continue;
+          }
+          job.experiments.push_back({n, catalog.find(n)->file, options.dump()});
+        }
+      }
+    }
+  }
+
+  if (j.contains("confidence_level")) {
+    job.cl = c.number(j, "/confidence_level");
+    if (j["confidence_level"].is_number() && !(job.cl > 0 && job.cl < 1))
+      c.add("/confidence_level", "expected a probability in (0, 1) such as 0.9, found " + j["confidence_level"].dump());
+  }
+  job.output_dir = c.string(j, "/output", false);
+  if (job.output_dir.empty()) job.output_dir = "out/" + job.name;
+  if (j.contains("chunk_size")) {
+    if (!j["chunk_size"].is_number_integer() || j["chunk_size"].get<long long>() < 1)
+      c.add("/chunk_size", "expected an integer >= 1 (points per work unit), found " + j["chunk_size"].dump());
+    else
+      job.chunk_size = j["chunk_size"].get<std::size_t>();
+  }
+
+  // planes
+  auto scanned = [&](Axis a) { return job.axes[static_cast<int>(a)].values.size() > 1; };
+  if (j.contains("planes")) {
+    if (!j["planes"].is_array()) {
+      c.add("/planes", "expected an array of planes, found " + json_type_name(j["planes"]));
+    } else {
+      for (size_t i = 0; i < j["planes"].size(); ++i) {
+        const std::string ptr = "/planes/" + std::to_string(i);
+        const json& pl = j["planes"][i];
+        if (!pl.is_object()) {
+          c.add(ptr, "expected an object {\"x\": axis, \"y\": axis, \"slice\": {axis: value}}");
+          continue;
+        }
+        c.no_unknown_keys(pl, ptr, {"x", "y", "slice"});
+        PlaneSpec ps;
+        auto plane_axis = [&](const char* key) -> std::optional<Axis> {
+          const std::string n = c.string(j, ptr + "/" + key);
+          auto a = axis_from_name(n);
+          if (!a && !n.empty())
+            c.add(ptr + "/" + key, "unknown axis \"" + n + "\"" + nearest_hint(n, axis_names()));
+          return a;
+        };
+        const auto ax = plane_axis("x"), ay = plane_axis("y");
+        if (!ax || !ay) continue;
+        ps.x = *ax, ps.y = *ay;
+        if (ps.x == ps.y) c.add(ptr, "x and y must differ");
+        if (!scanned(ps.x) || !scanned(ps.y)) c.add(ptr, "both plane axes must be scanned (more than one value)");
+        if (pl.contains("slice")) {
+          if (!pl["slice"].is_object()) c.add(ptr + "/slice", "expected an object {axis: value}");
+          else
+            for (auto it = pl["slice"].begin(); it != pl["slice"].end(); ++it) {
+              auto a = axis_from_name(it.key());
+              if (!a) {
+                c.add(ptr + "/slice/" + it.key(), "unknown axis" + nearest_hint(it.key(), axis_names()));
+                continue;
+              }
+              if (!it.value().is_number()) {
+                c.add(ptr + "/slice/" + it.key(), "expected a number (a value of that axis' grid)");
+                continue;
+              }
+              const double v = it.value().get<double>();
+              const auto& vals = job.axes[static_cast<int>(*a)].values;
+              const bool on_grid = std::any_of(vals.begin(), vals.end(), [&](double g) {
+                return std::abs(g - v) <= 1e-9 * std::max(std::abs(g), std::abs(v));
+              });
+              if (!on_grid) c.add(ptr + "/slice/" + it.key(), "value " + it.value().dump() + " is not on the axis grid");
+              ps.slice_at[*a] = v;
+            }
+        }
+        job.planes.push_back(ps);
+      }
+    }
+  } else if (scanned(Axis::m_a) && scanned(Axis::g_agg)) {
+    job.planes.push_back(PlaneSpec{});  // the (m_a, g_agg) plane, other axes profiled
+  } else if (scanned(Axis::m_a) && scanned(Axis::g_ae)) {
+    job.planes.push_back(PlaneSpec{Axis::m_a, Axis::g_ae, {}});
+  }
+  return job;
+}
+
+}  // namespace alpscan

@@ -1,0 +1,168 @@
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "alpscan/core/BuildInfo.hpp"
+#include "alpscan/io/ResultFiles.hpp"
+#include "alpscan/maps/Contour.hpp"
+
+namespace alpscan {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterSpace& space, const MergedResult& r,
+                   const std::vector<PlaneMap>& planes);
+
+namespace {
+
+void write_text(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream o(tmp, std::ios::binary);
+    o << text;
+    if (!o) throw std::runtime_error("cannot write " + tmp);
+  }
+  fs::rename(tmp, path);
+}
+
+bool is_log_axis(const JobSpec& job, Axis a) {
+  const auto& s = job.axes[static_cast<int>(a)];
+  if (s.kind == AxisSpec::Kind::log) return true;
+  if (s.kind == AxisSpec::Kind::lin) return false;
+  for (double v : s.values)
+    if (!(v > 0)) return false;
+  return true;  // explicit lists of positive values: plotted on log axes, as AxionLimits does
+}
+
+std::string label(Axis a) { return std::string(axis_name(a)) + " [" + std::string(axis_external_unit(a)) + "]"; }
+
+}  // namespace
+
+WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, const MergedResult& r,
+                           const std::vector<PlaneMap>& planes) {
+  WrittenFiles w;
+  fs::create_directories(job.output_dir);
+  w.scan_h5 = job.output_dir + "/scan.h5";
+  write_scan_h5(w.scan_h5 + ".tmp", job, space, r, planes);
+  fs::rename(w.scan_h5 + ".tmp", w.scan_h5);
+
+  json summary = {{"format", "alpscan-summary/1"},
+                  {"job", job.name},
+                  {"job_file", job.file},
+                  {"code_version", code_version()},
+                  {"git_revision", git_revision()},
+                  {"confidence_level", r.cl},
+                  {"points", space.full().size},
+                  {"result", "scan.h5"}};
+  json axes = json::object();
+  for (int i = 0; i < kNumAxes; ++i) {
+    const Axis a = static_cast<Axis>(i);
+    const auto& v = space.values(a);
+    axes[std::string(axis_name(a))] = {{"unit", axis_external_unit(a)}, {"points", v.size()},
+                                       {"min", v.front()}, {"max", v.back()}};
+  }
+  summary["axes"] = axes;
+  auto count = [](const std::vector<std::uint8_t>& e) {
+    std::size_t n = 0;
+    for (auto b : e) n += b;
+    return n;
+  };
+  json exps = json::array();
+  for (const auto& x : r.experiments) {
+    exps.push_back({{"name", x.info.name}, {"title", x.info.title}, {"kind", x.info.kind},
+                    {"signal_upper_limit", x.s_up}, {"background", x.info.data.background},
+                    {"background_sigma", x.info.data.background_sigma}, {"observed", x.info.data.observed},
+                    {"evaluations", x.grid.size}, {"excluded_points", count(x.excluded)},
+                    {"options", x.options}, {"sources", x.info.sources}});
+  }
+  summary["experiments"] = exps;
+  summary["excluded_any_points"] = count(r.excluded_any);
+  summary["combined_excluded_points"] = count(r.combined_excluded);
+
+  json jplanes = json::array();
+  for (const auto& pm : planes) {
+    json jp = {{"name", pm.spec.name()}, {"x", axis_name(pm.spec.x)}, {"y", axis_name(pm.spec.y)},
+               {"profiled", pm.profiled}};
+    json sl = json::object();
+    for (const auto& [a, v] : pm.spec.slice_at) sl[std::string(axis_name(a))] = v;
+    jp["slice"] = sl;
+    const std::string dir = job.output_dir + "/curves/" + pm.spec.name();
+    fs::create_directories(dir);
+    const bool lx = is_log_axis(job, pm.spec.x), ly = is_log_axis(job, pm.spec.y);
+    json curves = json::object();
+    for (std::size_t l = 0; l < pm.layers.size(); ++l) {
+      const PlaneLayer& L = pm.layers[l];
+      const auto polys = contour_regions(pm.x, pm.y, L.margin, lx, ly);
+      const bool is_exp = l < r.experiments.size();
+      std::string title, sources;
+      json src = json::array();
+      if (is_exp) {
+        const auto& x = r.experiments[l];
+        title = x.info.title;
+        for (const auto& s : x.info.sources) src.push_back(s), sources += (sources.empty() ? "" : "; ") + s;
+      } else {
+        title = L.name == "union" ? "excluded by any of the job's experiments" : "combined likelihood (sum of -2 ln L)";
+        for (const auto& x : r.experiments) src.push_back(x.info.name);
+        sources = "experiments: " + src.dump();
+      }
+      std::string text = fmt::format("# {}: {} ({:g}% CL, alpscan {} {}); source: {}\n# {}\t{}\n", L.name, title,
+                                     100 * r.cl, code_version(), git_revision(), sources, label(pm.spec.x),
+                                     label(pm.spec.y));
+      json ranges = json::array();
+      std::size_t row = 0;
+      for (const auto& poly : polys) {
+        ranges.push_back({row, row + poly.size() - 1});
+        for (const auto& [px, py] : poly) text += fmt::format("{:.6e}\t{:.6e}\n", px, py), ++row;
+      }
+      const std::string base = dir + "/" + L.name;
+      write_text(base + ".txt", text);
+      json side = {{"format", "alpscan-curve/1"},
+                   {"curve", L.name},
+                   {"title", title},
+                   {"file", L.name + ".txt"},
+                   {"confidence_level", r.cl},
+                   {"test_statistic", L.name == "combined"
+                                          ? "sum over experiments of one-sided -2 ln lambda >= (Phi^-1(CL))^2"
+                                          : "Poisson counting, Gaussian background uncertainty; excluded where the "
+                                            "exact (Cousins-Highland) p-value < 1 - CL, i.e. signal >= s_up"},
+                   {"columns", {label(pm.spec.x), label(pm.spec.y)}},
+                   {"geometry", "closed polygons around the excluded region(s); rows of each polygon listed in "
+                                "'polygons' (first row = last row)"},
+                   {"polygons", ranges},
+                   {"plane", pm.spec.name()},
+                   {"profiled_axes", pm.profiled},
+                   {"slice", sl},
+                   {"sources", src},
+                   {"code_version", code_version()},
+                   {"git_revision", git_revision()},
+                   {"job", job.name}};
+      json fixed = json::object();
+      for (int i = 0; i < kNumAxes; ++i) {
+        const Axis a = static_cast<Axis>(i);
+        if (!space.scanned(a)) fixed[std::string(axis_name(a))] = space.values(a).front();
+      }
+      side["fixed_axes"] = fixed;
+      if (is_exp) {
+        side["signal_upper_limit"] = r.experiments[l].s_up;
+        side["options"] = r.experiments[l].options;
+        side["kind"] = r.experiments[l].info.kind;
+      }
+      write_text(base + ".json", side.dump(2) + "\n");
+      w.curves.push_back(base + ".txt");
+      curves[L.name] = "curves/" + pm.spec.name() + "/" + L.name + ".txt";
+    }
+    jp["curves"] = curves;
+    jplanes.push_back(jp);
+  }
+  summary["planes"] = jplanes;
+  w.summary_json = job.output_dir + "/summary.json";
+  write_text(w.summary_json, summary.dump(2) + "\n");
+  return w;
+}
+
+}  // namespace alpscan

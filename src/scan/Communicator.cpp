@@ -1,0 +1,84 @@
+#include "alpscan/scan/Communicator.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+
+#include <boost/mpi.hpp>
+
+namespace alpscan {
+
+namespace mpi = boost::mpi;
+
+struct Communicator::Env {
+  mpi::environment env;
+  mpi::communicator world;
+  Env(int& argc, char**& argv) : env(argc, argv, mpi::threading::single, true) {}
+};
+
+namespace {
+Communicator* g_comm = nullptr;
+bool launched_by_mpi() {
+  for (const char* v : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_RANK", "PMI_SIZE"})
+    if (std::getenv(v)) return true;
+  return std::getenv("SLURM_STEP_ID") && std::getenv("SLURM_NTASKS") && std::getenv("SLURM_PROCID");
+}
+}  // namespace
+
+Communicator& Communicator::init(int& argc, char**& argv) {
+  if (g_comm) return *g_comm;
+  g_comm = new Communicator();
+  std::atexit(&Communicator::shutdown);
+  if (launched_by_mpi()) {
+    g_comm->env_ = std::make_unique<Env>(argc, argv);
+    g_comm->rank_ = g_comm->env_->world.rank();
+    g_comm->size_ = g_comm->env_->world.size();
+  }
+  return *g_comm;
+}
+
+Communicator& Communicator::get() {
+  if (!g_comm) throw std::logic_error("Communicator::init was not called");
+  return *g_comm;
+}
+
+Communicator::~Communicator() = default;
+
+void Communicator::shutdown() {
+  delete g_comm;  // ~Env runs MPI_Finalize through boost::mpi::environment
+  g_comm = nullptr;
+}
+
+void Communicator::send(int dest, int tag, const long long* v, int n) { env_->world.send(dest, tag, v, n); }
+
+int Communicator::recv_any(int tag, long long* v, int n) {
+  const mpi::status s = env_->world.recv(mpi::any_source, tag, v, n);
+  return s.source();
+}
+
+void Communicator::recv(int src, int tag, long long* v, int n) { env_->world.recv(src, tag, v, n); }
+
+bool Communicator::probe(int tag) {
+  if (!env_) return false;
+  return static_cast<bool>(env_->world.iprobe(mpi::any_source, tag));
+}
+
+void Communicator::barrier() {
+  if (env_) env_->world.barrier();
+}
+
+long long Communicator::broadcast(long long v, int root) {
+  if (env_) mpi::broadcast(env_->world, v, root);
+  return v;
+}
+
+long long Communicator::max(long long v) {
+  if (!env_) return v;
+  return mpi::all_reduce(env_->world, v, mpi::maximum<long long>());
+}
+
+void Communicator::abort(int code) {
+  if (env_) env_->env.abort(code);
+  std::exit(code);
+}
+
+}  // namespace alpscan

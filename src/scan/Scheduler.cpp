@@ -1,0 +1,260 @@
+#include "alpscan/scan/Scheduler.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <stdexcept>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "alpscan/io/ExperimentCatalog.hpp"
+#include "alpscan/scan/StopSignal.hpp"
+
+namespace alpscan {
+
+namespace {
+constexpr int kTagRequest = 11;
+constexpr int kTagAssign = 12;
+constexpr long long kNoMoreWork = -1;
+constexpr long long kStop = -2;
+constexpr std::size_t kPollEvery = 32;  // points between polls on rank 0
+constexpr int kMsg = 5;  // request: {finished unit, crc32, interrupted, compute us, prepare us}
+
+double now_s() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+Scheduler::Scheduler(Communicator& comm, const JobSpec& job, const ParameterSpace& space, const WorkPlan& plan,
+                     Checkpoint* checkpoint, SchedulerOptions opts)
+    : comm_(comm), job_(job), space_(space), plan_(plan), ckpt_(checkpoint), opts_(opts) {
+  for (const auto& r : job.experiments) experiments_.push_back(make_experiment(r));
+  // Test hook: slow every evaluation down so tests can deliver signals mid-chunk.
+  if (const char* d = std::getenv("ALPSCAN_TEST_POINT_DELAY_US")) delay_us_ = std::strtol(d, nullptr, 10);
+  prepared_.assign(experiments_.size(), false);
+  if (comm_.rank() == 0) {
+    assigned_.assign(plan.units.size(), 0);
+    for (std::size_t u = 0; u < plan.units.size(); ++u)
+      if (ckpt_->done(static_cast<int>(u))) {
+        assigned_[u] = 1;
+        points_done_ += plan.units[u].count;
+      }
+    points_at_start_ = points_done_;
+    exp_units_.resize(experiments_.size());
+    for (std::size_t u = 0; u < plan.units.size(); ++u) exp_units_[plan.units[u].experiment].push_back(static_cast<int>(u));
+    exp_cursor_.assign(experiments_.size(), 0);
+    started_.assign(experiments_.size(), 0);
+    rank_has_.assign(comm_.size(), std::vector<char>(experiments_.size(), 0));
+    current_.assign(comm_.size(), -1);
+    on_.assign(experiments_.size(), 0);
+    prep_s_.assign(experiments_.size(), -1.0);
+    point_s_.assign(experiments_.size(), -1.0);
+  }
+}
+
+Experiment& Scheduler::experiment(int e) {
+  if (!prepared_[e]) {
+    const double t0 = now_s();
+    PrepareContext ctx;
+    const auto& m = space_.values(Axis::m_a);
+    ctx.m_a_min = m.front() * axis_to_internal(Axis::m_a);
+    ctx.m_a_max = m.back() * axis_to_internal(Axis::m_a);
+    experiments_[e]->prepare(ctx);
+    const double dt = now_s() - t0;
+    prepare_s_ += dt;
+    spdlog::debug("rank {}: prepared {} in {:.3f} s", comm_.rank(), experiments_[e]->info().name, dt);
+    prepared_[e] = true;
+  }
+  return *experiments_[e];
+}
+
+bool Scheduler::evaluate_unit(int unit, std::vector<double>& out, bool poll) {
+  const WorkUnit& u = plan_.units[unit];
+  Experiment& exp = experiment(u.experiment);
+  const SubGrid& grid = plan_.grids[u.experiment];
+  out.resize(u.count);
+  for (std::size_t i = 0; i < u.count; ++i) {
+    if (i % kPollEvery == 0) {
+      if (stop_requested()) return false;
+      if (poll) serve_pending();
+    }
+    if (delay_us_ > 0) std::this_thread::sleep_for(std::chrono::microseconds(delay_us_));
+    const AlpPoint p = space_.point(grid, u.begin + i);
+    const double s = exp.expected_signal(p);
+    if (!std::isfinite(s) || s < 0)
+      throw std::runtime_error("experiment " + exp.info().name + " returned an invalid expected signal (" +
+                               std::to_string(s) + ") at m_a = " + std::to_string(p.m_a() / 1e-9) +
+                               " eV, g_agg = " + std::to_string(p.g_agg()) + " GeV^-1");
+    out[i] = s;
+  }
+  return true;
+}
+
+// Experiment affinity: prepare() builds per-experiment tables, so a rank keeps getting units of
+// experiments it has already prepared; otherwise it starts an experiment no rank has touched yet,
+// and only then joins the experiment with the most work left. This keeps the total prepare cost
+// close to one prepare per experiment instead of one per experiment per rank.
+int Scheduler::next_unit(int rank) {
+  if (stopping_ || stop_requested()) return -1;
+  if (opts_.max_units && computed_ >= opts_.max_units) {
+    stopping_ = true;
+    return -1;
+  }
+  const std::size_t ne = exp_units_.size();
+  auto remaining = [&](std::size_t e) {
+    auto& q = exp_units_[e];
+    while (exp_cursor_[e] < q.size() && assigned_[q[exp_cursor_[e]]]) ++exp_cursor_[e];
+    return q.size() - exp_cursor_[e];
+  };
+  int pick = -1;
+  for (std::size_t e = 0; e < ne && pick < 0; ++e)
+    if (rank_has_[rank][e] && remaining(e) > 0) pick = static_cast<int>(e);
+  for (std::size_t e = 0; e < ne && pick < 0; ++e)
+    if (!started_[e] && remaining(e) > 0) pick = static_cast<int>(e);
+  // Join an experiment other ranks are on only if its remaining work, shared with them, outweighs
+  // the cost of preparing it here (both measured so far); otherwise this rank is done.
+  double best = 0;
+  if (pick < 0) {
+    for (std::size_t e = 0; e < ne; ++e) {
+      const std::size_t left = remaining(e);
+      if (left == 0) continue;
+      double pts = 0;
+      for (std::size_t k = exp_cursor_[e]; k < exp_units_[e].size(); ++k)
+        if (!assigned_[exp_units_[e][k]]) pts += double(plan_.units[exp_units_[e][k]].count);
+      // Not measured yet (its first unit is still running elsewhere): estimate from the others.
+      double prep = prep_s_[e], per_point = point_s_[e], known_prep = -1, known_point = -1;
+      for (std::size_t k = 0; k < ne; ++k) {
+        known_prep = std::max(known_prep, prep_s_[k]);
+        known_point = std::max(known_point, point_s_[k]);
+      }
+      if (prep < 0) prep = known_prep;
+      if (per_point < 0) per_point = known_point;
+      const double share = pts * std::max(per_point, 0.0) / double(on_[e] + 1);
+      const bool unknown = prep < 0 || per_point < 0;
+      if ((unknown || share > prep) && (pick < 0 || share > best)) best = share, pick = static_cast<int>(e);
+    }
+  }
+  if (pick < 0 || remaining(pick) == 0) return -1;
+  const int u = exp_units_[pick][exp_cursor_[pick]];
+  assigned_[u] = 1;
+  rank_has_[rank][pick] = started_[pick] = 1;
+  if (current_[rank] >= 0) --on_[current_[rank]];
+  current_[rank] = pick;
+  ++on_[pick];
+  return u;
+}
+
+void Scheduler::handle_request(int src, const long long* msg) {
+  const long long finished = msg[0];
+  if (finished >= 0) {
+    ckpt_->record(static_cast<int>(finished), static_cast<std::uint32_t>(msg[1]));
+    ++computed_;
+    points_done_ += plan_.units[finished].count;
+    note_costs(static_cast<int>(finished), msg[3] * 1e-6, msg[4] * 1e-6);
+  }
+  if (msg[2]) {  // the worker was signalled: stop handing out work
+    stopping_ = true;
+  }
+  long long reply[3] = {0, 0, 0};
+  int u = next_unit(src);
+  // The unit a worker abandoned is no longer assigned to anyone: it will be redone on resume.
+  reply[0] = u >= 0 ? u : (stopping_ || stop_requested() ? kStop : kNoMoreWork);
+  if (u < 0) {
+    --active_workers_;
+    if (current_[src] >= 0) --on_[current_[src]];
+    current_[src] = -1;
+  }
+  comm_.send(src, kTagAssign, reply, 3);
+  log_progress(false);
+}
+
+void Scheduler::note_costs(int unit, double compute_s, double prepare_s) {
+  const int e = plan_.units[unit].experiment;
+  if (prepare_s > 0) prep_s_[e] = std::max(prep_s_[e], prepare_s);
+  if (prep_s_[e] < 0 && prepare_s == 0 && point_s_[e] < 0) prep_s_[e] = 0;  // prepared before this run's timing
+  const double per_point = compute_s / double(std::max<std::size_t>(plan_.units[unit].count, 1));
+  point_s_[e] = point_s_[e] < 0 ? per_point : 0.5 * (point_s_[e] + per_point);
+}
+
+void Scheduler::serve_pending() {
+  long long msg[kMsg];
+  while (comm_.probe(kTagRequest)) {
+    const int src = comm_.recv_any(kTagRequest, msg, kMsg);
+    handle_request(src, msg);
+  }
+}
+
+void Scheduler::log_progress(bool force) {
+  const double t = now_s();
+  if (!force && t - t_last_log_ < opts_.progress_interval_s) return;
+  t_last_log_ = t;
+  const double elapsed = t - t_start_;
+  const double rate = elapsed > 0 ? double(points_done_ - points_at_start_) / elapsed : 0.0;
+  const double left = double(plan_.total_points - points_done_);
+  spdlog::info("progress: {}/{} evaluations ({:.1f}%), {:.3g} points/s, elapsed {:.1f} s, ETA {}",
+               points_done_, plan_.total_points, plan_.total_points ? 100.0 * points_done_ / plan_.total_points : 100.0,
+               rate, elapsed, rate > 0 ? fmt::format("{:.1f} s", left / rate) : std::string("?"));
+}
+
+RunOutcome Scheduler::run() {
+  RunOutcome out;
+  t_start_ = t_last_log_ = now_s();
+  std::vector<double> buf;
+  if (comm_.rank() == 0) {
+    active_workers_ = comm_.size() - 1;
+    while (true) {
+      if (comm_.size() > 1) serve_pending();
+      const int u = next_unit(0);
+      if (u < 0) break;
+      const double prep0 = prepare_s_, t0 = now_s();
+      if (!evaluate_unit(u, buf, comm_.size() > 1)) {
+        assigned_[u] = 0;  // abandoned; recomputed on resume
+        stopping_ = true;
+        break;
+      }
+      ckpt_->record(u, Checkpoint::write_unit(job_.output_dir, u, plan_.units[u], buf));
+      note_costs(u, now_s() - t0 - (prepare_s_ - prep0), prepare_s_ - prep0);
+      ++computed_;
+      points_done_ += plan_.units[u].count;
+      log_progress(false);
+    }
+    if (stop_requested()) stopping_ = true;
+    // Drain: every worker's last request gets a stop or no-more-work answer.
+    long long msg[kMsg];
+    while (active_workers_ > 0) {
+      const int src = comm_.recv_any(kTagRequest, msg, kMsg);
+      handle_request(src, msg);
+    }
+    out.units_done = ckpt_->done_count();
+    out.complete = out.units_done == plan_.units.size();
+    out.units_computed = computed_;
+    log_progress(true);
+  } else {
+    long long req[kMsg] = {-1, 0, 0, 0, 0}, rep[3];
+    while (true) {
+      comm_.send(0, kTagRequest, req, kMsg);
+      comm_.recv(0, kTagAssign, rep, 3);
+      if (rep[0] < 0) break;
+      const int u = static_cast<int>(rep[0]);
+      const double prep0 = prepare_s_, t0 = now_s();
+      if (!evaluate_unit(u, buf, false)) {
+        req[0] = -1, req[1] = 0, req[2] = 1;  // abandoned: tell rank 0 to stop
+        continue;
+      }
+      const double prep = prepare_s_ - prep0;
+      req[0] = u;
+      req[1] = Checkpoint::write_unit(job_.output_dir, u, plan_.units[u], buf);
+      req[2] = stop_requested() ? 1 : 0;
+      req[3] = static_cast<long long>((now_s() - t0 - prep) * 1e6);
+      req[4] = static_cast<long long>(prep * 1e6);
+    }
+  }
+  out.complete = comm_.broadcast(out.complete ? 1 : 0, 0) != 0;
+  out.interrupted = !out.complete;
+  out.prepare_seconds = prepare_s_;
+  return out;
+}
+
+}  // namespace alpscan

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Every bad job in tests/bad_jobs/ must be rejected by `alpscan validate` (exit 2, naming the file,
+# the JSON path and the problem listed in expected.tsv) AND by the JSON Schema
+# (schemas/job.schema.json, checked with python3-jsonschema). Every ready job in jobs/ must pass both.
+set -u
+BIN=$1 SRC=$2
+PY=${PYTHON:-/usr/bin/python3}
+fail=0
+cd "$SRC"
+while IFS=$'\t' read -r file expect; do
+  [[ -z "$file" || "$file" == \#* ]] && continue
+  out=$("$BIN" validate "tests/bad_jobs/$file" 2>&1); rc=$?
+  if [[ $rc -ne 2 ]]; then echo "FAIL $file: exit $rc, expected 2"; fail=1; fi
+  if ! grep -qF -- "tests/bad_jobs/$file" <<<"$out"; then echo "FAIL $file: message does not name the file: $out"; fail=1; fi
+  if ! grep -qF -- "$expect" <<<"$out"; then echo "FAIL $file: expected '$expect' in: $out"; fail=1; fi
+done < tests/bad_jobs/expected.tsv
+# every file of the corpus is listed
+for f in tests/bad_jobs/*.json; do
+  grep -q "^$(basename "$f")"$'\t' tests/bad_jobs/expected.tsv || { echo "FAIL $f not in expected.tsv"; fail=1; }
+done
+"$PY" - "$SRC" <<'PYEOF' || fail=1
+import json, sys, glob, os, jsonschema
+src = sys.argv[1]
+schema = json.load(open(os.path.join(src, "schemas/job.schema.json")))
+jsonschema.Draft202012Validator.check_schema(schema)
+v = jsonschema.Draft202012Validator(schema)
+bad = 0
+for f in sorted(glob.glob(os.path.join(src, "tests/bad_jobs/*.json"))):
+    try:
+        doc = json.load(open(f))
+    except json.JSONDecodeError:
+        continue  # a syntax error is rejected before any schema
+    if v.is_valid(doc):
+        print("FAIL schema accepts bad job", f); bad = 1
+for f in sorted(glob.glob(os.path.join(src, "jobs/*.json"))) + sorted(glob.glob(os.path.join(src, "tests/jobs/*.json"))):
+    errs = list(v.iter_errors(json.load(open(f))))
+    if errs:
+        print("FAIL schema rejects good job", f, errs[0].message); bad = 1
+sys.exit(bad)
+PYEOF
+for f in jobs/*.json tests/jobs/*.json; do
+  "$BIN" validate "$f" >/dev/null 2>&1 || { echo "FAIL alpscan validate rejects good job $f"; "$BIN" validate "$f"; fail=1; }
+done
+# Problems the schema cannot see: a misspelt experiment name gets the nearest valid name.
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+cat > "$tmp/typo.json" <<'J'
+{"format": "alpscan-job/1", "parameters": {"m_a": {"value": 1}}, "experiments": ["passat_nomda", {"name": "passat_cast_bdf", "options": {"phi_norm": "sideways"}}]}
+J
+out=$("$BIN" validate "$tmp/typo.json" 2>&1); rc=$?
+[[ $rc -eq 2 ]] || { echo "FAIL typo job: exit $rc"; fail=1; }
+grep -qF '/experiments/0: unknown experiment or group "passat_nomda" (did you mean "passat_nomad"?)' <<<"$out" || { echo "FAIL typo: $out"; fail=1; }
+grep -qF 'phi_norm' <<<"$out" || { echo "FAIL bad option value not reported: $out"; fail=1; }
+# all problems at once: two independent errors in one file are both reported
+cat > "$tmp/two.json" <<'J'
+{"format": "alpscan-job/1", "parameters": {"m_a": {"value": -1}, "g_agy": 1}, "experiments": ["passat"], "chunk_size": 0}
+J
+n=$("$BIN" validate "$tmp/two.json" 2>&1 | grep -c "$tmp/two.json:")
+[[ $n -ge 3 ]] || { echo "FAIL expected >= 3 problems reported at once, got $n"; fail=1; }
+[[ $fail -eq 0 ]] && echo "job validation: all checks passed"
+exit $fail

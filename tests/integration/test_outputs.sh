@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The result files of a run: scan.h5 layout and provenance, summary.json, and the AxionLimits-format
+# curves with their sidecars (two '#' header lines, m_a in eV and g in GeV^-1, closed polygons).
+# Also `alpscan plan` and `alpscan list`.
+set -u
+source "$(dirname "$0")/common.sh"
+scenario o
+J=job.json
+"$BIN" run "$J" > run.log 2>&1; rc=$?
+check "run exits 0" "[[ $rc -eq 0 ]]"
+check "log prints where the results are" "grep -q 'results: out/scan.h5' run.log"
+check "log has progress lines with rate and ETA" "grep -q 'progress: .* points/s, elapsed .* ETA' run.log"
+
+/usr/bin/python3 - out "$SRC" <<'PY' || fail=1
+import json, sys, h5py, numpy as np
+out, src = sys.argv[1], sys.argv[2]
+bad = []
+def need(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond: bad.append(what)
+f = h5py.File(out + "/scan.h5", "r")
+need(f.attrs["format"] == b"alpscan-result/1" or f.attrs["format"] == "alpscan-result/1", "scan.h5 format attribute")
+for a in ("job", "code_version", "git_revision", "confidence_level"):
+    need(a in f.attrs, f"scan.h5 attribute {a}")
+job = json.loads(f.attrs["job"])
+need(job["name"] == "small_passat", "the job file is stored in scan.h5")
+m = f["axes/m_a"][:]; g = f["axes/g_agg"][:]
+need(len(m) == 41 and abs(m[0] - 1e-3) < 1e-15 and abs(m[-1] - 1e7) < 1e-3, "m_a axis in eV")
+need(f["axes/m_a"].attrs["unit"] in (b"eV", "eV"), "m_a unit attribute")
+names = sorted(f["experiments"].keys())
+need(names == sorted(["passat_nomad", "passat_cast_bdf", "passat_babyiaxo_bdf", "passat_cast_bdf_20t", "passat_babyiaxo_bdf_20t"]), "five PASSAT experiments")
+for n in names:
+    e = f["experiments/" + n]
+    s, q, x = e["signal"][:], e["test_statistic"][:], e["excluded"][:]
+    need(s.shape == (41, 31), f"{n}: signal on the (m_a, g_agg) grid")
+    sup = e.attrs["signal_upper_limit"]
+    need(np.array_equal(x.astype(bool), s >= sup), f"{n}: excluded == (signal >= s_up)")
+    need(np.all(np.diff(s[:10], axis=1) >= 0), f"{n}: signal grows with g at low mass")
+    need(np.all(q[s >= sup] > 0), f"{n}: test statistic > 0 where excluded")
+any_ = f["maps/excluded_any"][:].astype(bool)
+union = np.zeros_like(any_)
+for n in names: union |= f["experiments/" + n + "/excluded"][:].astype(bool)
+need(np.array_equal(any_, union), "maps/excluded_any is the union of the experiments")
+crit = f["maps"].attrs["combined_critical_value"]
+need(abs(crit - 1.2815516**2) < 1e-5, "combined critical value at 90% CL")
+need(np.array_equal(f["maps/combined_excluded"][:].astype(bool), f["maps/combined_test_statistic"][:] >= crit), "combined map")
+need(np.array_equal(f["planes/m_a__g_agg/union/excluded"][:].astype(bool), any_), "plane union == global union (2-D scan)")
+summ = json.load(open(out + "/summary.json"))
+need(summ["points"] == 41 * 31 and len(summ["experiments"]) == 5, "summary.json")
+need(summ["excluded_any_points"] == int(any_.sum()), "summary counts excluded points")
+curves = summ["planes"][0]["curves"]
+need(set(curves) == set(names) | {"union", "combined"}, "one curve per experiment + union + combined")
+for n, rel in curves.items():
+    lines = open(out + "/" + rel).read().splitlines()
+    need(lines[0].startswith("# " + n + ":") and "source:" in lines[0], f"{n}: header line 1 names the curve and source")
+    need(lines[1].startswith("# m_a [eV]") and "g_agg [GeV^-1]" in lines[1], f"{n}: header line 2 gives units")
+    pts = np.array([[float(v) for v in l.split()] for l in lines[2:]])
+    side = json.load(open(out + "/" + rel.replace(".txt", ".json")))
+    for a, b in side["polygons"]:
+        need(np.array_equal(pts[a], pts[b]), f"{n}: polygon rows {a}-{b} closed")
+    need(side["confidence_level"] == 0.9 and "code_version" in side and "fixed_axes" in side and side["sources"], f"{n}: sidecar provenance")
+    need(side["fixed_axes"]["g_ae"] == 0.0, f"{n}: sidecar records fixed g_ae")
+sys.exit(1 if bad else 0)
+PY
+
+out=$("$BIN" plan "$J"); rc=$?
+check "plan exits 0" "[[ $rc -eq 0 ]]"
+check "plan shows points, chunks, axes per experiment, evaluations" \
+  "grep -q 'grid points: 1271' <<<\"\$out\" && grep -q 'passat_nomad *axes \[m_a, g_agg\], 1271 evaluations in 20 chunks' <<<\"\$out\" && grep -q 'total: 6355 evaluations in 100 chunks' <<<\"\$out\""
+out=$("$BIN" list); rc=$?
+check "list exits 0 and shows couplings and sources" "[[ $rc -eq 0 ]] && grep -q 'passat_nomad .* m_a, g_agg' <<<\"\$out\" && grep -q 'source: seed 000' <<<\"\$out\""
+# An axis no experiment uses costs nothing: adding 4 values of g_ae does not add evaluations.
+/usr/bin/python3 - "$J" "$WORK/gae.json" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1])); j["parameters"]["g_ae"] = {"values": [0, 1e-7, 1e-6, 1e-5]}
+json.dump(j, open(sys.argv[2], "w"))
+PY
+out=$("$BIN" plan "$WORK/gae.json")
+check "unused axis costs nothing" "grep -q 'total: 6355 evaluations' <<<\"\$out\" && grep -q 'g_ae .*costs nothing' <<<\"\$out\""
+exit $fail

@@ -1,0 +1,64 @@
+// Job parsing and the scan grid: axis forms, units at the edge, sub-grids and projection.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+
+#include "alpscan/core/Units.hpp"
+#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/scan/ParameterSpace.hpp"
+#include "alpscan/scan/WorkPlan.hpp"
+
+using namespace alpscan;
+
+namespace {
+JobSpec job_from(const std::string& text, Diagnostics& d) {
+  const std::string path = "/tmp/alpscan_unit_job.json";
+  std::ofstream(path) << text;
+  return read_job(path, d);
+}
+}  // namespace
+
+TEST_CASE("axis forms: fixed, list, log and lin grids with exact edges", "[job]") {
+  Diagnostics d;
+  const JobSpec j = job_from(R"({"format": "alpscan-job/1",
+    "parameters": {"m_a": {"scale": "log", "min": 1e-3, "max": 1e7, "points": 11},
+                   "g_agg": {"scale": "lin", "min": 0, "max": 1, "points": 5},
+                   "g_ae": {"values": [0, 1e-6]}, "br_inv": 1},
+    "experiments": ["passat_nomad"]})", d);
+  REQUIRE(d.empty());
+  const auto& m = j.axes[static_cast<int>(Axis::m_a)].values;
+  REQUIRE(m.size() == 11);
+  CHECK(m.front() == 1e-3);
+  CHECK(m.back() == 1e7);
+  CHECK(m[3] == Approx(1.0).epsilon(1e-12));
+  CHECK(j.axes[static_cast<int>(Axis::g_agg)].values[2] == Approx(0.5));
+  CHECK(j.axes[static_cast<int>(Axis::br_inv)].values == std::vector<double>{1.0});
+  CHECK(j.cl == 0.9);
+  CHECK(j.output_dir == "out/alpscan_unit_job");
+  REQUIRE(j.planes.size() == 1);  // default: (m_a, g_agg), g_ae profiled
+  CHECK(j.planes[0].name() == "m_a__g_agg");
+}
+
+TEST_CASE("parameter space: internal units, sub-grids skip unused axes, projection", "[scan]") {
+  Diagnostics d;
+  const JobSpec j = job_from(R"({"format": "alpscan-job/1",
+    "parameters": {"m_a": {"values": [1, 10, 100]}, "g_agg": {"values": [1e-5, 1e-4]},
+                   "g_ae": {"values": [0, 1e-6, 1e-5, 1e-4]}},
+    "experiments": ["passat_nomad"]})", d);
+  REQUIRE(d.empty());
+  const ParameterSpace s(j);
+  CHECK(s.full().size == 24);
+  const SubGrid sub = s.subgrid({Axis::m_a, Axis::g_agg});
+  CHECK(sub.size == 6);  // g_ae costs nothing for an experiment that does not use it
+  const AlpPoint p = s.point(sub, 5);  // last axis fastest: (m = 100 eV, g = 1e-4)
+  CHECK(p.m_a() == Approx(100 * units::eV));
+  CHECK(p.g_agg() == 1e-4);
+  // full index of (m=10, g=1e-4, g_ae=1e-5) = (1*2 + 1)*4 + 2 = 14 -> sub index 1*2 + 1 = 3
+  CHECK(s.project(sub, 14) == 3);
+  const WorkPlan plan = make_work_plan(s, {{Axis::m_a, Axis::g_agg}, {Axis::m_a, Axis::g_ae}}, 4);
+  CHECK(plan.total_points == 6 + 12);
+  CHECK(plan.units.size() == 2 + 3);
+  CHECK(plan.units.back().count == 4);
+}
