@@ -20,6 +20,7 @@
 #include "alpscan/io/JobSpec.hpp"
 #include "alpscan/io/JsonUtil.hpp"
 #include "alpscan/io/ResultFiles.hpp"
+#include "alpscan/io/RunStatus.hpp"
 #include "alpscan/maps/MergedResult.hpp"
 #include "alpscan/maps/PlaneMap.hpp"
 #include "alpscan/scan/Checkpoint.hpp"
@@ -29,6 +30,7 @@
 #include "alpscan/scan/StopSignal.hpp"
 #include "alpscan/scan/WorkPlan.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
+#include "Submit.hpp"
 
 using namespace alpscan;
 
@@ -39,12 +41,20 @@ constexpr int kExitInternal = 1;
 constexpr int kExitInput = 2;
 constexpr int kExitResumable = 75;  // EX_TEMPFAIL: run the same command again to continue
 
+// Output directory of the current run on rank 0, so a failure can be recorded in run_status.json.
+std::string g_run_output_dir;
+int g_ranks = 1;
+
 const char* kUsage = R"(usage: alpscan <command> [options]
 
 commands:
   list [--data-dir DIR]          experiments with their couplings, kind and sources
   validate JOB                   check a job file; reports every problem (exit 2 if any)
   plan JOB                       dry run: points, chunks, experiments, axes, evaluations
+  status OUTPUT_DIR [--json]     progress of a run (works while it runs): done/total, state, last error
+  submit JOB [options]           write a SLURM batch script next to the results and sbatch it
+      --ntasks N (default 2)  --nodes N  --time T (default 01:00:00)  --partition P  --account A
+      --max-continuations K (default 10)  --signal-grace S (default 120)  --dry-run
   run JOB [options]              run the scan (resumes from the checkpoint by default)
       --restart                  discard the checkpoint and start over
       --max-chunks N             stop (resumable, exit 75) after N chunks in this invocation
@@ -57,7 +67,8 @@ exit status: 0 done, 1 internal error, 2 invalid input, 75 incomplete (resumable
 
 struct Args {
   std::string command, job, data_dir;
-  bool restart = false;
+  bool restart = false, json = false;
+  SubmitOptions submit;
   std::size_t max_chunks = 0;
   double progress_interval = 5.0;
 };
@@ -77,6 +88,20 @@ Args parse_args(int argc, char** argv) {
       return argv[++i];
     };
     if (s == "--restart") a.restart = true;
+    else if (s == "--json") a.json = true;
+    else if (s == "--dry-run") a.submit.dry_run = true;
+    else if (s == "--nodes") a.submit.nodes = value("--nodes");
+    else if (s == "--ntasks") a.submit.ntasks = value("--ntasks");
+    else if (s == "--time") a.submit.time = value("--time");
+    else if (s == "--partition") a.submit.partition = value("--partition");
+    else if (s == "--account") a.submit.account = value("--account");
+    else if (s == "--max-continuations" || s == "--signal-grace") {
+      const std::string v = value(s.c_str());
+      char* end = nullptr;
+      const long n = std::strtol(v.c_str(), &end, 10);
+      if (*end || n < 0) usage_error(s + " expects an integer >= 0, found \"" + v + "\"");
+      (s == "--max-continuations" ? a.submit.max_continuations : a.submit.signal_grace_s) = static_cast<int>(n);
+    }
     else if (s == "--max-chunks") {
       const std::string v = value("--max-chunks");
       char* end = nullptr;
@@ -235,9 +260,11 @@ int finish_run(const JobSpec& job, const ParameterSpace& space, const WorkPlan& 
                const RunOutcome& out, std::chrono::steady_clock::time_point t0, long long prep_ms) {
   const double scan_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!out.complete) {
+    const std::string why = stop_requested() ? fmt::format("stopped by signal {}", stop_signal())
+                                             : std::string("stopped by --max-chunks or a signalled rank");
     spdlog::warn("incomplete: {} of {} chunks durable ({}). Run the same command again to resume.", out.units_done,
-                 plan.units.size(), stop_requested() ? fmt::format("stopped by signal {}", stop_signal())
-                                                     : std::string("stopped by --max-chunks or a signalled rank"));
+                 plan.units.size(), why);
+    write_run_status(job.output_dir, {"incomplete", why, kExitResumable, g_ranks});
     return kExitResumable;
   }
   spdlog::info("scan complete: {} chunks computed now, {} resumed; {:.2f} s (slowest rank's prepare {:.2f} s)",
@@ -248,6 +275,7 @@ int finish_run(const JobSpec& job, const ParameterSpace& space, const WorkPlan& 
   const WrittenFiles files = write_results(job, space, merged, planes);
   spdlog::info("results: {} and {}; {} curve files in {}/curves", files.scan_h5, files.summary_json,
                files.curves.size(), job.output_dir);
+  write_run_status(job.output_dir, {"complete", "results in " + files.scan_h5, kExitOk, g_ranks});
   for (const auto& x : merged.experiments) {
     std::size_t n = 0;
     for (auto b : x.excluded) n += b;
@@ -279,6 +307,9 @@ int cmd_run(const Args& a) {
                  job.name, plan.total_points, plan.units.size(), comm.size());
     try {
       ckpt = std::make_unique<Checkpoint>(job.output_dir, fingerprint(job), plan, a.restart);
+      g_run_output_dir = job.output_dir;
+      g_ranks = comm.size();
+      write_run_status(job.output_dir, {"running", "", -1, comm.size()});
       if (ckpt->resumed_count() > 0)
         spdlog::info("resuming: {} of {} chunks already done (checkpoint in {})", ckpt->resumed_count(),
                      plan.units.size(), Checkpoint::dir(job.output_dir));
@@ -319,8 +350,19 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (a.command == "list") return cmd_list(a);
+    if (a.command == "status") {
+      if (a.job.empty()) usage_error("status needs an output directory");
+      return print_status(a.job, a.json);
+    }
+    if (a.command == "submit") {
+      if (a.job.empty()) usage_error("submit needs a job file");
+      SubmitOptions o = a.submit;
+      o.job = a.job;
+      return cmd_submit(o);
+    }
     if (a.command != "validate" && a.command != "plan" && a.command != "run")
-      usage_error("unknown command \"" + a.command + "\"" + nearest_hint(a.command, {"list", "validate", "plan", "run", "version"}));
+      usage_error("unknown command \"" + a.command + "\"" +
+                  nearest_hint(a.command, {"list", "validate", "plan", "run", "status", "submit", "version"}));
     if (a.job.empty()) usage_error(a.command + " needs a job file");
     if (a.command == "validate") return cmd_validate(a);
     if (a.command == "plan") return cmd_plan(a);
@@ -330,6 +372,7 @@ int main(int argc, char** argv) {
     return kExitInput;
   } catch (const std::exception& e) {
     spdlog::critical("internal error: {}", e.what());
+    if (!g_run_output_dir.empty()) write_run_status(g_run_output_dir, {"failed", e.what(), kExitInternal, g_ranks});
     if (comm && !comm->null_mode() && comm->size() > 1) comm->abort(kExitInternal);
     return kExitInternal;
   }

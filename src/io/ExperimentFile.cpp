@@ -33,6 +33,7 @@ const UnitDef kUnits[] = {
     {"T", "field", units::tesla},
     {"mb", "area", units::millibarn},
     {"b", "area", 1e3 * units::millibarn},
+    {"fm^2", "area", units::fm * units::fm},
     {"rad", "angle", 1.0},
     {"mrad", "angle", 1e-3},
 };
@@ -46,7 +47,7 @@ struct ExperimentFile::Impl {
 };
 
 ExperimentFile::ExperimentFile(std::string path, const json& option_overrides, Diagnostics& diags)
-    : path_(std::move(path)), impl_(new Impl), diags_(diags) {
+    : path_(std::move(path)), impl_(new Impl), diags_(diags), diags_at_start_(diags.items().size()) {
   impl_->overrides = option_overrides.is_object() ? option_overrides : json::object();
   if (!load_json_file(path_, impl_->doc, diags_)) return;
   const json& d = impl_->doc;
@@ -181,6 +182,12 @@ double ExperimentFile::option_number(const std::string& key) {
   used_options_[key] = v->dump();
   return v->get<double>();
 }
+
+void ExperimentFile::add_problem(const std::string& json_path, const std::string& message) {
+  diags_.add(path_, json_path, message);
+}
+
+bool ExperimentFile::ok() const { return diags_.items().size() == diags_at_start_; }
 
 void ExperimentFile::finish() {
   for (auto it = impl_->overrides.begin(); it != impl_->overrides.end(); ++it) {

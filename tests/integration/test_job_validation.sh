@@ -36,6 +36,13 @@ for f in sorted(glob.glob(os.path.join(src, "jobs/*.json"))) + sorted(glob.glob(
     errs = list(v.iter_errors(json.load(open(f))))
     if errs:
         print("FAIL schema rejects good job", f, errs[0].message); bad = 1
+# every experiment data file follows schemas/experiment.schema.json
+es = json.load(open(os.path.join(src, "schemas/experiment.schema.json")))
+ev = jsonschema.Draft202012Validator(es)
+for f in sorted(glob.glob(os.path.join(src, "data/experiments/*.json"))):
+    errs = list(ev.iter_errors(json.load(open(f))))
+    if errs:
+        print("FAIL data file does not follow the experiment schema", f, errs[0].message); bad = 1
 sys.exit(bad)
 PYEOF
 for f in jobs/*.json tests/jobs/*.json; do

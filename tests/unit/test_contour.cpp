@@ -32,7 +32,7 @@ TEST_CASE("a disc inside the grid gives one closed polygon of area pi r^2", "[co
   for (const auto& [px, py] : polys[0]) CHECK(std::hypot(px, py) == Approx(1.0).epsilon(1e-3));
 }
 
-TEST_CASE("two islands give two polygons; a region touching the edge is closed along the edge", "[contour]") {
+TEST_CASE("two islands give two polygons, and a region touching the edge is closed along the edge", "[contour]") {
   const auto x = lin(0, 10, 101), y = lin(0, 1, 11);
   std::vector<double> f;
   for (double xi : x)

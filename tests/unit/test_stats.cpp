@@ -44,7 +44,7 @@ TEST_CASE("test statistic without background uncertainty is the Poisson deviance
   CHECK(stats::test_statistic(z, 1.7) == Approx(3.4).epsilon(1e-12));
 }
 
-TEST_CASE("profiled background uncertainty weakens the test statistic; large-count limit is Gaussian", "[stats]") {
+TEST_CASE("profiled background uncertainty weakens the test statistic, and its large-count limit is Gaussian", "[stats]") {
   CountingData d;
   d.background = 272, d.observed = 272, d.background_sigma = 18;  // NOMAD (seed 000 L518-L523)
   CountingData d0 = d;

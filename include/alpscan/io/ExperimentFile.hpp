@@ -11,7 +11,7 @@
 //     "notes": ["..."]
 //   }
 // where a quantity Q is {"value": number, "unit": "GeV", "source": "seed 000 L518", "note": "..."}.
-// Units understood: 1, GeV, MeV, keV, eV, m, cm, mm, fm, T, mb, b, rad, mrad, GeV^-2, "GeV^-1".
+// Units understood: 1, GeV, MeV, keV, eV, GeV^-1, m, cm, mm, fm, T, mb, b, fm^2, rad, mrad.
 #pragma once
 
 #include <map>
@@ -51,6 +51,10 @@ class ExperimentFile {
   const std::map<std::string, std::string>& used_options() const { return used_options_; }
   // Reports unknown job option overrides; call after all option() reads.
   void finish();
+  // Records a problem found by the experiment's own checks (e.g. a value out of range).
+  void add_problem(const std::string& json_path, const std::string& message);
+  // No problem recorded in this file so far.
+  bool ok() const;
 
  private:
   std::string path_;
@@ -58,6 +62,7 @@ class ExperimentFile {
   struct Impl;
   Impl* impl_;
   Diagnostics& diags_;
+  std::size_t diags_at_start_ = 0;
   std::map<std::string, std::string> used_options_;
 };
 

@@ -1,0 +1,124 @@
+// Primakoff ALP yield of PASSAT, spec s1.3-s1.5 (seed 000 Eqs. 8-11 and 16, L191-L261, L356-L366,
+// L500-L509). The literal 3-D integral over (theta_a, phi, p_T^2) of Eq. (8) is reduced exactly to
+//   Y(E; m) = K_pre int dc n_gamma(E, c) J(tau; p_T(c), K),   tau = m^4/(4E^2), K = E theta_max,
+//   J(tau; p_T, K) = int_0^{Delta_c} dDelta Delta^3 F^2(tau + Delta^2) f_acc(Delta) / (tau + Delta^2)^2,
+// with Delta the transverse momentum transfer and f_acc the fraction of the circle |p_T + Delta| < K
+// (the acceptance theta_a < theta_max, done analytically). Y is the ALP spectrum per POT per g^2
+// [GeV]: Y g^2 dE is the number of ALPs per POT in dE inside the acceptance.
+#pragma once
+
+#include <vector>
+
+#include "alpscan/physics/HelmFormFactor.hpp"
+#include "alpscan/physics/MesonPhotonSpectrum.hpp"
+#include "alpscan/physics/Quadrature.hpp"
+
+namespace alpscan::physics {
+
+// Atomic screening of the nuclear Coulomb field (spec ambiguity A3). The paper has none; "tsai"
+// multiplies F^2 by [a^2|t|/(1 + a^2|t|)]^2 with a = c Z^(-1/3)/m_e (Tsai 1974, c = 111).
+enum class Screening { none, tsai };
+
+// 1/a = m_e Z^(1/3) / c: the screening momentum [GeV].
+double tsai_screening_momentum(double Z, double c, double m_e);
+
+struct PrimakoffTarget {
+  HelmFormFactor helm;
+  Screening screening = Screening::none;
+  double screening_q = 0.0;  // 1/a [GeV], used when screening == tsai
+};
+
+// Fraction of the circle of radius Delta, centred on -p_T... i.e. of the directions of Delta with
+// |p_T + Delta| < K: 1 - arccos(clamp((K^2 - p_T^2 - Delta^2)/(2 p_T Delta)))/pi; Theta(K - Delta) at p_T = 0.
+double acceptance_fraction(double Delta, double pT, double K);
+
+// Closed form of int_a^b dDelta Delta^3/(tau + Delta^2)^2 = (1/2)[ln((tau+b^2)/(tau+a^2)) + tau/(tau+b^2) - tau/(tau+a^2)].
+double primakoff_kernel_integral(double tau, double a, double b);
+
+struct JResolution {
+  int n_gl = 10;                // Gauss-Legendre nodes per segment in u = ln Delta
+  double max_log_width = 2.0;   // maximum segment width in u
+};
+
+// J(tau; p_T, K). Integrated in u = ln Delta with breakpoints at sqrt(tau), |K - p_T|, K + p_T,
+// the screening momentum and Delta_c (spec s1.5). Without screening the stretch 0 < Delta < Delta_a,
+// where f_acc is exactly constant and F^2 is constant to 1e-8, is done with the closed kernel: this
+// carries the -1/2 ln(tau) that makes Y linear in ln m.
+class PrimakoffJ {
+ public:
+  PrimakoffJ(PrimakoffTarget target, JResolution res);
+
+  double operator()(double tau, double pT, double K) const;
+
+  // J = closed(tau) + numeric. The numeric part is tau-independent (to 1e-10 relative) when
+  // reusable(tau) holds, which the yield table exploits (spec s5.3): one numeric integral per
+  // (E, c) serves every light mass.
+  struct Parts {
+    double f0 = 0.0;        // f_acc below Delta_a (0 or 1)
+    double delta_a = 0.0;   // upper end of the closed-form stretch
+    double delta_lo = 0.0;  // lower end of the numeric integral
+    double numeric = 0.0;
+  };
+  Parts parts(double tau, double pT, double K) const;
+  double closed(double tau, const Parts& p) const;
+  bool reusable(double tau, const Parts& p) const;
+
+  const PrimakoffTarget& target() const { return target_; }
+
+ private:
+  double integrand(double Delta, double tau, double pT, double K) const;
+  double numeric(double tau, double pT, double K, double lo, double hi) const;
+
+  PrimakoffTarget target_;
+  JResolution res_;
+  GaussLegendre gl_;
+  double delta_F_ = 0.0;  // scale below which F^2 is constant to 1e-8
+};
+
+struct YieldParams {
+  PionSpectrum pions;
+  double E_star = 0.0;           // m_pi0 / 2 [GeV]
+  double Z = 0.0;
+  double sigma_all = 0.0;        // photon total cross-section [GeV^-2]
+  double C_phi = 0.0;            // azimuthal normalisation: pi (literal Eq. 8) or 1 (A1)
+  double eta_factor = 1.0;       // eta-photon factor (A7)
+  double photon_multiplicity = 1.0;  // extra factor on w(cos theta*) = 1/2 (A6)
+  double theta_max = 0.0;        // acceptance [rad]
+  double pT_cap = 1e300;         // photon p_T cap [GeV] (CAST, L507-L509); >= E_star: none
+  PrimakoffTarget target;
+};
+
+struct YieldResolution {
+  JResolution j;
+  int n_c = 32;          // GL nodes in c = cos(theta*) per smooth piece
+  int n_c_graded = 8;    // GL nodes per graded piece next to the p_T = K jump
+  int n_grades = 6;      // graded pieces (each 10x closer to the jump)
+};
+
+class PrimakoffYield {
+ public:
+  PrimakoffYield(YieldParams p, YieldResolution r);
+
+  // Direct Y(E; m) [GeV] by the 2-D quadrature (c, ln Delta). 0 if m >= E.
+  double operator()(double E, double m) const;
+  // Y(E; m_k) for several masses at one energy, reusing the tau-independent numeric parts.
+  // Equal to operator() to ~1e-10 relative.
+  void at_masses(double E, const std::vector<double>& m, std::vector<double>& out) const;
+
+  // alpha Z^2 C_phi eta mult / (4 sigma_all) [GeV^2].
+  double prefactor() const;
+  const YieldParams& params() const { return p_; }
+
+ private:
+  struct CNode {
+    double c, w;  // node and weight (weight includes the photon density)
+  };
+  std::vector<CNode> c_nodes(double E) const;
+
+  YieldParams p_;
+  YieldResolution r_;
+  PrimakoffJ J_;
+  GaussLegendre gl_c_, gl_graded_;
+};
+
+}  // namespace alpscan::physics

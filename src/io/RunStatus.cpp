@@ -1,0 +1,114 @@
+#include "alpscan/io/RunStatus.hpp"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace alpscan {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+bool read_json(const std::string& path, json& out) {
+  std::ifstream in(path);
+  if (!in) return false;
+  try {
+    in >> out;
+  } catch (...) {
+    return false;
+  }
+  return true;
+}
+}  // namespace
+
+void write_run_status(const std::string& output_dir, const RunStatus& s) {
+  char host[256] = "?";
+  gethostname(host, sizeof host - 1);
+  const json j = {{"state", s.state}, {"message", s.message}, {"exit_code", s.exit_code}, {"ranks", s.ranks},
+                  {"host", host},     {"pid", ::getpid()},    {"time", utc_now()}};
+  std::error_code ec;
+  fs::create_directories(output_dir, ec);
+  const std::string path = output_dir + "/run_status.json", tmp = path + ".tmp";
+  {
+    std::ofstream o(tmp);
+    o << j.dump(1) << "\n";
+  }
+  fs::rename(tmp, path, ec);
+}
+
+int print_status(const std::string& out, bool as_json) {
+  json job = json::object(), run = json::object();
+  const bool have_job = read_json(out + "/checkpoint/job.json", job);
+  const bool have_run = read_json(out + "/run_status.json", run);
+  if (!have_job && !have_run) {
+    std::cerr << out << ": no alpscan checkpoint here (expected " << out << "/checkpoint/job.json)\n";
+    return 2;
+  }
+  const std::size_t units = job.value("units", 0ul), points = job.value("points", 0ul);
+  std::size_t done_units = 0, done_points = 0;
+  std::vector<char> seen(units, 0);
+  std::ifstream m(out + "/checkpoint/manifest.jsonl");
+  std::string line;
+  while (std::getline(m, line)) {
+    try {
+      const json e = json::parse(line);
+      const std::size_t u = e.value("unit", units);
+      if (u < units && !seen[u]) seen[u] = 1, ++done_units, done_points += e.value("count", 0ul);
+    } catch (...) {  // a line being written right now, or torn by a kill
+    }
+  }
+  std::string state = run.value("state", std::string("unknown"));
+  const bool results = fs::exists(out + "/scan.h5");
+  if (units > 0 && done_units == units && results && state != "failed") state = "complete";
+  // "running" from a process that no longer exists (killed hard) means resumable.
+  if (state == "running" && run.contains("pid")) {
+    char host[256] = "?";
+    gethostname(host, sizeof host - 1);
+    if (run.value("host", "") == host && ::kill(run["pid"].get<int>(), 0) != 0) state = "incomplete";
+  }
+  const std::string verdict = state == "complete" ? "complete"
+                              : state == "failed" ? "failed"
+                              : state == "running" ? "running"
+                                                   : "resumable";
+  const json j = {{"output", out},
+                  {"state", verdict},
+                  {"done_chunks", done_units},
+                  {"total_chunks", units},
+                  {"done_points", done_points},
+                  {"total_points", points},
+                  {"results", results ? out + "/scan.h5" : ""},
+                  {"last_run", run}};
+  if (as_json) {
+    std::cout << j.dump(1) << "\n";
+  } else {
+    std::cout << fmt::format("{}: {}\n", out, verdict);
+    std::cout << fmt::format("  chunks: {}/{}   points: {}/{} ({:.1f}%)\n", done_units, units, done_points, points,
+                             points ? 100.0 * done_points / points : 0.0);
+    if (have_run)
+      std::cout << fmt::format("  last run: {} at {} on {} ({} rank(s), pid {}){}\n", run.value("state", "?"),
+                               run.value("time", "?"), run.value("host", "?"), run.value("ranks", 0),
+                               run.value("pid", 0),
+                               run.value("message", "").empty() ? "" : ": " + run.value("message", ""));
+    if (results) std::cout << "  results: " << out << "/scan.h5, " << out << "/summary.json, " << out << "/curves/\n";
+    if (verdict == "resumable") std::cout << "  resume: run the same `alpscan run JOB` (or resubmit) again\n";
+  }
+  return verdict == "complete" ? 0 : verdict == "failed" ? 1 : 75;
+}
+
+}  // namespace alpscan

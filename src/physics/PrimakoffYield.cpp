@@ -1,0 +1,215 @@
+#include "alpscan/physics/PrimakoffYield.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "alpscan/core/Units.hpp"
+
+namespace alpscan::physics {
+
+double tsai_screening_momentum(double Z, double c, double m_e) { return m_e * std::cbrt(Z) / c; }
+
+double acceptance_fraction(double Delta, double pT, double K) {
+  if (pT <= 0.0) return Delta < K ? 1.0 : 0.0;
+  double a = (K * K - pT * pT - Delta * Delta) / (2.0 * pT * Delta);
+  if (a >= 1.0) return 1.0;
+  if (a <= -1.0) return 0.0;
+  return 1.0 - std::acos(a) / units::pi;
+}
+
+double primakoff_kernel_integral(double tau, double a, double b) {
+  const double ta = tau + a * a, tb = tau + b * b;
+  // ln(tb/ta) via log1p keeps precision when b^2 - a^2 << tau; tau (a^2 - b^2)/(ta tb) has no cancellation.
+  return 0.5 * (std::log1p((b * b - a * a) / ta) + tau * (a * a - b * b) / (ta * tb));
+}
+
+PrimakoffJ::PrimakoffJ(PrimakoffTarget target, JResolution res)
+    : target_(target), res_(res), gl_(res.n_gl) {
+  if (!(target_.helm.R1 > 0) || !(target_.helm.x_cut > 0))
+    throw std::invalid_argument("PrimakoffJ: Helm R1 and cutoff must be > 0");
+  if (target_.screening == Screening::tsai && !(target_.screening_q > 0))
+    throw std::invalid_argument("PrimakoffJ: screening momentum must be > 0");
+  // F^2(t) = 1 - t (R1^2/5 + s^2) + ...: below delta_F the variation is < 1e-8.
+  const double R = target_.helm.R1, s = target_.helm.s;
+  delta_F_ = 1e-4 / std::sqrt(R * R / 5.0 + s * s);
+}
+
+double PrimakoffJ::integrand(double Delta, double tau, double pT, double K) const {
+  // Integrand in u = ln Delta: Delta^4 F^2(t) f_acc / t^2 with t = tau + Delta^2 (never formed from
+  // the four terms of Eq. 10, spec s1.3).
+  const double d2 = Delta * Delta;
+  const double t = tau + d2;
+  const double r = d2 / t;
+  double v = r * r * target_.helm.squared(t) * acceptance_fraction(Delta, pT, K);
+  if (target_.screening == Screening::tsai) {
+    const double x = t / (target_.screening_q * target_.screening_q);  // a^2 |t|
+    const double sc = x / (1.0 + x);
+    v *= sc * sc;
+  }
+  return v;
+}
+
+double PrimakoffJ::numeric(double tau, double pT, double K, double lo, double hi) const {
+  // Breakpoints; f_acc has square-root edges at |K - p_T| and K + p_T (p_T > 0), so segments
+  // touching them use the smoothstep map t -> 3t^2 - 2t^3, which makes sqrt(u - a) smooth in t.
+  double bp[8];
+  bool sq[8];
+  int nb = 0;
+  bp[nb] = lo, sq[nb++] = false;
+  const double cand[4] = {std::sqrt(tau), std::fabs(K - pT), K + pT,
+                          target_.screening == Screening::tsai ? target_.screening_q : 0.0};
+  const bool cand_sq[4] = {false, pT > 0, pT > 0, false};
+  for (int i = 0; i < 4; ++i)
+    if (cand[i] > lo && cand[i] < hi) bp[nb] = cand[i], sq[nb++] = cand_sq[i];
+  bp[nb] = hi, sq[nb++] = false;
+  if (pT > 0) {  // an edge at lo or hi itself (lo = p_T - K when p_T > K)
+    const double e1 = std::fabs(K - pT), e2 = K + pT;
+    sq[0] = std::fabs(lo - e1) <= 1e-12 * e1 || std::fabs(lo - e2) <= 1e-12 * e2;
+    sq[nb - 1] = std::fabs(hi - e2) <= 1e-12 * e2 || std::fabs(hi - e1) <= 1e-12 * e1;
+  }
+  for (int i = 1; i < nb; ++i)  // insertion sort of <= 6 breakpoints
+    for (int j = i; j > 0 && bp[j] < bp[j - 1]; --j) std::swap(bp[j], bp[j - 1]), std::swap(sq[j], sq[j - 1]);
+  double sum = 0.0;
+  for (int i = 0; i + 1 < nb; ++i) {
+    if (!(bp[i + 1] > bp[i])) continue;
+    const double ua = std::log(bp[i]), ub = std::log(bp[i + 1]);
+    const int nseg = std::max(1, static_cast<int>(std::ceil((ub - ua) / res_.max_log_width)));
+    const double w = (ub - ua) / nseg;
+    for (int s = 0; s < nseg; ++s) {
+      const double a = ua + s * w, b = (s + 1 == nseg) ? ub : a + w;
+      const bool smooth = (s == 0 && sq[i]) || (s + 1 == nseg && sq[i + 1]);
+      if (smooth) {
+        sum += gl_.integrate(
+            [&](double t) {
+              const double u = a + (b - a) * t * t * (3.0 - 2.0 * t);
+              return 6.0 * t * (1.0 - t) * (b - a) * integrand(std::exp(u), tau, pT, K);
+            },
+            0.0, 1.0);
+      } else {
+        sum += gl_.integrate([&](double u) { return integrand(std::exp(u), tau, pT, K); }, a, b);
+      }
+    }
+  }
+  return sum;
+}
+
+PrimakoffJ::Parts PrimakoffJ::parts(double tau, double pT, double K) const {
+  Parts p;
+  const double qc = target_.helm.q_cut();
+  if (tau >= qc * qc) return p;
+  const double dc = std::sqrt(qc * qc - tau);
+  if (target_.screening == Screening::none) {
+    p.f0 = (pT < K) ? 1.0 : 0.0;
+    p.delta_a = std::min({pT > 0 ? std::fabs(K - pT) : K, delta_F_, dc});
+    // Below 1e-4 sqrt(tau) the integrand is < 1e-16: start there if that is higher.
+    p.delta_lo = std::max(p.delta_a, 1e-4 * std::sqrt(tau));
+  } else {
+    // Screened integrand ~ (a Delta)^4 at small Delta: nothing below 1e-3 / a.
+    p.delta_lo = 1e-3 * target_.screening_q;
+    if (pT > K) p.delta_lo = std::max(p.delta_lo, pT - K);  // f_acc = 0 below
+  }
+  if (p.delta_lo < dc && p.delta_lo > 0) p.numeric = numeric(tau, pT, K, p.delta_lo, dc);
+  return p;
+}
+
+double PrimakoffJ::closed(double tau, const Parts& p) const {
+  if (p.f0 == 0.0 || !(p.delta_a > 0)) return 0.0;
+  return p.f0 * target_.helm.squared(tau) * primakoff_kernel_integral(tau, 0.0, p.delta_a);
+}
+
+bool PrimakoffJ::reusable(double tau, const Parts& p) const {
+  // The numeric integrand depends on tau through Delta^4/(tau+Delta^2)^2 (relative change
+  // <= 2 tau/Delta_lo^2) and, screened, through a^2 tau.
+  double scale2 = p.delta_lo * p.delta_lo;
+  if (target_.screening == Screening::tsai)
+    scale2 = std::min(scale2, target_.screening_q * target_.screening_q);
+  return tau <= 1e-10 * scale2;
+}
+
+double PrimakoffJ::operator()(double tau, double pT, double K) const {
+  const Parts p = parts(tau, pT, K);
+  return closed(tau, p) + p.numeric;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+PrimakoffYield::PrimakoffYield(YieldParams p, YieldResolution r)
+    : p_(p), r_(r), J_(p.target, r.j), gl_c_(r.n_c), gl_graded_(r.n_c_graded) {
+  if (!(p_.sigma_all > 0) || !(p_.theta_max > 0) || !(p_.E_star > 0))
+    throw std::invalid_argument("PrimakoffYield: sigma_all, theta_max and E_star must be > 0");
+}
+
+double PrimakoffYield::prefactor() const {
+  return units::alpha_em * p_.Z * p_.Z * p_.C_phi * p_.eta_factor * p_.photon_multiplicity /
+         (4.0 * p_.sigma_all);
+}
+
+std::vector<PrimakoffYield::CNode> PrimakoffYield::c_nodes(double E) const {
+  std::vector<CNode> out;
+  const double cmin = photon_c_min(E, p_.pions.E_beam(), p_.E_star, p_.pT_cap);
+  if (cmin >= 1.0) return out;
+  auto add = [&](const GaussLegendre& gl, double a, double b) {
+    const double c0 = 0.5 * (a + b), h = 0.5 * (b - a);
+    for (int i = 0; i < gl.size(); ++i) {
+      const double c = c0 + h * gl.nodes()[i];
+      out.push_back({c, std::fabs(h) * gl.weights()[i] * forward_photon_density(p_.pions, E, c)});
+    }
+  };
+  // J jumps by -1/2 ln(tau) where p_T(c) = K (spec s1.5, small-tau structure) and has log
+  // singularities on both sides: split there and grade the pieces geometrically towards it.
+  const double K = E * p_.theta_max;
+  double cK = -1.0;
+  if (K < p_.E_star) cK = std::sqrt(1.0 - (K / p_.E_star) * (K / p_.E_star));
+  if (!(cK > cmin && cK < 1.0)) {
+    add(gl_c_, cmin, 1.0);
+    return out;
+  }
+  auto graded = [&](double far, double near) {  // pieces from far to near, lengths shrinking 10x
+    const double d = near - far;
+    double f = 0.1;
+    add(gl_c_, far, near - f * d);
+    for (int g = 0; g < r_.n_grades; ++g, f *= 0.1) {
+      const double end = (g + 1 == r_.n_grades) ? near : near - 0.1 * f * d;
+      add(gl_graded_, near - f * d, end);
+    }
+  };
+  graded(cmin, cK);
+  graded(1.0, cK);  // d < 0: mirrored
+  return out;
+}
+
+double PrimakoffYield::operator()(double E, double m) const {
+  if (!(m < E) || !(E > 0)) return 0.0;
+  const double s = m * m / (2.0 * E);
+  const double tau = s * s;
+  const double K = E * p_.theta_max;
+  double sum = 0.0;
+  for (const CNode& n : c_nodes(E)) sum += n.w * J_(tau, photon_pt(p_.E_star, n.c), K);
+  return prefactor() * sum;
+}
+
+void PrimakoffYield::at_masses(double E, const std::vector<double>& m, std::vector<double>& out) const {
+  out.assign(m.size(), 0.0);
+  if (!(E > 0)) return;
+  std::vector<double> tau(m.size());
+  for (std::size_t k = 0; k < m.size(); ++k) {
+    const double s = m[k] * m[k] / (2.0 * E);
+    tau[k] = s * s;
+  }
+  const double K = E * p_.theta_max;
+  const double qc2 = p_.target.helm.q_cut() * p_.target.helm.q_cut();
+  for (const CNode& n : c_nodes(E)) {
+    const double pT = photon_pt(p_.E_star, n.c);
+    const PrimakoffJ::Parts p0 = J_.parts(0.0, pT, K);  // tau -> 0 limit of the numeric part
+    for (std::size_t k = 0; k < m.size(); ++k) {
+      if (!(m[k] < E) || tau[k] >= qc2) continue;
+      const double J = J_.reusable(tau[k], p0) ? J_.closed(tau[k], p0) + p0.numeric
+                                               : J_(tau[k], pT, K);
+      out[k] += n.w * J;
+    }
+  }
+  for (double& v : out) v *= prefactor();
+}
+
+}  // namespace alpscan::physics
