@@ -9,7 +9,7 @@ REPEAT=${REPEAT:-5}
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 "$BUILD/bench/bench_passat"
 echo
-echo "jobs/passat.json wall time (scan + merge, from the log; mpirun start-up excluded), $REPEAT runs each:"
+echo "jobs/passat.json scan wall time (from the log: job loading, prepare, evaluation; mpirun start-up and the merge excluded), $REPEAT runs each:"
 t1=(); t2=()
 scan_time() { grep -o 'scan complete: .*; [0-9.]* s' "$1" | grep -o '[0-9.]* s$' | tr -d ' s'; }
 for i in $(seq "$REPEAT"); do

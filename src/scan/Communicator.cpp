@@ -12,7 +12,8 @@ namespace mpi = boost::mpi;
 struct Communicator::Env {
   mpi::environment env;
   mpi::communicator world;
-  Env(int& argc, char**& argv) : env(argc, argv, mpi::threading::single, true) {}
+  // funneled: rank 0 runs a compute thread, but only the main thread ever calls MPI.
+  Env(int& argc, char**& argv) : env(argc, argv, mpi::threading::funneled, true) {}
 };
 
 namespace {

@@ -3,6 +3,9 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -18,7 +21,8 @@ constexpr int kTagRequest = 11;
 constexpr int kTagAssign = 12;
 constexpr long long kNoMoreWork = -1;
 constexpr long long kStop = -2;
-constexpr std::size_t kPollEvery = 32;  // points between polls on rank 0
+constexpr std::size_t kCheckStopEvery = 32;  // points between checks of the stop flag
+constexpr int kChains = 2;  // requests each worker keeps open (its prefetch depth)
 constexpr int kMsg = 5;  // request: {finished unit, crc32, interrupted, compute us, prepare us}
 
 double now_s() {
@@ -70,16 +74,13 @@ Experiment& Scheduler::experiment(int e) {
   return *experiments_[e];
 }
 
-bool Scheduler::evaluate_unit(int unit, std::vector<double>& out, bool poll) {
+bool Scheduler::evaluate_unit(int unit, std::vector<double>& out) {
   const WorkUnit& u = plan_.units[unit];
   Experiment& exp = experiment(u.experiment);
   const SubGrid& grid = plan_.grids[u.experiment];
   out.resize(u.count);
   for (std::size_t i = 0; i < u.count; ++i) {
-    if (i % kPollEvery == 0) {
-      if (stop_requested()) return false;
-      if (poll) serve_pending();
-    }
+    if (i % kCheckStopEvery == 0 && stop_requested()) return false;
     if (delay_us_ > 0) std::this_thread::sleep_for(std::chrono::microseconds(delay_us_));
     const AlpPoint p = space_.point(grid, u.begin + i);
     const double s = exp.expected_signal(p);
@@ -162,7 +163,7 @@ void Scheduler::handle_request(int src, const long long* msg) {
   // The unit a worker abandoned is no longer assigned to anyone: it will be redone on resume.
   reply[0] = u >= 0 ? u : (stopping_ || stop_requested() ? kStop : kNoMoreWork);
   if (u < 0) {
-    --active_workers_;
+    --open_chains_;
     if (current_[src] >= 0) --on_[current_[src]];
     current_[src] = -1;
   }
@@ -178,14 +179,6 @@ void Scheduler::note_costs(int unit, double compute_s, double prepare_s) {
   point_s_[e] = point_s_[e] < 0 ? per_point : 0.5 * (point_s_[e] + per_point);
 }
 
-void Scheduler::serve_pending() {
-  long long msg[kMsg];
-  while (comm_.probe(kTagRequest)) {
-    const int src = comm_.recv_any(kTagRequest, msg, kMsg);
-    handle_request(src, msg);
-  }
-}
-
 void Scheduler::log_progress(bool force) {
   const double t = now_s();
   if (!force && t - t_last_log_ < opts_.progress_interval_s) return;
@@ -198,49 +191,157 @@ void Scheduler::log_progress(bool force) {
                rate, elapsed, rate > 0 ? fmt::format("{:.1f} s", left / rate) : std::string("?"));
 }
 
+// Rank 0 of a multi-rank run: the main thread is the dispatcher (the only thread that calls MPI);
+// a second thread evaluates units like any worker, fed through an in-process queue. So rank 0
+// answers requests at once even while its own compute is in a long prepare(), and no core is
+// spent on a pure dispatcher (the dispatcher sleeps between polls).
+void Scheduler::run_dispatcher_with_local_worker() {
+  struct Done {
+    int unit;
+    bool ok;
+    std::uint32_t crc;
+    double compute_s, prepare_s;
+  };
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<int> todo;
+  std::deque<Done> done;
+  bool no_more = false;
+  std::thread compute([&] {
+    std::vector<double> buf;
+    while (true) {
+      int u;
+      {
+        std::unique_lock<std::mutex> lk(mu);
+        cv.wait(lk, [&] { return !todo.empty() || no_more; });
+        if (todo.empty()) return;
+        u = todo.front();
+        todo.pop_front();
+      }
+      const double prep0 = prepare_s_, t0 = now_s();
+      Done d{u, evaluate_unit(u, buf), 0, 0, 0};
+      if (d.ok) d.crc = Checkpoint::write_unit(job_.output_dir, u, plan_.units[u], buf);
+      d.prepare_s = prepare_s_ - prep0;
+      d.compute_s = now_s() - t0 - d.prepare_s;
+      std::lock_guard<std::mutex> lk(mu);
+      done.push_back(d);
+      if (!d.ok) return;  // signalled: stop evaluating
+    }
+  });
+  int local_in_flight = 0;
+  bool local_open = true;
+  auto feed_local = [&] {
+    while (local_open && local_in_flight < kChains) {
+      const int u = next_unit(0);
+      std::lock_guard<std::mutex> lk(mu);
+      if (u < 0) {
+        local_open = false;
+        no_more = true;
+      } else {
+        todo.push_back(u);
+        ++local_in_flight;
+      }
+      cv.notify_one();
+    }
+  };
+  feed_local();
+  long long msg[kMsg];
+  while (open_chains_ > 0 || local_in_flight > 0) {
+    bool idle = true;
+    std::deque<Done> finished;
+    {
+      std::lock_guard<std::mutex> lk(mu);
+      finished.swap(done);
+    }
+    for (const Done& d : finished) {
+      idle = false;
+      --local_in_flight;
+      if (!d.ok) {
+        stopping_ = true;
+        local_open = false;
+        std::lock_guard<std::mutex> lk(mu);
+        local_in_flight -= static_cast<int>(todo.size());  // given back, recomputed on resume
+        todo.clear();
+        no_more = true;
+        cv.notify_one();
+        continue;
+      }
+      ckpt_->record(d.unit, d.crc);
+      note_costs(d.unit, d.compute_s, d.prepare_s);
+      ++computed_;
+      points_done_ += plan_.units[d.unit].count;
+    }
+    if (stop_requested() && local_open) {
+      stopping_ = true;
+    }
+    feed_local();
+    while (open_chains_ > 0 && comm_.probe(kTagRequest)) {
+      idle = false;
+      const int src = comm_.recv_any(kTagRequest, msg, kMsg);
+      handle_request(src, msg);
+    }
+    log_progress(false);
+    if (idle) std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  {
+    std::lock_guard<std::mutex> lk(mu);
+    no_more = true;
+  }
+  cv.notify_one();
+  compute.join();
+}
+
 RunOutcome Scheduler::run() {
   RunOutcome out;
   t_start_ = t_last_log_ = now_s();
   std::vector<double> buf;
   if (comm_.rank() == 0) {
-    active_workers_ = comm_.size() - 1;
-    while (true) {
-      if (comm_.size() > 1) serve_pending();
-      const int u = next_unit(0);
-      if (u < 0) break;
-      const double prep0 = prepare_s_, t0 = now_s();
-      if (!evaluate_unit(u, buf, comm_.size() > 1)) {
-        assigned_[u] = 0;  // abandoned; recomputed on resume
-        stopping_ = true;
-        break;
+    open_chains_ = kChains * (comm_.size() - 1);
+    if (comm_.size() > 1) {
+      run_dispatcher_with_local_worker();
+    } else {
+      while (true) {
+        const int u = next_unit(0);
+        if (u < 0) break;
+        const double prep0 = prepare_s_, t0 = now_s();
+        if (!evaluate_unit(u, buf)) {
+          stopping_ = true;  // abandoned; recomputed on resume
+          break;
+        }
+        ckpt_->record(u, Checkpoint::write_unit(job_.output_dir, u, plan_.units[u], buf));
+        note_costs(u, now_s() - t0 - (prepare_s_ - prep0), prepare_s_ - prep0);
+        ++computed_;
+        points_done_ += plan_.units[u].count;
+        log_progress(false);
       }
-      ckpt_->record(u, Checkpoint::write_unit(job_.output_dir, u, plan_.units[u], buf));
-      note_costs(u, now_s() - t0 - (prepare_s_ - prep0), prepare_s_ - prep0);
-      ++computed_;
-      points_done_ += plan_.units[u].count;
-      log_progress(false);
-    }
-    if (stop_requested()) stopping_ = true;
-    // Drain: every worker's last request gets a stop or no-more-work answer.
-    long long msg[kMsg];
-    while (active_workers_ > 0) {
-      const int src = comm_.recv_any(kTagRequest, msg, kMsg);
-      handle_request(src, msg);
     }
     out.units_done = ckpt_->done_count();
     out.complete = out.units_done == plan_.units.size();
     out.units_computed = computed_;
     log_progress(true);
   } else {
+    // Each worker keeps kChains requests open, so its next unit is already queued when it
+    // finishes one and it never waits while rank 0 is busy (e.g. in a long prepare()). Every unit
+    // received is answered by exactly one later request; a chain ends with a negative reply.
+    std::deque<int> queue;
+    int open = kChains;
+    bool abandon = false;
     long long req[kMsg] = {-1, 0, 0, 0, 0}, rep[3];
-    while (true) {
-      comm_.send(0, kTagRequest, req, kMsg);
-      comm_.recv(0, kTagAssign, rep, 3);
-      if (rep[0] < 0) break;
-      const int u = static_cast<int>(rep[0]);
+    for (int c = 0; c < kChains; ++c) comm_.send(0, kTagRequest, req, kMsg);
+    while (open > 0 || !queue.empty()) {
+      if (queue.empty()) {
+        comm_.recv(0, kTagAssign, rep, 3);
+        if (rep[0] >= 0) queue.push_back(static_cast<int>(rep[0]));
+        else --open;
+        continue;
+      }
+      const int u = queue.front();
+      queue.pop_front();
       const double prep0 = prepare_s_, t0 = now_s();
-      if (!evaluate_unit(u, buf, false)) {
-        req[0] = -1, req[1] = 0, req[2] = 1;  // abandoned: tell rank 0 to stop
+      if (abandon || !evaluate_unit(u, buf)) {
+        abandon = true;  // signalled: give this and every queued unit back, tell rank 0 to stop
+        long long stop[kMsg] = {-1, 0, 1, 0, 0};
+        comm_.send(0, kTagRequest, stop, kMsg);
         continue;
       }
       const double prep = prepare_s_ - prep0;
@@ -249,6 +350,7 @@ RunOutcome Scheduler::run() {
       req[2] = stop_requested() ? 1 : 0;
       req[3] = static_cast<long long>((now_s() - t0 - prep) * 1e6);
       req[4] = static_cast<long long>(prep * 1e6);
+      comm_.send(0, kTagRequest, req, kMsg);
     }
   }
   out.complete = comm_.broadcast(out.complete ? 1 : 0, 0) != 0;

@@ -1,11 +1,13 @@
 // Dynamic distribution of work units over the ranks, with checkpointing.
 //
-// Rank 0 owns the checkpoint manifest and hands out units on request; it also evaluates units
-// itself and answers requests between points (every few points it polls), so on a 2-core machine
-// no rank sits idle as a pure dispatcher. Protocol (int64 triples):
+// Rank 0 owns the checkpoint manifest and hands out units on request. Its main thread is the
+// dispatcher (it sleeps between polls, so it costs no core) and a second thread evaluates units
+// like any worker: on a 2-core machine no rank sits idle as a pure dispatcher, and requests are
+// answered at once even while rank 0's own compute is inside a long prepare(). Protocol (int64 triples):
 //   worker -> 0  kTagRequest {finished unit or -1, crc32, interrupted?, compute us, prepare us}
 //   0 -> worker  kTagAssign  {unit, 0, 0} or {-1 = no more work | -2 = stop, 0, 0}
-// Workers write their unit files themselves (shared file system), then report; rank 0 appends the
+// Each worker keeps two requests open (prefetch), so it has its next unit queued while rank 0 is
+// busy. Workers write their unit files themselves (shared file system), then report; rank 0 appends the
 // manifest entry. Results never depend on which rank computed a unit.
 #pragma once
 
@@ -42,8 +44,8 @@ class Scheduler {
   RunOutcome run();
 
  private:
-  bool evaluate_unit(int unit, std::vector<double>& out, bool poll);
-  void serve_pending();
+  bool evaluate_unit(int unit, std::vector<double>& out);
+  void run_dispatcher_with_local_worker();
   void note_costs(int unit, double compute_s, double prepare_s);
   void handle_request(int src, const long long* msg);
   int next_unit(int rank);
@@ -68,7 +70,7 @@ class Scheduler {
   std::vector<int> on_;                       // [experiment]: ranks currently on it
   std::vector<double> prep_s_, point_s_;      // measured prepare time and cost per point, -1 unknown
   bool stopping_ = false;
-  int active_workers_ = 0;
+  int open_chains_ = 0;  // worker request chains not yet ended by a negative reply
   std::size_t computed_ = 0, points_done_ = 0, points_at_start_ = 0;
   double t_start_ = 0, t_last_log_ = 0;
   double prepare_s_ = 0;
