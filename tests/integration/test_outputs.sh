@@ -77,4 +77,22 @@ json.dump(j, open(sys.argv[2], "w"))
 PY
 out=$("$BIN" plan "$WORK/gae.json")
 check "unused axis costs nothing" "grep -q 'total: 6355 evaluations' <<<\"\$out\" && grep -q 'g_ae .*costs nothing' <<<\"\$out\""
+# submit --dry-run writes the batch script next to the results and does not call sbatch.
+out=$("$BIN" submit "$J" --ntasks 5 --nodes 2 --time 02:30:00 --partition short --account phys --signal-grace 300 --max-continuations 3 --dry-run); rc=$?
+S=out/slurm/small_passat.sbatch
+check "submit --dry-run: exit 0, script written" "[[ $rc -eq 0 && -x $S ]] && grep -q 'dry run: not submitted' <<<\"\$out\""
+check "batch script has the requested resources and the warning signal" \
+  "grep -q -- '--ntasks=5' $S && grep -q -- '--nodes=2' $S && grep -q -- '--time=02:30:00' $S && grep -q -- '--partition=short' $S && grep -q -- '--account=phys' $S && grep -q -- '--signal=USR1@300' $S && grep -q 'MAX_CONTINUATIONS=3' $S && grep -q 'srun --mpi=pmix' $S"
+check "batch script is valid bash" "bash -n $S"
+"$BIN" submit "$J" --time 1:xx --dry-run > sub.log 2>&1; rc=$?
+check "submit with a bad --time: exit 2" "[[ $rc -eq 2 ]] && grep -q 'not a SLURM time' sub.log"
+"$BIN" submit "$J" --time 2 --signal-grace 300 --dry-run > sub.log 2>&1; rc=$?
+check "submit with a warning longer than the limit: exit 2" "[[ $rc -eq 2 ]]"
+# status works on a finished run and on an interrupted one
+"$BIN" status out > st.log; rc=$?
+check "status of a complete run: exit 0" "[[ $rc -eq 0 ]] && grep -q 'out: complete' st.log && grep -q 'chunks: 100/100' st.log"
+scenario part
+"$BIN" run job.json --max-chunks 3 >/dev/null 2>&1
+"$BIN" status out > st.log; rc=$?
+check "status of an interrupted run: exit 75, resumable" "[[ $rc -eq 75 ]] && grep -q 'out: resumable' st.log && grep -q 'chunks: 3/100' st.log"
 exit $fail
