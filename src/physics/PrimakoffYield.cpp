@@ -33,6 +33,9 @@ PrimakoffJ::PrimakoffJ(PrimakoffTarget target, JResolution res)
   // F^2(t) = 1 - t (R1^2/5 + s^2) + ...: below delta_F the variation is < 1e-8.
   const double R = target_.helm.R1, s = target_.helm.s;
   delta_F_ = 1e-4 / std::sqrt(R * R / 5.0 + s * s);
+  // F^2 = A^2 e^{-s^2 t}, A = 3 j1(x)/x in [0, 1] below the cut: |dA^2/dt| = 3 A R1^2 j2(x)/x^2 <= R1^2/5
+  // (j2(x)/x^2 = (1/16) int_{-1}^{1} cos(xt) (1 - t^2)^2 dt <= 1/15) and |d e^{-s^2 t}/dt| <= s^2.
+  dF2_max_ = R * R / 5.0 + s * s;
 }
 
 double PrimakoffJ::integrand(double Delta, double tau, double pT, double K) const {
@@ -50,7 +53,7 @@ double PrimakoffJ::integrand(double Delta, double tau, double pT, double K) cons
   return v;
 }
 
-double PrimakoffJ::numeric(double tau, double pT, double K, double lo, double hi) const {
+double PrimakoffJ::numeric(double tau, double pT, double K, double lo, double hi, Nodes* rec) const {
   // Breakpoints; f_acc has square-root edges at |K - p_T| and K + p_T (p_T > 0), so segments
   // touching them use the smoothstep map t -> 3t^2 - 2t^3, which makes sqrt(u - a) smooth in t.
   double bp[8];
@@ -70,6 +73,20 @@ double PrimakoffJ::numeric(double tau, double pT, double K, double lo, double hi
   }
   for (int i = 1; i < nb; ++i)  // insertion sort of <= 6 breakpoints
     for (int j = i; j > 0 && bp[j] < bp[j - 1]; --j) std::swap(bp[j], bp[j - 1]), std::swap(sq[j], sq[j - 1]);
+  if (rec) rec->log_span = std::log(hi / lo), rec->valid = true;
+  // Gauss-Legendre on [c - h, c + h] (the arithmetic of GaussLegendre::integrate), recording each
+  // node's Delta^2 and weighted value when asked.
+  const std::vector<double>& x = gl_.nodes();
+  const std::vector<double>& wt = gl_.weights();
+  auto gl_sum = [&](double c, double h, auto&& f) {
+    double s = 0.0, d2 = 0.0;
+    for (std::size_t k = 0; k < x.size(); ++k) {
+      const double v = f(c + h * x[k], d2);
+      s += wt[k] * v;
+      if (rec) rec->d2.push_back(d2), rec->a.push_back(wt[k] * h * v);
+    }
+    return s * h;
+  };
   double sum = 0.0;
   for (int i = 0; i + 1 < nb; ++i) {
     if (!(bp[i + 1] > bp[i])) continue;
@@ -80,22 +97,33 @@ double PrimakoffJ::numeric(double tau, double pT, double K, double lo, double hi
       const double a = ua + s * w, b = (s + 1 == nseg) ? ub : a + w;
       const bool smooth = (s == 0 && sq[i]) || (s + 1 == nseg && sq[i + 1]);
       if (smooth) {
-        sum += gl_.integrate(
-            [&](double t) {
-              const double u = a + (b - a) * t * t * (3.0 - 2.0 * t);
-              return 6.0 * t * (1.0 - t) * (b - a) * integrand(std::exp(u), tau, pT, K);
-            },
-            0.0, 1.0);
+        sum += gl_sum(0.5, 0.5, [&](double t, double& d2) {
+          const double u = a + (b - a) * t * t * (3.0 - 2.0 * t);
+          const double D = std::exp(u);
+          d2 = D * D;
+          return 6.0 * t * (1.0 - t) * (b - a) * integrand(D, tau, pT, K);
+        });
       } else {
-        sum += gl_.integrate([&](double u) { return integrand(std::exp(u), tau, pT, K); }, a, b);
+        sum += gl_sum(0.5 * (a + b), 0.5 * (b - a), [&](double u, double& d2) {
+          const double D = std::exp(u);
+          d2 = D * D;
+          return integrand(D, tau, pT, K);
+        });
       }
     }
   }
   return sum;
 }
 
-PrimakoffJ::Parts PrimakoffJ::parts(double tau, double pT, double K) const {
+PrimakoffJ::Parts PrimakoffJ::parts(double tau, double pT, double K, Nodes* rec) const {
   Parts p;
+  if (rec) {  // keep the vectors' capacity: one Nodes serves every c node of a yield evaluation
+    rec->valid = false;
+    rec->d2.clear();
+    rec->a.clear();
+    rec->log_span = 0.0;
+  }
+  if (tau != 0.0 || target_.screening != Screening::none) rec = nullptr;  // nodes only for tau = 0
   const double qc = target_.helm.q_cut();
   if (tau >= qc * qc) return p;
   const double dc = std::sqrt(qc * qc - tau);
@@ -109,7 +137,11 @@ PrimakoffJ::Parts PrimakoffJ::parts(double tau, double pT, double K) const {
     p.delta_lo = 1e-3 * target_.screening_q;
     if (pT > K) p.delta_lo = std::max(p.delta_lo, pT - K);  // f_acc = 0 below
   }
-  if (p.delta_lo < dc && p.delta_lo > 0) p.numeric = numeric(tau, pT, K, p.delta_lo, dc);
+  if (p.delta_lo < dc && p.delta_lo > 0) {
+    p.numeric = numeric(tau, pT, K, p.delta_lo, dc, rec);
+  } else if (rec) {
+    rec->valid = p.delta_lo > 0;  // delta_lo >= dc: the numeric part is 0 for every tau
+  }
   return p;
 }
 
@@ -125,6 +157,25 @@ bool PrimakoffJ::reusable(double tau, const Parts& p) const {
   if (target_.screening == Screening::tsai)
     scale2 = std::min(scale2, target_.screening_q * target_.screening_q);
   return tau <= 1e-10 * scale2;
+}
+
+bool PrimakoffJ::from_nodes(double tau, const Parts& p0, const Nodes& n, double& J) const {
+  // Same rule as the tau = 0 numeric part, on [Delta_lo(0), q_cut] instead of [Delta_lo(tau), Delta_c]:
+  // the pieces in between carry Delta^4/tau^2 < 1e-16 (below 1e-4 sqrt(tau)) and F^2 ~ 2e-7 over a
+  // width tau/(2 q_cut^2) in u (at the cut), both negligible. Without a breakpoint at sqrt(tau) the
+  // 10-node rule on u-segments of width <= 2 still resolves r^2 = 1/(1 + tau e^{-2u})^2 (poles
+  // pi/2 off the real axis) to ~1e-11. Only F^2(tau + Delta^2) is replaced by F^2(Delta^2): the
+  // error is at most tau dF2_max log_span.
+  if (!n.valid || target_.screening != Screening::none) return false;
+  double s = 0.0;
+  for (std::size_t i = 0; i < n.d2.size(); ++i) {
+    const double r = n.d2[i] / (tau + n.d2[i]);
+    s += n.a[i] * r * r;
+  }
+  const double Jt = closed(tau, p0) + s;
+  if (!(tau * dF2_max_ * n.log_span <= 1e-11 * Jt)) return false;
+  J = Jt;
+  return true;
 }
 
 double PrimakoffJ::operator()(double tau, double pT, double K) const {
@@ -199,13 +250,16 @@ void PrimakoffYield::at_masses(double E, const std::vector<double>& m, std::vect
   }
   const double K = E * p_.theta_max;
   const double qc2 = p_.target.helm.q_cut() * p_.target.helm.q_cut();
+  PrimakoffJ::Nodes nodes;
   for (const CNode& n : c_nodes(E)) {
     const double pT = photon_pt(p_.E_star, n.c);
-    const PrimakoffJ::Parts p0 = J_.parts(0.0, pT, K);  // tau -> 0 limit of the numeric part
+    // tau -> 0 limit of the numeric part, with its quadrature nodes for the heavier masses
+    const PrimakoffJ::Parts p0 = J_.parts(0.0, pT, K, &nodes);
     for (std::size_t k = 0; k < m.size(); ++k) {
       if (!(m[k] < E) || tau[k] >= qc2) continue;
-      const double J = J_.reusable(tau[k], p0) ? J_.closed(tau[k], p0) + p0.numeric
-                                               : J_(tau[k], pT, K);
+      double J;
+      if (J_.reusable(tau[k], p0)) J = J_.closed(tau[k], p0) + p0.numeric;
+      else if (!J_.from_nodes(tau[k], p0, nodes, J)) J = J_(tau[k], pT, K);
       out[k] += n.w * J;
     }
   }

@@ -59,20 +59,35 @@ class PrimakoffJ {
     double delta_lo = 0.0;  // lower end of the numeric integral
     double numeric = 0.0;
   };
-  Parts parts(double tau, double pT, double K) const;
+  // The tau = 0 quadrature of the numeric part, node by node (unscreened only): Delta_i^2 and
+  // a_i = weight x integrand. At tau > 0 the same rule gives sum a_i (Delta_i^2/(tau + Delta_i^2))^2
+  // up to the shift of F^2, which is bounded (|dF^2/dt| <= R1^2/5 + s^2, see numeric_from_nodes).
+  // This serves the masses too heavy for reusable() without a new 2-D integral (the yield table's
+  // cost, spec s5.3).
+  struct Nodes {
+    bool valid = false;
+    std::vector<double> d2, a;
+    double log_span = 0.0;  // ln(hi/lo) of the numeric range = total weight in u
+  };
+  // rec (optional, only with tau = 0 and no screening) records the nodes of the numeric part.
+  Parts parts(double tau, double pT, double K, Nodes* rec = nullptr) const;
   double closed(double tau, const Parts& p) const;
   bool reusable(double tau, const Parts& p) const;
+  // J(tau) = closed(tau, p0) + sum a_i r_i^2 from the tau = 0 parts p0 and nodes n; false (J not
+  // set) when the bound on the neglected F^2 shift, tau (R1^2/5 + s^2) log_span, exceeds 1e-11 J.
+  bool from_nodes(double tau, const Parts& p0, const Nodes& n, double& J) const;
 
   const PrimakoffTarget& target() const { return target_; }
 
  private:
   double integrand(double Delta, double tau, double pT, double K) const;
-  double numeric(double tau, double pT, double K, double lo, double hi) const;
+  double numeric(double tau, double pT, double K, double lo, double hi, Nodes* rec = nullptr) const;
 
   PrimakoffTarget target_;
   JResolution res_;
   GaussLegendre gl_;
   double delta_F_ = 0.0;  // scale below which F^2 is constant to 1e-8
+  double dF2_max_ = 0.0;  // R1^2/5 + s^2 >= |dF^2/dt| on [0, q_cut^2]
 };
 
 struct YieldParams {

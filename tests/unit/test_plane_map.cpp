@@ -1,0 +1,69 @@
+// Planes of a higher-dimensional scan: a slice fixes the other axes; a profile excludes a plane
+// point only if it is excluded for every value of the profiled axes. Union and combined layers.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "alpscan/maps/PlaneMap.hpp"
+#include "alpscan/stats/PoissonLikelihood.hpp"
+
+using namespace alpscan;
+
+namespace {
+JobSpec three_axis_job(Diagnostics& d) {
+  const std::string path = "/tmp/alpscan_unit_plane_job.json";
+  std::ofstream(path) << R"({"format": "alpscan-job/1",
+    "parameters": {"m_a": {"values": [1, 10]}, "g_agg": {"values": [1e-6, 1e-5, 1e-4]},
+                   "g_ae": {"values": [0, 1e-6]}},
+    "experiments": ["passat_nomad"]})";
+  return read_job(path, d);
+}
+ExperimentResult synthetic(const ParameterSpace& s, const std::string& name, std::vector<double> signal) {
+  ExperimentResult x;
+  x.info.name = name;
+  x.grid = s.subgrid({Axis::m_a, Axis::g_agg, Axis::g_ae});
+  x.s_up = 1.0;
+  x.signal = std::move(signal);
+  for (double v : x.signal) {
+    x.excluded.push_back(v >= x.s_up);
+    x.test_statistic.push_back(stats::test_statistic(CountingData{}, v));
+  }
+  return x;
+}
+}  // namespace
+
+TEST_CASE("profile = excluded for every profiled value; slice = the chosen value", "[maps]") {
+  Diagnostics d;
+  const JobSpec job = three_axis_job(d);
+  REQUIRE(d.empty());
+  const ParameterSpace s(job);
+  REQUIRE(s.full().size == 12);
+  // index = (im * 3 + ig) * 2 + ie. Excluded (signal >= 1) pattern chosen so profile and slice differ.
+  MergedResult r;
+  r.combined_critical = stats::combined_critical_value(0.9);
+  r.experiments.push_back(synthetic(s, "a", {0, 0, 2, 0, 2, 2, /* m=10: */ 0, 2, 2, 2, 5, 5}));
+  r.experiments.push_back(synthetic(s, "b", {0, 0, 0, 3, 0, 0, /* m=10: */ 3, 0, 0, 0, 0, 0}));
+  r.excluded_any.assign(12, 0);
+  r.combined_q.assign(12, 0);
+  for (std::size_t i = 0; i < 12; ++i)
+    for (const auto& x : r.experiments) r.excluded_any[i] |= x.excluded[i], r.combined_q[i] += x.test_statistic[i];
+
+  const PlaneMap prof = make_plane_map(PlaneSpec{}, s, r);
+  REQUIRE(prof.profiled == std::vector<std::string>{"g_ae"});
+  REQUIRE(prof.layers.size() == 4);
+  CHECK(prof.layers[0].excluded() == std::vector<std::uint8_t>{0, 0, 1, 0, 1, 1});  // a: both g_ae values
+  CHECK(prof.layers[1].excluded() == std::vector<std::uint8_t>{0, 0, 0, 0, 0, 0});  // b: never both
+  // union: (m=1,g=1e-5): a at g_ae=0 (2), b at g_ae=1e-6 (3) -> excluded for every g_ae by someone
+  CHECK(prof.layers[2].name == "union");
+  CHECK(prof.layers[2].excluded() == std::vector<std::uint8_t>{0, 1, 1, 1, 1, 1});
+
+  PlaneSpec sl;
+  sl.slice_at[Axis::g_ae] = 1e-6;
+  const PlaneMap slice = make_plane_map(sl, s, r);
+  CHECK(slice.profiled.empty());
+  CHECK(slice.layers[0].excluded() == std::vector<std::uint8_t>{0, 0, 1, 1, 1, 1});
+  CHECK(slice.layers[1].excluded() == std::vector<std::uint8_t>{0, 1, 0, 0, 0, 0});
+  // combined at n = b = 0: q = 2s per experiment; excluded where 2 (s_a + s_b) >= 1.2816^2
+  CHECK(slice.layers[3].name == "combined");
+  CHECK(slice.layers[3].excluded() == std::vector<std::uint8_t>{0, 1, 1, 1, 1, 1});
+}
