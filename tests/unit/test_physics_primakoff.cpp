@@ -173,3 +173,55 @@ TEST_CASE("J against a brute-force midpoint sum in ln Delta (realistic Helm, p_T
     }
   }
 }
+
+TEST_CASE("J from the tau = 0 nodes equals the direct J for masses too heavy for reuse", "[physics][primakoff]") {
+  // The yield table's path for tau beyond reusable(): only r^2 is re-evaluated on the tau = 0 rule.
+  PrimakoffJ J(mo_target(), JResolution{});
+  const double K = 0.05;
+  int used = 0;
+  for (double pT : {0.0, 0.01, 0.049, 0.0501, 0.06}) {
+    PrimakoffJ::Nodes n;
+    const auto p0 = J.parts(0.0, pT, K, &n);
+    REQUIRE(n.valid);
+    for (double tau : {1e-20, 1e-18, 1e-16, 1e-15, 1e-14, 1e-13}) {
+      double Jn = 0;
+      if (J.reusable(tau, p0) || !J.from_nodes(tau, p0, n, Jn)) continue;
+      ++used;
+      INFO("pT=" << pT << " tau=" << tau);
+      CHECK(Jn == Approx(J(tau, pT, K)).epsilon(1e-9));
+    }
+    double Jn = 0;
+    CHECK_FALSE(J.from_nodes(1e-8, p0, n, Jn));  // F^2 shift bound too large: direct J needed
+  }
+  CHECK(used >= 15);
+  // not recorded with screening (the screened integrand depends on tau through a^2 tau as well)
+  PrimakoffJ Js(mo_target(Screening::tsai), JResolution{});
+  PrimakoffJ::Nodes ns;
+  const auto ps = Js.parts(0.0, 0.02, K, &ns);
+  double x = 0;
+  CHECK_FALSE(Js.from_nodes(1e-16, ps, ns, x));
+}
+
+TEST_CASE("Yield at heavy masses (node path) equals the direct 2-D integral, CAST and wide acceptance", "[physics][primakoff]") {
+  for (int cast = 0; cast < 2; ++cast) {
+    YieldParams p;
+    p.pions = PionSpectrum(400, {3.45, 1.57, 0.517}, 4);
+    p.E_star = 0.5 * units::m_pi0;
+    p.Z = 42;
+    p.sigma_all = 1.2e4 * units::millibarn;
+    p.C_phi = units::pi;
+    p.eta_factor = 1.1;
+    p.theta_max = cast ? 0.36e-3 : 8.3e-3;
+    p.pT_cap = cast ? 0.036 : 1e300;
+    p.target = mo_target();
+    PrimakoffYield Y(p, YieldResolution{});
+    std::vector<double> ms = {3e-4, 1e-3, 2e-3, 5e-3, 1e-2}, out;
+    for (double E : {50.0, 80.0, 150.0, 390.0}) {
+      Y.at_masses(E, ms, out);
+      for (std::size_t k = 0; k < ms.size(); ++k) {
+        INFO("cast=" << cast << " E=" << E << " m=" << ms[k]);
+        CHECK(out[k] == Approx(Y(E, ms[k])).epsilon(1e-9));
+      }
+    }
+  }
+}
