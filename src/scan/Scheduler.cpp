@@ -315,6 +315,7 @@ RunOutcome Scheduler::run() {
         log_progress(false);
       }
     }
+    ckpt_->sync();
     out.units_done = ckpt_->done_count();
     out.complete = out.units_done == plan_.units.size();
     out.units_computed = computed_;

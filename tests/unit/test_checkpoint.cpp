@@ -39,6 +39,19 @@ TEST_CASE("checkpoint round trip, resume, corruption and job mismatch", "[checkp
     Checkpoint c(out, "abc", plan, false);
     CHECK_FALSE(c.done(0));  // CRC mismatch: recomputed
   }
+  {
+    // A unit file whose manifest line never reached the disk (group commit, then a kill) is
+    // verified by its own CRC trailer and re-indexed, not recomputed.
+    Checkpoint c(out, "abc", plan, false);
+    Checkpoint::write_unit(out, 1, plan.units[1], {4.0, 5.0});
+    std::ofstream(Checkpoint::dir(out) + "/manifest.jsonl", std::ios::trunc);  // lose the whole index
+  }
+  {
+    Checkpoint c(out, "abc", plan, false);
+    CHECK(c.done(1));
+    CHECK(c.read_unit(1) == std::vector<double>{4.0, 5.0});
+    CHECK_FALSE(c.done(0));  // its file was corrupted above
+  }
   CHECK_THROWS_AS(Checkpoint(out, "other", plan, false), InputError);
   Checkpoint c(out, "other", plan, true);  // --restart
   CHECK(c.done_count() == 0);
