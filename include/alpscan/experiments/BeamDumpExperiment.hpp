@@ -1,0 +1,109 @@
+// Visible-decay proton beam dump for the photon coupling (CHARM, NuCal, SHiP, ...): ALPs made by
+// Primakoff conversion of pi0/eta decay photons in the dump (the PASSAT photon source and Primakoff
+// yield, physics/PrimakoffYield, at the dump's beam energy and target), flying to a decay volume at
+// distance L_d of length L_v and decaying there to two photons:
+//   N(m, g) = N_POT eff g^2 int_{E_min}^{E_max} dE Y(E; m) P_dec(E; m, Gamma = g^2 m^3/64pi),
+// P_dec from physics/DecayInVolume. Production ~ g^2, decay probability ~ g^2 at long lifetime:
+// the lower edge of the excluded region is N ~ g^4, the upper edge is set by gamma beta c tau ~ L_d.
+//
+// Angular acceptance: the ALP must point at the detector face at the END of the decay volume
+// (z = L_d + L_v), the conservative choice: on axis theta < h/(L_d + L_v) (h = detector half-size,
+// the analytic acceptance of PrimakoffYield); off axis (detector centre at transverse distance
+// d > h, e.g. CHARM) the annulus (d - h)/z < theta < (d + h)/z times the fraction of the annulus
+// the square face covers, 4h^2 / (pi((d+h)^2 - (d-h)^2)) = h/(pi d), assuming an azimuthally flat flux.
+//
+// prepare() tabulates Y(E_j; m_k) on energy bins uniform in ln E (the decay exponent ~ 1/p changes
+// by the same fraction per bin) and log-spaced mass nodes; per mass a cache holds the bin weights W_j
+// and decay exponents per g^2, so a point costs one pass over the bins (or a closed form g^4 C4 when
+// every bin is in the long-lifetime limit).
+#pragma once
+
+#include <vector>
+
+#include "alpscan/experiments/Experiment.hpp"
+#include "alpscan/physics/PrimakoffYield.hpp"
+
+namespace alpscan {
+
+// Every input in internal units (GeV, GeV^-1 for lengths, GeV^-2 for areas).
+struct BeamDumpConfig {
+  // Beam and target (photon source, as PassatConfig)
+  double E_beam = 0.0;
+  double N_POT = 0.0;
+  double Z = 0.0, A = 0.0;
+  double sigma_all = 0.0;            // photon total cross-section of the dump material
+  double N_pi = 0.0;                 // pi0 per POT (BMPT normalisation)
+  double eta_factor = 1.0;           // eta photons
+  double photon_multiplicity = 2.0;  // factor on w(cos theta*) = 1/2: 2 = one forward photon per pi0
+  double C_phi = 1.0;                // azimuthal normalisation (1 = physical, PASSAT A1)
+  physics::BmptShape bmpt;
+  double helm_s = 0.0, helm_r1_c1 = 0.0, helm_r1_c0 = 0.0, helm_r1_c2 = 0.0, helm_cut = 0.0;
+  physics::Screening screening = physics::Screening::none;
+  double screening_coeff = 111.0;
+  // Geometry
+  double L_d = 0.0;          // dump to start of the decay volume
+  double L_v = 0.0;          // length of the decay volume
+  double half_size = 0.0;    // detector half-size h (radius for a round detector)
+  double off_axis = 0.0;     // transverse distance d of the detector centre from the beam axis (0: on axis)
+  // Selection
+  double efficiency = 1.0;   // di-photon acceptance x efficiency
+  double E_min = 0.0, E_max = 0.0;  // ALP energy window (threshold, upper cut); E_max is cut at E_beam
+  // Numerics (not physics)
+  int n_E_bins = 96;
+  double m_nodes_per_decade = 8.0;
+  double fast_tol = 1e-9;    // relative error allowed for the closed long-lifetime form g^4 C4
+  physics::YieldResolution yield_res;
+};
+
+class BeamDumpExperiment final : public Experiment {
+ public:
+  BeamDumpExperiment(ExperimentInfo info, BeamDumpConfig cfg);
+
+  const ExperimentInfo& info() const override { return info_; }
+  void prepare(const PrepareContext& ctx) override;
+  double expected_signal(const AlpPoint& p) override { return signal(p.m_a(), p.g_agg()); }
+
+  // N(m, g) after prepare(). m in GeV, g in GeV^-1.
+  double signal(double m, double g);
+  // C4(m) = lim_{g->0} N/g^4 (long-lifetime closed form).
+  double c4(double m);
+  // Reference (slow, no table): direct Y by quadrature and the exact decay factor, n_panels panels
+  // of 8 Gauss-Legendre nodes in ln E.
+  double signal_reference(double m, double g, int n_panels = 64) const;
+  // Y(E; m) inside the acceptance [GeV per g^2 per POT], direct.
+  double yield_direct(double E, double m) const;
+
+  const BeamDumpConfig& config() const { return cfg_; }
+  const std::vector<double>& bin_energies() const { return E_; }
+  // Angular acceptance actually used: theta range and the azimuthal coverage factor.
+  double theta_inner() const { return th_in_; }
+  double theta_outer() const { return th_out_; }
+  double azimuthal_fraction() const { return phi_frac_; }
+
+ private:
+  double table_y(int bin, double m) const;
+  void set_mass(double m);
+  double e_hi() const;
+
+  ExperimentInfo info_;
+  BeamDumpConfig cfg_;
+  double th_in_ = 0.0, th_out_ = 0.0, phi_frac_ = 1.0;
+  physics::PrimakoffYield y_out_, y_in_;  // acceptance theta < th_out (and < th_in for the annulus)
+
+  double dlnE_ = 0.0;
+  std::vector<double> E_;  // bin centres, decreasing
+  std::vector<double> m_nodes_, ln_m_nodes_, table_;  // table_[k * nE + j] = Y(E_j; m_k)
+  bool prepared_ = false;
+
+  struct MassCache {
+    double m = -1.0;
+    int n = 0;                 // bins with E > m (a prefix: bins are in decreasing E)
+    std::vector<double> W;     // N_POT eff Y dE per bin
+    std::vector<double> a;     // L_d m^4/(64 pi p): x_d = g^2 a (increasing with the bin index)
+    double rv = 0.0;           // L_v / L_d: x_v = rv x_d
+    double C4 = 0.0;           // sum W a rv
+    double b_max = 0.0;        // largest (x_d + x_v)/g^2
+  } mc_;
+};
+
+}  // namespace alpscan

@@ -1,0 +1,201 @@
+#include "alpscan/experiments/BeamDumpExperiment.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "alpscan/core/Units.hpp"
+#include "alpscan/physics/DecayInVolume.hpp"
+#include "alpscan/physics/Quadrature.hpp"
+
+namespace alpscan {
+
+namespace {
+
+constexpr double kMassFloor = 1e-30;  // GeV; the unscreened yield grows as -ln m, m = 0 is singular
+constexpr double kExpUnderflow = 745.0;
+
+physics::YieldParams yield_params(const BeamDumpConfig& c, double theta_max) {
+  physics::YieldParams p;
+  p.pions = physics::PionSpectrum(c.E_beam, c.bmpt, c.N_pi);
+  p.E_star = 0.5 * units::m_pi0;
+  p.Z = c.Z;
+  p.sigma_all = c.sigma_all;
+  p.C_phi = c.C_phi;
+  p.eta_factor = c.eta_factor;
+  p.photon_multiplicity = c.photon_multiplicity;
+  p.theta_max = theta_max;
+  p.target.helm.R1 = physics::lewin_smith_r1(c.A, c.helm_r1_c1, c.helm_r1_c0, c.helm_r1_c2);
+  p.target.helm.s = c.helm_s;
+  p.target.helm.x_cut = c.helm_cut;
+  p.target.screening = c.screening;
+  if (c.screening == physics::Screening::tsai)
+    p.target.screening_q = physics::tsai_screening_momentum(c.Z, c.screening_coeff, units::m_electron);
+  return p;
+}
+
+// Acceptance angles at the end of the decay volume (see the header): {inner, outer, azimuthal fraction}.
+struct Acceptance {
+  double in, out, frac;
+};
+Acceptance acceptance(const BeamDumpConfig& c) {
+  if (!(c.L_d > 0) || !(c.L_v > 0) || !(c.half_size > 0))
+    throw std::invalid_argument("BeamDumpExperiment: L_d, L_v and half_size must be > 0");
+  if (c.off_axis < 0 || (c.off_axis > 0 && c.off_axis <= c.half_size))
+    throw std::invalid_argument("BeamDumpExperiment: off_axis must be 0 (on axis) or > half_size");
+  const double z = c.L_d + c.L_v;
+  if (c.off_axis == 0) return {0.0, c.half_size / z, 1.0};
+  return {(c.off_axis - c.half_size) / z, (c.off_axis + c.half_size) / z, c.half_size / (units::pi * c.off_axis)};
+}
+
+}  // namespace
+
+BeamDumpExperiment::BeamDumpExperiment(ExperimentInfo info, BeamDumpConfig cfg)
+    : info_(std::move(info)),
+      cfg_(cfg),
+      th_in_(acceptance(cfg).in),
+      th_out_(acceptance(cfg).out),
+      phi_frac_(acceptance(cfg).frac),
+      y_out_(yield_params(cfg, th_out_), cfg.yield_res),
+      // On axis the inner yield is never used; it is built with a valid angle only.
+      y_in_(yield_params(cfg, th_in_ > 0 ? th_in_ : th_out_), cfg.yield_res) {
+  info_.axes = {Axis::m_a, Axis::g_agg};
+  if (!(cfg_.N_POT > 0) || !(cfg_.E_min > 0) || !(cfg_.efficiency > 0) || cfg_.efficiency > 1)
+    throw std::invalid_argument("BeamDumpExperiment: N_POT, E_min must be > 0 and 0 < efficiency <= 1");
+  if (cfg_.n_E_bins < 1) throw std::invalid_argument("BeamDumpExperiment: n_E_bins must be >= 1");
+}
+
+double BeamDumpExperiment::e_hi() const { return std::min(cfg_.E_max, cfg_.E_beam); }
+
+double BeamDumpExperiment::yield_direct(double E, double m) const {
+  const double y = y_out_(E, m);
+  if (th_in_ <= 0) return y;
+  return std::max(0.0, y - y_in_(E, m)) * phi_frac_;
+}
+
+void BeamDumpExperiment::prepare(const PrepareContext& ctx) {
+  // Energy bins uniform in ln E, in decreasing E. The decay exponent x = L m^4/(64 pi p) ~ 1/E then
+  // changes by the same fraction dlnE per bin, so bins are fine where the signal lives: x ~ 1 in
+  // the long/short-lifetime crossover and the highest energies at the upper (short-lifetime) edge.
+  // (Bins uniform in 1/E, as PASSAT uses for its oscillation phase, are far too coarse at the top of a
+  // 3-400 GeV window: the first bin would span 400 -> 167 GeV.)
+  E_.clear();
+  dlnE_ = 0.0;
+  if (e_hi() > cfg_.E_min) {
+    const int n = cfg_.n_E_bins;
+    dlnE_ = std::log(e_hi() / cfg_.E_min) / n;
+    for (int j = 0; j < n; ++j) E_.push_back(e_hi() * std::exp(-(j + 0.5) * dlnE_));
+  }
+  double lo = std::max(ctx.m_a_min, kMassFloor);
+  double hi = std::max(ctx.m_a_max, lo);
+  if (hi <= lo * 1.0001) {
+    lo /= 1.1;
+    hi *= 1.1;
+  }
+  const int nm = std::max(2, 1 + static_cast<int>(std::ceil(std::log10(hi / lo) * cfg_.m_nodes_per_decade)));
+  m_nodes_.resize(nm);
+  ln_m_nodes_.resize(nm);
+  for (int k = 0; k < nm; ++k) {
+    ln_m_nodes_[k] = std::log(lo) + (std::log(hi) - std::log(lo)) * k / (nm - 1);
+    m_nodes_[k] = std::exp(ln_m_nodes_[k]);
+  }
+  m_nodes_.front() = lo, m_nodes_.back() = hi;
+  ln_m_nodes_.front() = std::log(lo), ln_m_nodes_.back() = std::log(hi);
+
+  const int nE = static_cast<int>(E_.size());
+  table_.assign(static_cast<std::size_t>(nm) * nE, 0.0);
+  std::vector<double> row, row_in;
+  for (int j = 0; j < nE; ++j) {
+    // Masses at or above E give Y = 0; at_masses handles them (and reuses the light-mass integrals).
+    y_out_.at_masses(E_[j], m_nodes_, row);
+    if (th_in_ > 0) {
+      y_in_.at_masses(E_[j], m_nodes_, row_in);
+      for (int k = 0; k < nm; ++k) row[k] = std::max(0.0, row[k] - row_in[k]) * phi_frac_;
+    }
+    for (int k = 0; k < nm; ++k) table_[static_cast<std::size_t>(k) * nE + j] = row[k];
+  }
+  prepared_ = true;
+  mc_ = MassCache{};
+}
+
+double BeamDumpExperiment::table_y(int j, double m) const {
+  if (!(m >= m_nodes_.front() && m <= m_nodes_.back())) return yield_direct(E_[j], m);
+  const int nm = static_cast<int>(m_nodes_.size());
+  const int nE = static_cast<int>(E_.size());
+  const double lm = std::log(m);
+  int k = static_cast<int>(std::upper_bound(ln_m_nodes_.begin(), ln_m_nodes_.end(), lm) - ln_m_nodes_.begin()) - 1;
+  k = std::clamp(k, 0, nm - 2);
+  const double t = (lm - ln_m_nodes_[k]) / (ln_m_nodes_[k + 1] - ln_m_nodes_[k]);
+  const double a = table_[static_cast<std::size_t>(k) * nE + j];
+  const double b = table_[static_cast<std::size_t>(k + 1) * nE + j];
+  // Y falls steeply near the coherence limit (m^2/2E ~ 1/R): interpolate ln Y where both are > 0.
+  if (a > 0 && b > 0) return a * std::pow(b / a, t);
+  return a + t * (b - a);
+}
+
+void BeamDumpExperiment::set_mass(double m) {
+  MassCache& c = mc_;
+  c = MassCache{};
+  c.m = m;
+  const int nE = static_cast<int>(E_.size());
+  while (c.n < nE && E_[c.n] > m) ++c.n;  // bins in decreasing E: E > m is a prefix
+  c.W.resize(c.n);
+  c.a.resize(c.n);
+  c.rv = cfg_.L_v / cfg_.L_d;
+  const double m4 = m * m * m * m;
+  for (int j = 0; j < c.n; ++j) {
+    const double E = E_[j];
+    c.W[j] = cfg_.N_POT * cfg_.efficiency * table_y(j, m) * E * dlnE_;  // dE = E dlnE
+    const double p = std::sqrt((E - m) * (E + m));
+    c.a[j] = cfg_.L_d * m4 / (64.0 * units::pi * p);  // L_d/lambda per g^2, Gamma = g^2 m^3/(64 pi)
+    c.C4 += c.W[j] * c.a[j] * c.rv;
+    c.b_max = std::max(c.b_max, c.a[j] * (1.0 + c.rv));
+  }
+}
+
+double BeamDumpExperiment::signal(double m, double g) {
+  if (!prepared_) throw std::logic_error("BeamDumpExperiment::signal called before prepare()");
+  if (E_.empty() || !(g > 0)) return 0.0;
+  m = std::max(m, kMassFloor);
+  if (m != mc_.m) set_mass(m);
+  const MassCache& c = mc_;
+  if (c.n == 0 || !(c.C4 > 0)) return 0.0;
+  const double g2 = g * g;
+  // Long lifetime in every bin: P = x_v (1 - x_d - x_v/2 + ...), relative error <= g^2 b_max.
+  if (g2 * c.b_max <= cfg_.fast_tol) return g2 * g2 * c.C4;
+  double s = 0.0;
+  for (int j = 0; j < c.n; ++j) {
+    const double xd = g2 * c.a[j];
+    if (xd > kExpUnderflow) break;  // a increases with j: every later bin underflows too
+    s += c.W[j] * physics::decay_in_volume_from_exponents(xd, xd * c.rv);
+  }
+  return g2 * s;
+}
+
+double BeamDumpExperiment::c4(double m) {
+  if (!prepared_) throw std::logic_error("BeamDumpExperiment::c4 called before prepare()");
+  if (E_.empty()) return 0.0;
+  m = std::max(m, kMassFloor);
+  if (m != mc_.m) set_mass(m);
+  return mc_.C4;
+}
+
+double BeamDumpExperiment::signal_reference(double m, double g, int n_panels) const {
+  m = std::max(m, kMassFloor);
+  const double lo = std::max(cfg_.E_min, m), hi = e_hi();
+  if (!(hi > lo) || !(g > 0)) return 0.0;
+  const double Gamma = g * g * m * m * m / (64.0 * units::pi);
+  const double h = std::log(hi / lo) / n_panels;
+  const physics::GaussLegendre gl(8);
+  double total = 0.0;
+  for (int p = 0; p < n_panels; ++p)
+    total += gl.integrate(
+        [&](double t) {  // t = ln E
+          const double E = std::exp(t);
+          return yield_direct(E, m) * E * physics::decay_in_volume_probability(E, m, Gamma, cfg_.L_d, cfg_.L_v);
+        },
+        std::log(lo) + p * h, std::log(lo) + (p + 1) * h);
+  return cfg_.N_POT * cfg_.efficiency * g * g * total;
+}
+
+}  // namespace alpscan
