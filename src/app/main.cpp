@@ -267,7 +267,7 @@ int finish_run(const JobSpec& job, const ParameterSpace& space, const WorkPlan& 
     write_run_status(job.output_dir, {"incomplete", why, kExitResumable, g_ranks});
     return kExitResumable;
   }
-  spdlog::info("scan complete: {} chunks computed now, {} resumed; {:.2f} s (slowest rank's prepare {:.2f} s)",
+  spdlog::info("scan complete: {} chunks computed now, {} resumed; {:.3f} s (slowest rank's prepare {:.3f} s)",
                out.units_computed, ckpt.resumed_count(), scan_s, prep_ms / 1000.0);
   const MergedResult merged = merge_results(job, space, plan, ckpt);
   std::vector<PlaneMap> planes;

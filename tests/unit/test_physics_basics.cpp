@@ -181,3 +181,16 @@ TEST_CASE("Forward photons per POT: 2.0 in total, 1.36 (BDF) and 1.01 (NOMAD) in
   CHECK(photon_pt(0.5 * units::m_pi0, 0.0) == Approx(0.5 * units::m_pi0));
   CHECK(photon_pt(0.5 * units::m_pi0, 1.0) == 0.0);
 }
+
+TEST_CASE("Gamma(a->ee) = g_ae^2 m/(8 pi) beta, threshold, total width and branching ratios", "[physics][widths]") {
+  using namespace alpscan;
+  const double m = 10 * units::MeV, g = 1e-5;
+  const double beta = std::sqrt(1 - 4 * units::m_electron * units::m_electron / (m * m));
+  CHECK(model::width_a_to_ee(g, m) == Approx(g * g * m / (8 * units::pi) * beta).epsilon(1e-14));
+  // 10 MeV, g_ae = 1e-5: 1e-10 * 1e-2 / 25.133 * sqrt(1 - 0.010445) = 3.979e-14 * 0.99476 = 3.958e-14 GeV
+  CHECK(model::width_a_to_ee(g, m) == Approx(3.958e-14).epsilon(1e-3));
+  CHECK(model::width_a_to_ee(g, 1.0 * units::MeV) == 0.0);  // below 2 m_e
+  const auto w = model::widths(m, 1e-4, g, 0.5);
+  CHECK(w.total() == Approx(2 * (w.gg + w.ee)).epsilon(1e-14));  // br_inv = 0.5: inv = visible
+  CHECK(w.br_gg() + w.br_ee() == Approx(0.5).epsilon(1e-14));
+}
