@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Benchmarks (figures printed, nothing asserted): per-experiment prepare time and cost per point
-# evaluation, then the wall time of jobs/passat.json on 1 and 2 ranks, alternated REPEAT times in
+# evaluation (every build/bench/bench_* program), then the scan wall time of jobs/passat.json and of
+# bench/passat_large.json on 1 and 2 ranks, alternated REPEAT times in
 # one run so machine noise hits both alike; efficiency = T1 / (2 T2) from the medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD_DIR:-build}
 REPEAT=${REPEAT:-5}
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-"$BUILD/bench/bench_passat"
+for b in "$BUILD"/bench/bench_*; do  # per-experiment prepare time and cost per point
+  [[ -x $b && ! -d $b ]] && { "$b"; echo; }
+done
 scan_time() { grep -o 'scan complete: .*; [0-9.]* s' "$1" | grep -o '[0-9.]* s$' | tr -d ' s'; }
 for JOB in jobs/passat.json bench/passat_large.json; do
   echo
