@@ -1,7 +1,8 @@
-// Beam-dump benchmark: per experiment (charm, nucal, ship_bdf), the prepare() time for the
+// Beam-dump benchmark: per experiment (charm, nucal, na62_dump, ship_bdf), the prepare() time for the
 // jobs/fips_bc9.json mass range (1 keV - 10 GeV) and the mean cost of one expected_signal() call over
-// a 200 x 200 log grid m_a x g_agg in [1e-9, 1e-1] GeV^-1, g fastest (the scan order). With --edges
-// it also prints the excluded g interval (s >= 2.303) at a few masses.
+// a 200 x 200 log grid m_a x g_agg in [1e-9, 1e-1] GeV^-1, g fastest (the scan order), at g_ae = 0
+// and at g_ae = 1e-7 (total width and branching ratios evaluated per point). With --edges it also
+// prints the excluded g interval (s >= 2.303) at a few masses.
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -21,10 +22,10 @@ using namespace alpscan;
 
 int main(int argc, char** argv) {
   const bool edges = argc > 1 && std::strcmp(argv[1], "--edges") == 0;
-  const char* names[] = {"charm", "nucal", "ship_bdf"};
+  const char* names[] = {"charm", "nucal", "na62_dump", "ship_bdf"};
   const int n = 200;
   const double m_lo = 1e3 * units::eV, m_hi = 10.0, g_lo = 1e-9, g_hi = 1e-1;
-  std::printf("%-12s %12s %12s\n", "experiment", "prepare [s]", "us/point");
+  std::printf("%-12s %12s %12s %16s\n", "experiment", "prepare [s]", "us/point", "us/point g_ae>0");
   for (const char* name : names) {
     Diagnostics diags;
     ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + name + ".json",
@@ -52,9 +53,20 @@ int main(int argc, char** argv) {
       }
     }
     auto t2 = std::chrono::steady_clock::now();
+    pt[Axis::g_ae] = 1e-7;
+    for (int i = 0; i < n; ++i) {
+      pt[Axis::m_a] = m_lo * std::pow(m_hi / m_lo, i / (n - 1.0));
+      for (int j = 0; j < n; ++j) {
+        pt[Axis::g_agg] = g_lo * std::pow(g_hi / g_lo, j / (n - 1.0));
+        checksum += e->expected_signal(pt);
+      }
+    }
+    pt[Axis::g_ae] = 0.0;
+    auto t3 = std::chrono::steady_clock::now();
     const double prep = std::chrono::duration<double>(t1 - t0).count();
     const double per = std::chrono::duration<double>(t2 - t1).count() / (n * n) * 1e6;
-    std::printf("%-12s %12.3f %12.3f   (checksum %.6e)\n", name, prep, per, checksum);
+    const double per_ae = std::chrono::duration<double>(t3 - t2).count() / (n * n) * 1e6;
+    std::printf("%-12s %12.3f %12.3f %16.3f   (checksum %.6e)\n", name, prep, per, per_ae, checksum);
     if (!edges) continue;
     const double S = stats::signal_upper_limit(e->info().data, e->info().default_cl);
     for (double m : {1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 0.5, 1.0, 2.0}) {

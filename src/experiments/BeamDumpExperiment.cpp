@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "alpscan/core/Units.hpp"
+#include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/physics/DecayInVolume.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 
@@ -29,6 +30,7 @@ physics::YieldParams yield_params(const BeamDumpConfig& c, double theta_max) {
   p.target.helm.s = c.helm_s;
   p.target.helm.x_cut = c.helm_cut;
   p.target.screening = c.screening;
+  p.pion_pt = c.pion_pt;
   if (c.screening == physics::Screening::tsai)
     p.target.screening_q = physics::tsai_screening_momentum(c.Z, c.screening_coeff, units::m_electron);
   return p;
@@ -43,7 +45,9 @@ Acceptance acceptance(const BeamDumpConfig& c) {
     throw std::invalid_argument("BeamDumpExperiment: L_d, L_v and half_size must be > 0");
   if (c.off_axis < 0 || (c.off_axis > 0 && c.off_axis <= c.half_size))
     throw std::invalid_argument("BeamDumpExperiment: off_axis must be 0 (on axis) or > half_size");
-  const double z = c.L_d + c.L_v;
+  if (c.z_acceptance != 0 && !(c.z_acceptance >= c.L_d + c.L_v))
+    throw std::invalid_argument("BeamDumpExperiment: detector_distance must be >= L_decay_start + L_decay_length");
+  const double z = c.z_acceptance > 0 ? c.z_acceptance : c.L_d + c.L_v;
   if (c.off_axis == 0) return {0.0, c.half_size / z, 1.0};
   return {(c.off_axis - c.half_size) / z, (c.off_axis + c.half_size) / z, c.half_size / (units::pi * c.off_axis)};
 }
@@ -59,9 +63,12 @@ BeamDumpExperiment::BeamDumpExperiment(ExperimentInfo info, BeamDumpConfig cfg)
       y_out_(yield_params(cfg, th_out_), cfg.yield_res),
       // On axis the inner yield is never used; it is built with a valid angle only.
       y_in_(yield_params(cfg, th_in_ > 0 ? th_in_ : th_out_), cfg.yield_res) {
-  info_.axes = {Axis::m_a, Axis::g_agg};
+  // g_ae and br_inv change only the lifetime and the branching ratios (production is Primakoff).
+  info_.axes = {Axis::m_a, Axis::g_agg, Axis::g_ae, Axis::br_inv};
   if (!(cfg_.N_POT > 0) || !(cfg_.E_min > 0) || !(cfg_.efficiency > 0) || cfg_.efficiency > 1)
     throw std::invalid_argument("BeamDumpExperiment: N_POT, E_min must be > 0 and 0 < efficiency <= 1");
+  if (!(cfg_.efficiency_ee >= 0) || cfg_.efficiency_ee > 1)
+    throw std::invalid_argument("BeamDumpExperiment: 0 <= efficiency_ee <= 1");
   if (cfg_.n_E_bins < 1) throw std::invalid_argument("BeamDumpExperiment: n_E_bins must be >= 1");
 }
 
@@ -145,7 +152,7 @@ void BeamDumpExperiment::set_mass(double m) {
   const double m4 = m * m * m * m;
   for (int j = 0; j < c.n; ++j) {
     const double E = E_[j];
-    c.W[j] = cfg_.N_POT * cfg_.efficiency * table_y(j, m) * E * dlnE_;  // dE = E dlnE
+    c.W[j] = cfg_.N_POT * table_y(j, m) * E * dlnE_;  // dE = E dlnE
     const double p = std::sqrt((E - m) * (E + m));
     c.a[j] = cfg_.L_d * m4 / (64.0 * units::pi * p);  // L_d/lambda per g^2, Gamma = g^2 m^3/(64 pi)
     c.C4 += c.W[j] * c.a[j] * c.rv;
@@ -153,23 +160,34 @@ void BeamDumpExperiment::set_mass(double m) {
   }
 }
 
-double BeamDumpExperiment::signal(double m, double g) {
+double BeamDumpExperiment::signal(double m, double g, double g_ae, double br_inv) {
   if (!prepared_) throw std::logic_error("BeamDumpExperiment::signal called before prepare()");
-  if (E_.empty() || !(g > 0)) return 0.0;
+  if (E_.empty() || !(g > 0) || !(br_inv < 1.0)) return 0.0;
   m = std::max(m, kMassFloor);
   if (m != mc_.m) set_mass(m);
   const MassCache& c = mc_;
   if (c.n == 0 || !(c.C4 > 0)) return 0.0;
   const double g2 = g * g;
-  // Long lifetime in every bin: P = x_v (1 - x_d - x_v/2 + ...), relative error <= g^2 b_max.
-  if (g2 * c.b_max <= cfg_.fast_tol) return g2 * g2 * c.C4;
+  // Total width and branching ratios. G2 = g^2 Gamma_total/Gamma_gg is the photon coupling^2 that
+  // alone would give the total width, so the decay exponents stay x_d = G2 a_j. With g_ae = br_inv = 0,
+  // Gamma_total = Gamma_gg exactly: G2 = g2 and det = efficiency.
+  double G2 = g2, det = cfg_.efficiency;
+  if (g_ae != 0.0 || br_inv != 0.0) {
+    const model::AlpWidths w = model::widths(m, g, g_ae, br_inv);
+    if (!(w.gg > 0)) return 0.0;
+    G2 = g2 * (w.total() / w.gg);
+    det = cfg_.efficiency * w.br_gg() + cfg_.efficiency_ee * w.br_ee();
+    if (!(det > 0)) return 0.0;
+  }
+  // Long lifetime in every bin: P = x_v (1 - x_d - x_v/2 + ...), relative error <= G2 b_max.
+  if (G2 * c.b_max <= cfg_.fast_tol) return g2 * det * G2 * c.C4;
   double s = 0.0;
   for (int j = 0; j < c.n; ++j) {
-    const double xd = g2 * c.a[j];
+    const double xd = G2 * c.a[j];
     if (xd > kExpUnderflow) break;  // a increases with j: every later bin underflows too
     s += c.W[j] * physics::decay_in_volume_from_exponents(xd, xd * c.rv);
   }
-  return g2 * s;
+  return g2 * det * s;
 }
 
 double BeamDumpExperiment::c4(double m) {
@@ -177,14 +195,19 @@ double BeamDumpExperiment::c4(double m) {
   if (E_.empty()) return 0.0;
   m = std::max(m, kMassFloor);
   if (m != mc_.m) set_mass(m);
-  return mc_.C4;
+  return cfg_.efficiency * mc_.C4;
 }
 
 double BeamDumpExperiment::signal_reference(double m, double g, int n_panels) const {
+  const double mm = std::max(m, kMassFloor);
+  return signal_reference_width(m, g, g * g * mm * mm * mm / (64.0 * units::pi), cfg_.efficiency, n_panels);
+}
+
+double BeamDumpExperiment::signal_reference_width(double m, double g, double Gamma, double detected,
+                                                  int n_panels) const {
   m = std::max(m, kMassFloor);
   const double lo = std::max(cfg_.E_min, m), hi = e_hi();
   if (!(hi > lo) || !(g > 0)) return 0.0;
-  const double Gamma = g * g * m * m * m / (64.0 * units::pi);
   const double h = std::log(hi / lo) / n_panels;
   const physics::GaussLegendre gl(8);
   double total = 0.0;
@@ -195,7 +218,7 @@ double BeamDumpExperiment::signal_reference(double m, double g, int n_panels) co
           return yield_direct(E, m) * E * physics::decay_in_volume_probability(E, m, Gamma, cfg_.L_d, cfg_.L_v);
         },
         std::log(lo) + p * h, std::log(lo) + (p + 1) * h);
-  return cfg_.N_POT * cfg_.efficiency * g * g * total;
+  return cfg_.N_POT * detected * g * g * total;
 }
 
 }  // namespace alpscan

@@ -32,7 +32,9 @@ BeamDumpConfig read_beam_dump_config(ExperimentFile& f) {
   c.L_v = f.number("L_decay_length", "length");
   c.half_size = f.number("detector_half_size", "length");
   c.off_axis = f.number_or("detector_off_axis", "length", 0.0);  // absent: on axis
+  c.z_acceptance = f.number_or("detector_distance", "length", 0.0);  // absent: end of the decay volume
   c.efficiency = f.number("efficiency", "number");
+  c.efficiency_ee = f.number_or("efficiency_ee", "number", 0.0);       // absent: e+e- not detected
   c.E_min = f.number("E_min", "energy");
   c.E_max = f.number("E_max", "energy");
 
@@ -40,6 +42,13 @@ BeamDumpConfig read_beam_dump_config(ExperimentFile& f) {
   const bool tsai = f.option("screening", {"none", "tsai"}) == "tsai";
   c.screening = tsai ? physics::Screening::tsai : physics::Screening::none;
   if (tsai) c.screening_coeff = f.number("screening_tsai_coeff", "number");
+  // Pion transverse momentum (absent: collinear, the PASSAT model).
+  c.pion_pt.on = f.option("pion_pt", {"collinear", "bmpt"}) == "bmpt";
+  if (c.pion_pt.on) {
+    c.pion_pt.a = f.number("bmpt_pt_a", "inverse_energy");
+    c.pion_pt.gamma = f.number("bmpt_pt_gamma", "number");
+    c.pion_pt.delta = f.number("bmpt_pt_delta", "number");
+  }
 
   // Numerical resolution (not physics): optional overrides of the BeamDumpConfig defaults.
   c.n_E_bins = static_cast<int>(f.number_or("num_E_bins", "number", c.n_E_bins));

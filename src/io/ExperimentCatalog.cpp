@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "alpscan/io/BeamDumpConfigIO.hpp"
+#include "alpscan/io/ColliderConfigIO.hpp"
+#include "alpscan/io/ElectronDumpConfigIO.hpp"
 #include "alpscan/io/ExperimentFile.hpp"
 #include "alpscan/io/JsonUtil.hpp"
 #include "alpscan/io/PassatConfigIO.hpp"
@@ -69,10 +71,14 @@ ExperimentPtr make_experiment(const ExperimentRequest& req, std::map<std::string
     const std::string& family = f.info().family;
     if (family == "passat")
       e = make_passat_experiment(f);
+    else if (family == "electron_dump")
+      e = make_electron_dump_experiment(f);
     else if (family == "beam_dump")
       e = make_beam_dump_experiment(f);
+    else if (family == "collider")
+      e = make_collider_experiment(f);
     else
-      diags.add(req.file, "/family", "unknown experiment family \"" + family + "\" (known: passat, beam_dump)");
+      diags.add(req.file, "/family", "unknown experiment family \"" + family + "\" (known: passat, beam_dump, electron_dump, collider)");
     f.finish();
   }
   if (!diags.empty()) throw InputError(diags);

@@ -82,10 +82,15 @@ ExperimentFile::ExperimentFile(std::string path, const json& option_overrides, D
     info_.data.background = q("background", 0.0);
     info_.data.background_sigma = q("background_sigma", 0.0);
     info_.data.observed = q("observed", info_.data.background);
+    info_.data.quoted_upper_limit = q("signal_upper_limit", 0.0);
+    info_.data.quoted_cl = q("signal_upper_limit_cl", info_.default_cl);
+    if (k.contains("signal_upper_limit") && !(info_.data.quoted_upper_limit > 0 && info_.data.quoted_cl > 0 &&
+                                              info_.data.quoted_cl < 1))
+      diags_.add(path_, "/counting/signal_upper_limit", "expected a number of events > 0 and a CL in (0, 1)");
     if (info_.data.background < 0 || info_.data.background_sigma < 0 || info_.data.observed < 0)
       diags_.add(path_, "/counting", "counts and uncertainties must be >= 0");
-    if (!info_.data.projection && !k.contains("observed"))
-      diags_.add(path_, "/counting/observed", "an experiment of kind \"limit\" needs observed counts");
+    if (!info_.data.projection && !k.contains("observed") && !k.contains("signal_upper_limit"))
+      diags_.add(path_, "/counting/observed", "an experiment of kind \"limit\" needs observed counts (or a quoted signal_upper_limit)");
   }
 }
 

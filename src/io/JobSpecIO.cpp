@@ -2,6 +2,7 @@
 // expectation and finding; misspelt keys get the nearest valid key.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -17,7 +18,13 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 std::string PlaneSpec::name() const {
-  return std::string(axis_name(x)) + "__" + std::string(axis_name(y));
+  std::string n = std::string(axis_name(x)) + "__" + std::string(axis_name(y));
+  for (const auto& [a, v] : slice_at) {  // slices of the same plane get distinct names
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    n += "__" + std::string(axis_name(a)) + "=" + buf;
+  }
+  return n;
 }
 
 std::string default_data_dir() {
@@ -317,6 +324,8 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
               ps.slice_at[*a] = v;
             }
         }
+        for (const auto& other : job.planes)
+          if (other.name() == ps.name()) c.add(ptr, "the plane " + ps.name() + " is given twice");
         job.planes.push_back(ps);
       }
     }

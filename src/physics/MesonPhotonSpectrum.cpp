@@ -6,6 +6,9 @@
 
 #include <gsl/gsl_sf_gamma.h>
 
+#include "alpscan/core/Units.hpp"
+#include "alpscan/physics/Quadrature.hpp"
+
 namespace alpscan::physics {
 
 double bmpt_shape_integral(const BmptShape& s) {
@@ -48,6 +51,76 @@ double photon_c_min(double E_gamma, double E_beam, double E_star, double pT_cap)
     c = std::max(c, std::sqrt(std::max(0.0, 1.0 - r * r)));
   }
   return c;
+}
+
+// ---- pion p_T option -------------------------------------------------------------------------
+
+namespace {
+struct PtShape {
+  double a1, b1, inv_norm;
+};
+PtShape pt_shape(const PionPtModel& m, double x) {
+  if (!(m.a > 0) || !(x > 0)) throw std::invalid_argument("PionPtModel: a and x must be > 0");
+  const double a1 = m.a / std::pow(x, m.gamma);
+  const double b1 = m.a * m.a / (2.0 * std::pow(x, m.delta));
+  const double a2 = a1 * a1;
+  return {a1, b1, 1.0 / (2.0 * units::pi * (3.0 / a2 + 6.0 * b1 / (a2 * a2)))};
+}
+}  // namespace
+
+double pion_pt_density(const PionPtModel& m, double x, double q) {
+  const PtShape s = pt_shape(m, x);
+  return (1.0 + s.a1 * q + s.b1 * q * q) * std::exp(-s.a1 * q) * s.inv_norm;
+}
+
+double pion_pt_mean(const PionPtModel& m, double x) {
+  const PtShape s = pt_shape(m, x);
+  const double r = s.b1 / (s.a1 * s.a1);
+  return (8.0 + 24.0 * r) / (s.a1 * (3.0 + 6.0 * r));
+}
+
+SmearedPhotonPt::SmearedPhotonPt(const PionSpectrum& pions, const PionPtModel& model, double E_star, double E_gamma,
+                                 int n_theta, int n_phi) {
+  const double cmin = photon_c_min(E_gamma, pions.E_beam(), E_star, 1e300);
+  if (!(cmin < 1.0) || !(E_gamma > 0)) return;
+  const double tmax = std::acos(cmin);
+  const GaussLegendre gt(n_theta), gp(n_phi);
+  for (int i = 0; i < gt.size(); ++i) {
+    const double th = 0.5 * tmax * (1.0 + gt.nodes()[i]);
+    const double c = std::cos(th), sn = std::sin(th);
+    const double w = 0.5 * tmax * gt.weights()[i] * sn * forward_photon_density(pions, E_gamma, c);  // dc = sin dth
+    if (!(w > 0)) continue;
+    const double z = 0.5 * (1.0 + c);
+    const double x = E_gamma / (z * pions.E_beam());
+    const PtShape s = pt_shape(model, x);
+    nodes_.push_back({w, E_star * sn, 1.0 / z, s.a1, s.b1, s.inv_norm / (z * z)});
+  }
+  for (int k = 0; k < gp.size(); ++k) {
+    const double phi = 0.5 * units::pi * (1.0 + gp.nodes()[k]);
+    cphi_.push_back(std::cos(phi));
+    wphi_.push_back(2.0 * 0.5 * units::pi * gp.weights()[k]);  // x 2: (0, 2 pi) by symmetry
+  }
+}
+
+double SmearedPhotonPt::density(double P) const {
+  if (!(P > 0)) return 0.0;
+  double sum = 0.0;
+  for (const Node& n : nodes_) {
+    double g = 0.0;
+    for (std::size_t k = 0; k < cphi_.size(); ++k) {
+      const double u2 = P * P + n.pstar * n.pstar - 2.0 * P * n.pstar * cphi_[k];
+      const double q = std::sqrt(std::max(0.0, u2)) * n.inv_z;
+      g += wphi_[k] * (1.0 + n.a1 * q + n.b1 * q * q) * std::exp(-n.a1 * q);
+    }
+    sum += n.w * n.norm * g;
+  }
+  return P * sum;
+}
+
+double SmearedPhotonPt::total() const {
+  double s = 0.0;
+  for (const Node& n : nodes_) s += n.w;
+  return s;
 }
 
 }  // namespace alpscan::physics

@@ -186,9 +186,14 @@ double PrimakoffJ::operator()(double tau, double pT, double K) const {
 // ---------------------------------------------------------------------------------------------
 
 PrimakoffYield::PrimakoffYield(YieldParams p, YieldResolution r)
-    : p_(p), r_(r), J_(p.target, r.j), gl_c_(r.n_c), gl_graded_(r.n_c_graded) {
+    : p_(p), r_(r), J_(p.target, r.j), gl_c_(r.n_c), gl_graded_(r.n_c_graded), gl_P_(r.n_P),
+      gl_P_graded_(r.n_P_graded) {
   if (!(p_.sigma_all > 0) || !(p_.theta_max > 0) || !(p_.E_star > 0))
     throw std::invalid_argument("PrimakoffYield: sigma_all, theta_max and E_star must be > 0");
+  if (p_.pion_pt.on && p_.pT_cap < p_.E_star)
+    throw std::invalid_argument("PrimakoffYield: the pion p_T option cannot be combined with a photon p_T cap");
+  if (p_.pion_pt.on && !(p_.pion_pt.a > 0))
+    throw std::invalid_argument("PrimakoffYield: pion p_T slope a must be > 0");
 }
 
 double PrimakoffYield::prefactor() const {
@@ -230,13 +235,64 @@ std::vector<PrimakoffYield::CNode> PrimakoffYield::c_nodes(double E) const {
   return out;
 }
 
+std::vector<PrimakoffYield::PNode> PrimakoffYield::pt_nodes(double E) const {
+  if (p_.pion_pt.on) return smeared_nodes(E);
+  std::vector<PNode> out;
+  for (const CNode& n : c_nodes(E)) out.push_back({photon_pt(p_.E_star, n.c), n.w});
+  return out;
+}
+
+std::vector<PrimakoffYield::PNode> PrimakoffYield::smeared_nodes(double E) const {
+  std::vector<PNode> out;
+  if (!(E > 0)) return out;
+  const SmearedPhotonPt H(p_.pions, p_.pion_pt, p_.E_star, E, r_.n_pt_theta, r_.n_pt_phi);
+  if (H.empty()) return out;
+  const double K = E * p_.theta_max;
+  // J = 0 for P > K + q_cut (|P + Delta| < K needs Delta > P - K); H < 1e-14 of its peak beyond
+  // E* + 40/a (a' >= a since x <= 1).
+  const double s0 = 1.0 / p_.pion_pt.a;
+  const double P_end = std::min(K + p_.target.helm.q_cut(), p_.E_star + 40.0 * s0);
+  std::vector<double> bp = {0.0, P_end};
+  for (double f = 0.25; f < 40.0; f *= 2.0) bp.push_back(f * s0);
+  bp.push_back(p_.E_star);
+  if (K < P_end) bp.push_back(K);
+  std::sort(bp.begin(), bp.end());
+  bp.erase(std::remove_if(bp.begin(), bp.end(), [&](double b) { return b > P_end; }), bp.end());
+  bp.erase(std::unique(bp.begin(), bp.end()), bp.end());
+  auto add = [&](const GaussLegendre& gl, double a, double b) {
+    const double c0 = 0.5 * (a + b), h = 0.5 * (b - a);
+    for (int i = 0; i < gl.size(); ++i) {
+      const double P = c0 + h * gl.nodes()[i];
+      const double w = std::fabs(h) * gl.weights()[i] * H.density(P);
+      if (w > 0) out.push_back({P, w});
+    }
+  };
+  auto graded = [&](double far, double near) {  // as in c_nodes: pieces shrinking 10x towards `near`
+    const double d = near - far;
+    double f = 0.1;
+    add(gl_P_, far, near - f * d);
+    for (int g = 0; g < r_.n_P_grades; ++g, f *= 0.1) {
+      const double end = (g + 1 == r_.n_P_grades) ? near : near - 0.1 * f * d;
+      add(gl_P_graded_, near - f * d, end);
+    }
+  };
+  for (std::size_t i = 0; i + 1 < bp.size(); ++i) {
+    const double a = bp[i], b = bp[i + 1];
+    if (!(b > a)) continue;
+    if (b == K) graded(a, K);
+    else if (a == K) graded(b, K);
+    else add(gl_P_, a, b);
+  }
+  return out;
+}
+
 double PrimakoffYield::operator()(double E, double m) const {
   if (!(m < E) || !(E > 0)) return 0.0;
   const double s = m * m / (2.0 * E);
   const double tau = s * s;
   const double K = E * p_.theta_max;
   double sum = 0.0;
-  for (const CNode& n : c_nodes(E)) sum += n.w * J_(tau, photon_pt(p_.E_star, n.c), K);
+  for (const PNode& n : pt_nodes(E)) sum += n.w * J_(tau, n.pT, K);
   return prefactor() * sum;
 }
 
@@ -251,8 +307,8 @@ void PrimakoffYield::at_masses(double E, const std::vector<double>& m, std::vect
   const double K = E * p_.theta_max;
   const double qc2 = p_.target.helm.q_cut() * p_.target.helm.q_cut();
   PrimakoffJ::Nodes nodes;
-  for (const CNode& n : c_nodes(E)) {
-    const double pT = photon_pt(p_.E_star, n.c);
+  for (const PNode& n : pt_nodes(E)) {
+    const double pT = n.pT;
     // tau -> 0 limit of the numeric part, with its quadrature nodes for the heavier masses
     const PrimakoffJ::Parts p0 = J_.parts(0.0, pT, K, &nodes);
     for (std::size_t k = 0; k < m.size(); ++k) {

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -16,6 +17,10 @@
 #include "alpscan/io/BeamDumpConfigIO.hpp"
 #include "alpscan/io/ExperimentFile.hpp"
 #include "alpscan/physics/DecayInVolume.hpp"
+#include "alpscan/physics/HelmFormFactor.hpp"
+#include "alpscan/physics/MesonPhotonSpectrum.hpp"
+#include "alpscan/physics/PrimakoffYield.hpp"
+#include "alpscan/physics/Quadrature.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
 
 using namespace alpscan;
@@ -110,7 +115,12 @@ TEST_CASE("beam dump: upper edge set by the lifetime, moving with the distance a
   // with x = L_d/lambda ~ 10-40 at the edge -> 0.69-0.707. Accepted: 0.66-0.72.
   const double m = 0.1;
   auto e1 = load("nucal");
-  auto e2 = load("nucal", [](BeamDumpConfig& c) { c.L_d *= 2; });
+  // The acceptance cone is held fixed (face moved with the volume, half-size scaled): with the pion
+  // p_T the accepted yield depends on the cone, which would shift the edge by a further logarithm.
+  auto e2 = load("nucal", [](BeamDumpConfig& c) {
+    c.half_size *= (2 * c.L_d + c.L_v) / (c.L_d + c.L_v);
+    c.L_d *= 2;
+  });
   const double S = s_up(*e1);
   const double g1 = upper_edge(*e1, m, S), g2 = upper_edge(*e2, m, S);
   REQUIRE(std::isfinite(g1));
@@ -139,7 +149,8 @@ TEST_CASE("beam dump: counting inputs and beams from the seed and the publicatio
     CHECK(e->config().E_beam == Approx(r.E_beam));
     CHECK(e->config().N_POT == Approx(r.N_POT));
     CHECK(s_up(*e) == Approx(-std::log(0.1)).epsilon(1e-3));
-    CHECK(e->info().axes == std::vector<Axis>{Axis::m_a, Axis::g_agg});
+    // g_ae and br_inv enter the lifetime and branching ratios (production is Primakoff only)
+    CHECK(e->info().axes == std::vector<Axis>{Axis::m_a, Axis::g_agg, Axis::g_ae, Axis::br_inv});
   }
   // CHARM geometry (Bergsma et al., PLB 157 (1985) 458: 3 m x 3 m, 480 + 35 m; ~10 mrad off axis,
   // 4.8 m as in ALPINIST): acceptance annulus (4.8 -+ 1.5)/515 m, azimuthal coverage 1.5/(4.8 pi).
@@ -166,4 +177,248 @@ TEST_CASE("beam dump: excluded regions where the FIPs 2022 BC9 plot has them", "
   CHECK(ship->signal(0.3, 1e-7) >= S);
   auto charm = load("charm");
   CHECK(charm->signal(0.01, 1e-4) >= S);  // the off-axis CHARM model reaches only m <~ 60 MeV (notes)
+}
+
+// ---- pion p_T option, electron coupling, NA62 in dump mode -------------------------------------
+
+namespace {
+
+using namespace alpscan::physics;
+
+// A CHARM-like yield (400 GeV p on Cu, Tsai screening), built here from the physics layer only.
+YieldParams cu_yield(double theta_max, bool pion_pt) {
+  YieldParams p;
+  p.pions = PionSpectrum(400, {3.45, 1.57, 0.517}, 4);
+  p.E_star = 0.5 * units::m_pi0;
+  p.Z = 29;
+  p.sigma_all = 6.38e3 * units::millibarn;
+  p.C_phi = 1.0;
+  p.eta_factor = 1.1;
+  p.photon_multiplicity = 2.0;
+  p.theta_max = theta_max;
+  p.target.helm.R1 = lewin_smith_r1(63.546, 1.23 * units::fm, 0.6 * units::fm, 2.18 * units::fm * units::fm);
+  p.target.helm.s = 0.9 * units::fm;
+  p.target.helm.x_cut = 4.49;
+  p.target.screening = Screening::tsai;
+  p.target.screening_q = tsai_screening_momentum(29, 111, units::m_electron);
+  if (pion_pt) p.pion_pt = PionPtModel{true, 6.10, 0.153, 0.478};  // BMPT pi+ (EPJ C 20 (2001) 13)
+  return p;
+}
+
+// The BMPT p_T shape written out here, normalised by quadrature (not by the code's closed form).
+double bmpt_shape(double x, double q) {
+  const double a1 = 6.10 / std::pow(x, 0.153), b1 = 6.10 * 6.10 / (2 * std::pow(x, 0.478));
+  return (1 + a1 * q + b1 * q * q) * std::exp(-a1 * q);
+}
+
+// Direct convolution in the pion variables: Y = K_pre int dc n_gamma int d^2q f(q) J(tau; |z q + p*|, K),
+// with c = cos(theta*) on nc GL nodes in theta*, q on nq panels x 8 GL nodes in [0, 6 GeV], the
+// relative azimuth psi on npsi GL nodes in (0, pi) per each of 8 equal pieces.
+double direct_convolution(const PrimakoffYield& Y, double E, double m, int nc, int nq, int npsi) {
+  const YieldParams& p = Y.params();
+  PrimakoffJ J(p.target, JResolution{});
+  const double s = m * m / (2 * E), tau = s * s, K = E * p.theta_max;
+  const double cmin = std::max(0.0, 2 * E / 400.0 - 1);
+  const GaussLegendre gc(nc), gq(8), gp(npsi);
+  double total = 0;
+  const double tmax = std::acos(cmin);
+  for (int i = 0; i < nc; ++i) {
+    const double th = 0.5 * tmax * (1 + gc.nodes()[i]);
+    const double c = std::cos(th);
+    const double wc = 0.5 * tmax * gc.weights()[i] * std::sin(th) * forward_photon_density(p.pions, E, c);
+    const double z = 0.5 * (1 + c), x = E / (z * 400.0), ps = p.E_star * std::sin(th);
+    double norm = 0, acc = 0;
+    for (int k = 0; k < nq; ++k) {
+      const double qa = 6.0 * k / nq, qb = 6.0 * (k + 1) / nq;
+      for (int a = 0; a < 8; ++a) {
+        const double q = 0.5 * (qa + qb) + 0.5 * (qb - qa) * gq.nodes()[a];
+        const double wq = 0.5 * (qb - qa) * gq.weights()[a] * 2 * units::pi * q * bmpt_shape(x, q);
+        norm += wq;
+        double jav = 0;  // (1/pi) int_0^pi dpsi J
+        for (int piece = 0; piece < 8; ++piece) {
+          const double pa = units::pi * piece / 8, pb = units::pi * (piece + 1) / 8;
+          for (int b = 0; b < npsi; ++b) {
+            const double psi = 0.5 * (pa + pb) + 0.5 * (pb - pa) * gp.nodes()[b];
+            const double P = std::sqrt(std::max(0.0, z * z * q * q + ps * ps + 2 * z * q * ps * std::cos(psi)));
+            jav += 0.5 * (pb - pa) * gp.weights()[b] * J(tau, P, K);
+          }
+        }
+        acc += wq * jav / units::pi;
+      }
+    }
+    total += wc * acc / norm;
+  }
+  return Y.prefactor() * total;
+}
+
+}  // namespace
+
+TEST_CASE("pion p_T: the smeared photon p_T spectrum keeps every photon and has the BMPT mean", "[beam_dump][pion_pt]") {
+  // int H dP = int dc n_gamma (the smearing only moves photons); checked against an independent
+  // 1-D GL integral of forward_photon_density over c. Tolerance 1e-5 (H on its 12 x 12 rule, the
+  // P integral by 200 midpoint panels of 8 GL nodes up to 6 GeV).
+  const YieldParams p = cu_yield(0.0122, true);
+  for (double E : {10.0, 40.0, 150.0}) {
+    const SmearedPhotonPt H(p.pions, p.pion_pt, p.E_star, E, 12, 12);
+    const double c0 = std::max(0.0, 2 * E / 400 - 1);
+    const GaussLegendre g40(40), g8(8);
+    // n_gamma ~ (1-x)^3.45 at c_min: smooth, 40 nodes in theta* suffice
+    const double tmax = std::acos(c0);
+    const double ref = g40.integrate(
+        [&](double t) { return std::sin(t) * forward_photon_density(p.pions, E, std::cos(t)); }, 0.0, tmax);
+    double sum = 0;
+    for (int k = 0; k < 200; ++k) sum += g8.integrate([&](double P) { return H.density(P); }, 0.03 * k, 0.03 * (k + 1));
+    INFO("E = " << E);
+    CHECK(sum == Approx(ref).epsilon(1e-5));
+    CHECK(H.total() == Approx(ref).epsilon(1e-6));
+  }
+  // <q> of the BMPT shape at x = 0.1 from its definition (quadrature here) = the closed form; the
+  // BMPT pi+ fit gives 0.3-0.5 GeV at SPS energies (EPJ C 20 (2001) 13).
+  const GaussLegendre g8(8);
+  double n0 = 0, n1 = 0;
+  for (int k = 0; k < 300; ++k) {
+    n0 += g8.integrate([](double q) { return q * bmpt_shape(0.1, q); }, 0.02 * k, 0.02 * (k + 1));
+    n1 += g8.integrate([](double q) { return q * q * bmpt_shape(0.1, q); }, 0.02 * k, 0.02 * (k + 1));
+  }
+  CHECK(pion_pt_mean(p.pion_pt, 0.1) == Approx(n1 / n0).epsilon(1e-9));
+  CHECK(n1 / n0 > 0.3);
+  CHECK(n1 / n0 < 0.5);
+}
+
+TEST_CASE("pion p_T: the smeared Primakoff acceptance equals a direct numerical convolution", "[beam_dump][pion_pt]") {
+  // The code integrates J over the photon p_T P with the convolved spectrum H(P); the reference
+  // convolves in the pion variables (c, q, psi) directly. Tolerance 1.5%: the reference itself moves
+  // by < 0.5% between (16, 24, 4) and (24, 36, 6) nodes (checked below), the rest is the step of J at
+  // P = K that the psi rule of the reference crosses without a breakpoint.
+  for (double th : {0.0122, 0.0064}) {  // CHARM's outer and inner acceptance angles (charm.json)
+    const PrimakoffYield Y(cu_yield(th, true), YieldResolution{});
+    for (double E : {15.0, 40.0}) {
+      for (double m : {0.03, 0.2}) {
+        const double r1 = direct_convolution(Y, E, m, 16, 24, 4);
+        const double r2 = direct_convolution(Y, E, m, 24, 36, 6);
+        INFO("theta = " << th << " E = " << E << " m = " << m << " ref " << r1 << " " << r2);
+        CHECK(r1 == Approx(r2).epsilon(0.005));
+        CHECK(Y(E, m) == Approx(r2).epsilon(0.015));
+      }
+    }
+  }
+  // K far above every p_T: all photons accepted, the smeared and collinear yields must agree (exact
+  // identity: J(tau; P, K) does not depend on P once P + q_cut < K, and int H dP = int n_gamma dc).
+  const PrimakoffYield Yw(cu_yield(0.5, true), YieldResolution{}), Yc(cu_yield(0.5, false), YieldResolution{});
+  for (double E : {20.0, 60.0}) CHECK(Yw(E, 0.05) == Approx(Yc(E, 0.05)).epsilon(1e-4));
+}
+
+TEST_CASE("pion p_T OFF (the PASSAT setting) is the collinear formula, unchanged", "[beam_dump][pion_pt]") {
+  // Default YieldParams (what PassatExperiment builds) has the option off ...
+  CHECK_FALSE(YieldParams{}.pion_pt.on);
+  // ... and then Y = K_pre int dc n_gamma(E, c) J(tau; E* sqrt(1-c^2), K), evaluated here with an
+  // independent rule (400 GL nodes in c, split at the p_T = K point c_K and graded towards it).
+  // Tolerance 1e-5 (the reference's own convergence; the code's rule is the pre-option one).
+  for (double th : {0.0122, 0.0064, 0.026}) {
+    const YieldParams p = cu_yield(th, false);
+    const PrimakoffYield Y(p, YieldResolution{});
+    PrimakoffJ J(p.target, JResolution{});
+    for (double E : {15.0, 40.0, 200.0}) {
+      for (double m : {1e-3, 0.03, 0.2}) {
+        const double s = m * m / (2 * E), tau = s * s, K = E * th, Es = p.E_star;
+        const double c0 = std::max(0.0, 2 * E / 400 - 1);
+        auto f = [&](double c) { return forward_photon_density(p.pions, E, c) * J(tau, photon_pt(Es, c), K); };
+        const GaussLegendre g(50);
+        double ref = 0;
+        const double cK = K < Es ? std::sqrt(1 - K * K / (Es * Es)) : -1;
+        auto graded = [&](double far, double near) {
+          double d = near - far, fr = 1.0;
+          for (int k = 0; k < 8; ++k, fr *= 0.1) ref += g.integrate(f, near - fr * d, near - (k == 7 ? 0 : 0.1 * fr * d));
+        };
+        if (cK > c0) graded(c0, cK), graded(1.0, cK);
+        else ref = g.integrate(f, c0, 1.0);
+        ref *= Y.prefactor();
+        INFO("theta = " << th << " E = " << E << " m = " << m);
+        CHECK(Y(E, m) == Approx(ref).epsilon(1e-5));
+        std::vector<double> out;
+        Y.at_masses(E, {m}, out);
+        CHECK(out[0] == Approx(ref).epsilon(1e-5));
+      }
+    }
+  }
+  // and the data files: every passat_* file lacks the option (PASSAT never reads it), and the beam-dump
+  // option 'collinear' gives the same signal as a yield built with the default parameters.
+  for (const char* n : {"passat_nomad", "passat_cast_bdf", "passat_babyiaxo_bdf", "passat_cast_bdf_20t",
+                        "passat_babyiaxo_bdf_20t"}) {
+    std::ifstream in(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + n + ".json");
+    const nlohmann::json j = nlohmann::json::parse(in);
+    INFO(n);
+    CHECK_FALSE(j["options"].contains("pion_pt"));
+  }
+}
+
+TEST_CASE("pion p_T moves the CHARM region to the published masses; NuCal and SHiP change little", "[beam_dump][pion_pt]") {
+  // Seed 002 Fig. 128 (BC9, L15161-L15180) and Bergsma et al. 1985 / ALPtraum (JHEP 02 (2016) 018):
+  // the CHARM region reaches m_a ~ 0.1-0.5 GeV with g ~ 1e-6-1e-5 at ~100 MeV. With collinear pions
+  // it stopped at ~66 MeV (charm.json notes); with the BMPT p_T, 100 MeV at g = 5e-6 is excluded.
+  auto on = load("charm");
+  auto off = load("charm", [](BeamDumpConfig& c) { c.pion_pt.on = false; });
+  const double S = s_up(*on);
+  CHECK(on->signal(0.1, 5e-6) >= S);
+  CHECK(off->signal(0.1, 5e-6) < S);
+  CHECK(on->signal(0.1, 1e-3) < S);  // decays before the volume
+}
+
+TEST_CASE("electron coupling: total width and branching ratios in the decay", "[beam_dump][g_ae]") {
+  // Gamma_gg = g^2 m^3/(64 pi) (seed 000 Eq. 7), Gamma_ee = g_ae^2 m beta/(8 pi) (spec
+  // fips_beams_and_colliders.md: "Gamma(a->e+e-) = g_ae^2 m_a beta_e/(8 pi)"), written out here.
+  auto ship = load("ship_bdf");  // detects gamma gamma (eff 1) and e+e- (eff 1)
+  auto charm = load("charm");    // gamma gamma only (efficiency_ee = 0)
+  auto w_gg = [](double g, double m) { return g * g * m * m * m / (64 * units::pi); };
+  auto w_ee = [](double ge, double m) {
+    return ge * ge * m * std::sqrt(1 - 4 * units::m_electron * units::m_electron / (m * m)) / (8 * units::pi);
+  };
+  const double m = 0.1, g = 1e-6;
+  // g_ae = 0 and br_inv = 0: exactly the photon-only signal
+  CHECK(charm->signal(m, g, 0.0, 0.0) == charm->signal(m, g));
+  for (double ge : {1e-9, 1e-8, 3e-8}) {  // BR_gg at g = 1e-6: 0.999, 0.93, 0.58
+    const double Gt = w_gg(g, m) + w_ee(ge, m), br_gg = w_gg(g, m) / Gt, br_ee = w_ee(ge, m) / Gt;
+    INFO("g_ae = " << ge << " BR_gg = " << br_gg);
+    // gamma gamma only: N = eff BR_gg x (reference with the total width); 1% as the table test above
+    const double eff = charm->config().efficiency;
+    CHECK(charm->signal(m, g, ge) == Approx(charm->signal_reference_width(m, g, Gt, eff * br_gg)).epsilon(0.01));
+    CHECK(ship->signal(m, g, ge) == Approx(ship->signal_reference_width(m, g, Gt, br_gg + br_ee)).epsilon(0.01));
+    // where the lifetime is still long (N ~ Gamma_gg L_v/(gamma beta c)), the gamma gamma-only signal
+    // is unchanged by g_ae (BR_gg Gamma_total = Gamma_gg) to O(x_d)
+    // (at g = 1e-8, g_ae = 1e-9: BR_gg ~ 0.1 but x_d ~ 1e-4, so the relative change is < 1e-3)
+    if (ge <= 1e-9) CHECK(charm->signal(m, 1e-8, ge) == Approx(charm->signal(m, 1e-8)).epsilon(1e-3));
+  }
+  // With g_ae large the lifetime is set by Gamma_ee: at FIXED total width (same decay factor), the
+  // gamma gamma-only signal is the photon-only one times BR_gg: compare g_agg = g with g_ae chosen so
+  // that Gamma_total = Gamma_gg(2g), against the photon-only signal at 2g rescaled by the production g^2
+  // ratio (1/4): ratio = BR_gg = 1/4.
+  const double ge = std::sqrt((w_gg(2 * g, m) - w_gg(g, m)) / w_ee(1.0, m));
+  const double n_mixed = charm->signal(m, g, ge), n_pure = charm->signal(m, 2 * g);
+  CHECK(n_mixed / (n_pure / 4.0) == Approx(0.25).epsilon(1e-6));
+  // br_inv: an invisible fraction scales the visible decays by (1 - br_inv) at fixed total width
+  const double n_inv = charm->signal(m, g, 0.0, 0.75);  // Gamma_total = 4 Gamma_gg = Gamma_gg(2g)
+  CHECK(n_inv / (n_pure / 4.0) == Approx(0.25).epsilon(1e-6));
+}
+
+TEST_CASE("NA62 in dump mode: beam, POT and geometry from its publications", "[beam_dump][na62]") {
+  // seed 002 L11424-L11441: 400 GeV protons, 1.4e17 POT in dump mode in 2021, 1e18 expected by LS3
+  // (Table 14 L14630: NA62-dump ~1e18 POT). JHEP 09 (2023) 035: decay volume beginning ~80 m
+  // downstream of the dump; JINST 12 (2017) P05025: fiducial volume 105-180 m (75 m), LKr at ~241 m
+  // from the target, i.e. ~218 m from the TAX at ~23 m. Projection, zero background: s_up = 2.303.
+  auto e = load("na62_dump");
+  const auto& c = e->config();
+  CHECK(e->info().kind == "projection");
+  CHECK(c.E_beam == Approx(400));
+  CHECK(c.N_POT == Approx(1e18));
+  CHECK(c.L_d / units::meter == Approx(80).epsilon(0.05));
+  CHECK(c.L_v / units::meter == Approx(75).epsilon(0.05));
+  CHECK(c.z_acceptance / units::meter == Approx(241 - 23).epsilon(0.02));
+  CHECK(c.Z == 29);  // copper TAX
+  CHECK(s_up(*e) == Approx(-std::log(0.1)).epsilon(1e-3));
+  CHECK(e->theta_outer() == Approx(c.half_size / c.z_acceptance).epsilon(1e-12));
+  // the BC9 NA62-dump projection (seed 002 L15177) covers ~30 MeV-1 GeV with g ~ 1e-6 at 100 MeV,
+  // between the NuCal region and SHiP: points well inside
+  CHECK(e->signal(0.1, 3e-6) >= s_up(*e));
+  CHECK(e->signal(0.5, 1e-6) >= s_up(*e));
+  CHECK(e->signal(0.1, 1e-8) < s_up(*e));
 }

@@ -62,3 +62,21 @@ TEST_CASE("parameter space: internal units, sub-grids skip unused axes, projecti
   CHECK(plan.units.size() == 2 + 3);
   CHECK(plan.units.back().count == 4);
 }
+
+TEST_CASE("planes: slices of the same axes get distinct names; a repeated plane is an error", "[job]") {
+  Diagnostics d;
+  job_from(R"({"format": "alpscan-job/1",
+    "parameters": {"m_a": {"values": [1, 10]}, "g_agg": {"values": [1e-5, 1e-4]}, "g_ae": {"values": [0, 1e-6]}},
+    "experiments": ["passat_nomad"],
+    "planes": [{"x": "m_a", "y": "g_agg", "slice": {"g_ae": 0}}, {"x": "m_a", "y": "g_agg", "slice": {"g_ae": 1e-6}},
+               {"x": "m_a", "y": "g_agg"}]})", d);
+  CHECK(d.empty());
+  Diagnostics d2;
+  const JobSpec j = job_from(R"({"format": "alpscan-job/1",
+    "parameters": {"m_a": {"values": [1, 10]}, "g_agg": {"values": [1e-5, 1e-4]}, "g_ae": {"values": [0, 1e-6]}},
+    "experiments": ["passat_nomad"],
+    "planes": [{"x": "m_a", "y": "g_agg", "slice": {"g_ae": 1e-6}}, {"x": "m_a", "y": "g_agg", "slice": {"g_ae": 1e-6}}]})", d2);
+  REQUIRE(d2.items().size() == 1);
+  CHECK(d2.items()[0].path == "/planes/1");
+  CHECK(j.planes[0].name() == "m_a__g_agg__g_ae=1e-06");
+}

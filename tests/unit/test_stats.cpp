@@ -69,3 +69,28 @@ TEST_CASE("combined critical value is the one-sided Gaussian quantile squared", 
   CHECK(stats::combined_critical_value(0.90) == Approx(1.2815516 * 1.2815516).epsilon(1e-6));
   CHECK(stats::combined_critical_value(0.95) == Approx(1.6448536 * 1.6448536).epsilon(1e-6));
 }
+
+TEST_CASE("huge counts do not abort: the Poisson tail at n ~ 7e6 is the Gaussian one", "[stats]") {
+  CountingData d;
+  d.background = 7e6, d.observed = 7e6;
+  // large-count limit: s_up ~ 1.2816 sqrt(b) = 3391 (within 1%: Poisson skewness is tiny here)
+  CHECK(stats::signal_upper_limit(d, 0.9) == Approx(1.2816 * std::sqrt(7e6)).epsilon(0.01));
+  CHECK(stats::p_value(d, 1e7) < 1e-300);  // far tail: tiny, not an abort()
+}
+
+TEST_CASE("the large-count Poisson tail joins the exact one smoothly", "[stats]") {
+  // At n = 1e5 both forms apply; Wilson-Hilferty (used above 1e5) against GSL's exact Q just below.
+  CountingData lo, hi;
+  lo.background = lo.observed = 1e5 - 1.5;  // exact path (a = n + 1 < 1e5)
+  hi.background = hi.observed = 1e5 - 0.5;  // Wilson-Hilferty path
+  CHECK(stats::signal_upper_limit(hi, 0.9) == Approx(stats::signal_upper_limit(lo, 0.9)).epsilon(1e-4));
+}
+
+TEST_CASE("quoted signal upper limits are rescaled to the job's CL and give a Gaussian-equivalent q", "[stats]") {
+  CountingData d;
+  d.quoted_upper_limit = 3419, d.quoted_cl = 0.90;
+  CHECK(stats::signal_upper_limit(d, 0.90) == Approx(3419).epsilon(1e-12));
+  CHECK(stats::signal_upper_limit(d, 0.95) == Approx(3419 * 1.6448536 / 1.2815516).epsilon(1e-6));
+  CHECK(stats::test_statistic(d, 3419) == Approx(stats::combined_critical_value(0.90)).epsilon(1e-9));
+  CHECK(stats::test_statistic(d, 0) == 0.0);
+}

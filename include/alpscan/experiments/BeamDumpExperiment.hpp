@@ -1,13 +1,23 @@
-// Visible-decay proton beam dump for the photon coupling (CHARM, NuCal, SHiP, ...): ALPs made by
+// Visible-decay proton beam dump (CHARM, NuCal, NA62 in dump mode, SHiP, ...): ALPs made by
 // Primakoff conversion of pi0/eta decay photons in the dump (the PASSAT photon source and Primakoff
 // yield, physics/PrimakoffYield, at the dump's beam energy and target), flying to a decay volume at
-// distance L_d of length L_v and decaying there to two photons:
-//   N(m, g) = N_POT eff g^2 int_{E_min}^{E_max} dE Y(E; m) P_dec(E; m, Gamma = g^2 m^3/64pi),
-// P_dec from physics/DecayInVolume. Production ~ g^2, decay probability ~ g^2 at long lifetime:
+// distance L_d of length L_v and decaying there:
+//   N(m, g_agg, g_ae, br_inv) = N_POT g_agg^2 (eff_gg BR_gg + eff_ee BR_ee)
+//                               x int_{E_min}^{E_max} dE Y(E; m) P_dec(E; m, Gamma_total),
+// Gamma_total and the branching ratios from model::widths (a -> gamma gamma, a -> e+ e-, invisible
+// from br_inv), P_dec from physics/DecayInVolume. Production is Primakoff only (photon coupling);
+// g_ae and br_inv enter ONLY through the lifetime and the branching ratios (no electron-coupling
+// production such as bremsstrahlung or Compton-like processes in the dump). With g_ae = br_inv = 0:
+// Gamma = g^2 m^3/64pi, BR_gg = 1, production ~ g^2 and decay probability ~ g^2 at long lifetime:
 // the lower edge of the excluded region is N ~ g^4, the upper edge is set by gamma beta c tau ~ L_d.
 //
-// Angular acceptance: the ALP must point at the detector face at the END of the decay volume
-// (z = L_d + L_v), the conservative choice: on axis theta < h/(L_d + L_v) (h = detector half-size,
+// Photon source: with the option pion_pt = bmpt the pions carry the BMPT transverse momentum
+// (physics/MesonPhotonSpectrum PionPtModel; the photon direction is the pion direction (+) the decay
+// angle), which populates off-axis acceptances such as CHARM's; pion_pt = collinear is the PASSAT model.
+//
+// Angular acceptance: the ALP must point at the detector face at z = L_d + L_v (the END of the decay
+// volume, the conservative choice) or at the detector_distance of the data file (e.g. NA62's LKr
+// calorimeter downstream of the decay volume): on axis theta < h/(L_d + L_v) (h = detector half-size,
 // the analytic acceptance of PrimakoffYield); off axis (detector centre at transverse distance
 // d > h, e.g. CHARM) the annulus (d - h)/z < theta < (d + h)/z times the fraction of the annulus
 // the square face covers, 4h^2 / (pi((d+h)^2 - (d-h)^2)) = h/(pi d), assuming an azimuthally flat flux.
@@ -40,13 +50,16 @@ struct BeamDumpConfig {
   double helm_s = 0.0, helm_r1_c1 = 0.0, helm_r1_c0 = 0.0, helm_r1_c2 = 0.0, helm_cut = 0.0;
   physics::Screening screening = physics::Screening::none;
   double screening_coeff = 111.0;
+  physics::PionPtModel pion_pt;      // pion transverse momentum (off: collinear pions)
   // Geometry
   double L_d = 0.0;          // dump to start of the decay volume
   double L_v = 0.0;          // length of the decay volume
   double half_size = 0.0;    // detector half-size h (radius for a round detector)
   double off_axis = 0.0;     // transverse distance d of the detector centre from the beam axis (0: on axis)
-  // Selection
-  double efficiency = 1.0;   // di-photon acceptance x efficiency
+  double z_acceptance = 0.0; // distance of the face the ALP must point at (0: L_d + L_v); >= L_d + L_v
+  // Selection (detected final states)
+  double efficiency = 1.0;   // di-photon acceptance x efficiency (a -> gamma gamma)
+  double efficiency_ee = 0.0;  // a -> e+ e- acceptance x efficiency (0: channel not detected)
   double E_min = 0.0, E_max = 0.0;  // ALP energy window (threshold, upper cut); E_max is cut at E_beam
   // Numerics (not physics)
   int n_E_bins = 96;
@@ -61,15 +74,19 @@ class BeamDumpExperiment final : public Experiment {
 
   const ExperimentInfo& info() const override { return info_; }
   void prepare(const PrepareContext& ctx) override;
-  double expected_signal(const AlpPoint& p) override { return signal(p.m_a(), p.g_agg()); }
+  double expected_signal(const AlpPoint& p) override {
+    return signal(p.m_a(), p.g_agg(), p.g_ae(), p[Axis::br_inv]);
+  }
 
-  // N(m, g) after prepare(). m in GeV, g in GeV^-1.
-  double signal(double m, double g);
-  // C4(m) = lim_{g->0} N/g^4 (long-lifetime closed form).
+  // N(m, g_agg, g_ae, br_inv) after prepare(). m in GeV, g_agg in GeV^-1, g_ae dimensionless.
+  double signal(double m, double g, double g_ae = 0.0, double br_inv = 0.0);
+  // C4(m) = lim_{g->0} N/g^4 at g_ae = br_inv = 0 (long-lifetime closed form).
   double c4(double m);
   // Reference (slow, no table): direct Y by quadrature and the exact decay factor, n_panels panels
-  // of 8 Gauss-Legendre nodes in ln E.
+  // of 8 Gauss-Legendre nodes in ln E; photon coupling only (Gamma = g^2 m^3/64pi, eff = efficiency).
   double signal_reference(double m, double g, int n_panels = 64) const;
+  // Same for a given total width and detected fraction (sum of eff_f BR_f): N_POT det g^2 int Y P_dec(Gamma).
+  double signal_reference_width(double m, double g, double Gamma_total, double detected, int n_panels = 64) const;
   // Y(E; m) inside the acceptance [GeV per g^2 per POT], direct.
   double yield_direct(double E, double m) const;
 
@@ -98,10 +115,10 @@ class BeamDumpExperiment final : public Experiment {
   struct MassCache {
     double m = -1.0;
     int n = 0;                 // bins with E > m (a prefix: bins are in decreasing E)
-    std::vector<double> W;     // N_POT eff Y dE per bin
+    std::vector<double> W;     // N_POT Y dE per bin (the efficiency and BR are applied per point)
     std::vector<double> a;     // L_d m^4/(64 pi p): x_d = g^2 a (increasing with the bin index)
     double rv = 0.0;           // L_v / L_d: x_v = rv x_d
-    double C4 = 0.0;           // sum W a rv
+    double C4 = 0.0;           // sum W a rv (N = g^2 det G2 C4 at long lifetime)
     double b_max = 0.0;        // largest (x_d + x_v)/g^2
   } mc_;
 };

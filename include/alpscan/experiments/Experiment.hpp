@@ -20,6 +20,10 @@ struct CountingData {
   double background_sigma = 0.0;  // Gaussian uncertainty on b
   double observed = 0.0;          // observed events n (= b for a projection; may be non-integer then)
   bool projection = false;        // true: no data yet, n is set to b (the "Asimov" expectation)
+  // > 0 where only a publication's signal upper limit is known (not its counts): the number of
+  // signal events it excludes at confidence quoted_cl. See stats/PoissonLikelihood.hpp.
+  double quoted_upper_limit = 0.0;
+  double quoted_cl = 0.90;
 };
 
 struct ExperimentInfo {

@@ -33,7 +33,7 @@ struct ExperimentRequest {
 struct PlaneSpec {
   Axis x = Axis::m_a, y = Axis::g_agg;
   std::map<Axis, double> slice_at;  // external units
-  std::string name() const;        // e.g. "m_a__g_agg"
+  std::string name() const;        // e.g. "m_a__g_agg", or "m_a__g_agg__g_ae=1e-06" for a slice
 };
 
 struct JobSpec {

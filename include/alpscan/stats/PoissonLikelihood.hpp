@@ -11,6 +11,12 @@
 // (Cousins-Highland hybrid). For sigma_b = 0 this is the classical Poisson upper limit: n = b = 0
 // gives s_up = 2.303 at 90% CL, n = b = 10 gives 5.41. Non-integer n (projections with n = b) uses
 // the continuous extension P(N <= n | mu) = Q(n + 1, mu), the regularised upper incomplete gamma.
+//
+// Quoted limits: where a publication gives only the number of signal events S it excludes at
+// confidence CL_q (CountingData::quoted_upper_limit), the counts are not known. Then s_up(CL) =
+// S * z(CL)/z(CL_q) with z = Phi^-1 (a Gaussian-like limit rescaled to the job's CL), and
+// q(s) = (z(CL_q) s / S)^2, the Gaussian-equivalent test statistic, so that q(S) equals the
+// combined map's critical value at CL_q.
 #pragma once
 
 #include "alpscan/experiments/Experiment.hpp"

@@ -1,0 +1,109 @@
+// Visible-decay ELECTRON beam dump (SLAC E137, E141): ALPs made in the electromagnetic shower of the
+// beam electrons in a thick target, flying through a shield of length L_d and decaying in a region of
+// length L_v to gamma gamma and/or e+ e- (the channels the detector sees, from the data file):
+//   N = N_EOT eff BR_det int dE [g_agg^2 Y_g(E; m) + g_ae^2 Y_e(E; m)] P_dec(E; m, Gamma_tot),
+//   Gamma_tot = model::widths(m, g_agg, g_ae, br_inv).total(), BR_det = detected width / Gamma_tot,
+// P_dec from physics/DecayInVolume. Two production channels, each per unit coupling^2 per EOT per GeV:
+//  * photon coupling: Primakoff conversion gamma Z -> a Z of the shower photons on the target nuclei,
+//    Y_g = n X0 * dl_g/dk(E0, E) * sigma_P(E; m, theta < theta_max), with the thick-target photon track
+//    length of physics/ShowerTrackLength (Tsai-Whitis) and sigma_P = (alpha Z^2/4) J(tau; 0, E theta_max)
+//    (physics/PrimakoffJ with the photons collinear with the beam; Helm form factor, Tsai screening);
+//  * electron coupling: bremsstrahlung e Z -> e Z a (physics/AlpBremsstrahlung, Tsai 1986 WW form)
+//    integrated over the electron track length, Y_e(E_a) = n X0 int dE dl_e/dE (1/E) dsigma/dx f_acc.
+// Here n X0 = N_A X0[g/cm^2]/A is the number of nuclei per area in one radiation length.
+// Long lifetime: production ~ g^2 and P_dec ~ L_v Gamma m/p ~ g^2, so N ~ g^4 (lower edge); the upper
+// edge is set by gamma beta c tau ~ L_d.
+//
+// Angular acceptance: on axis, theta < h/(L_d + L_v) (the detector face at the END of the decay region,
+// conservative), h = detector half-size (radius of the equal-area disc for a square face).
+//
+// prepare() tabulates Y_g and Y_e on energy bins uniform in ln E - ln(1 - E/E0 + 1e-4) (E_min..E0) and log-spaced mass nodes
+// (ln Y interpolated in ln m). Per mass a cache holds the bin weights and decay exponents per unit width,
+// so a point costs the widths, one pass over the bins (or the closed long-lifetime form).
+#pragma once
+
+#include <vector>
+
+#include "alpscan/experiments/Experiment.hpp"
+#include "alpscan/physics/PrimakoffYield.hpp"
+
+namespace alpscan {
+
+// Every input in internal units (GeV, GeV^-1 for lengths, GeV^2 for 1/area).
+struct ElectronDumpConfig {
+  double E0 = 0.0;          // beam energy
+  double N_EOT = 0.0;       // electrons on target
+  double Z = 0.0, A = 0.0;  // target material
+  double n_X0 = 0.0;        // nuclei per area in one radiation length, N_A X0/A [GeV^2]
+  double thickness_X0 = 0.0;  // target thickness in radiation lengths (may be +inf)
+  double helm_s = 0.0, helm_r1_c1 = 0.0, helm_r1_c0 = 0.0, helm_r1_c2 = 0.0, helm_cut = 0.0;
+  physics::Screening screening = physics::Screening::tsai;
+  double screening_coeff = 111.0;
+  // Geometry
+  double L_d = 0.0;        // end of the target to the start of the decay region
+  double L_v = 0.0;        // length of the decay region
+  double half_size = 0.0;  // detector half-size (radius)
+  // Selection
+  double efficiency = 1.0;
+  double E_min = 0.0;      // ALP energy threshold
+  bool detect_gg = true, detect_ee = true;
+  bool photon_production = true, electron_production = true;
+  // Numerics (not physics)
+  int n_E_bins = 96;
+  double m_nodes_per_decade = 8.0;
+  double fast_tol = 1e-9;
+};
+
+class ElectronDumpExperiment final : public Experiment {
+ public:
+  ElectronDumpExperiment(ExperimentInfo info, ElectronDumpConfig cfg);
+
+  const ExperimentInfo& info() const override { return info_; }
+  void prepare(const PrepareContext& ctx) override;
+  double expected_signal(const AlpPoint& p) override {
+    return signal(p.m_a(), p.g_agg(), p.g_ae(), p[Axis::br_inv]);
+  }
+
+  // N after prepare(); m [GeV], g_agg [GeV^-1], g_ae [1].
+  double signal(double m, double g_agg, double g_ae, double br_inv = 0.0);
+  // Direct (slow, no table) yields per unit coupling^2 per EOT per GeV inside the acceptance.
+  double yield_photon_direct(double E, double m) const;
+  double yield_electron_direct(double E, double m) const;
+  // Reference signal without tables: direct yields on n_panels x 8 GL nodes in ln E.
+  double signal_reference(double m, double g_agg, double g_ae, double br_inv = 0.0, int n_panels = 24) const;
+
+  const ElectronDumpConfig& config() const { return cfg_; }
+  double theta_max() const { return theta_max_; }
+  const std::vector<double>& bin_energies() const { return E_; }
+
+ private:
+  double table(const std::vector<double>& t, int j, double m, bool photon) const;
+  void set_mass(double m);
+  double electron_tl(double E) const;  // dl_e/dE from the prepared table
+
+  ExperimentInfo info_;
+  ElectronDumpConfig cfg_;
+  double theta_max_ = 0.0;
+  physics::PrimakoffJ J_;
+
+  // ln(dl_e/dE) on nodes uniform in w = ln(1 - E/E0) (built in the constructor)
+  double w_lo_ = 0.0, w_hi_ = 0.0, dw_ = 0.0;
+  std::vector<double> ln_tle_;
+  double tail_tl_ = 0.0;  // int dl_e/dE over E0 (1 - e^{w_lo}) < E < E0
+
+  std::vector<double> E_, dE_;  // bin centres (decreasing) and widths
+  std::vector<double> m_nodes_, ln_m_nodes_, tab_g_, tab_e_;  // [k * nE + j]
+  bool prepared_ = false;
+
+  struct MassCache {
+    double m = -1.0;
+    int n = 0;                  // bins with E > m (a prefix)
+    std::vector<double> Wg, We; // N_EOT eff Y dE per bin (per unit coupling^2)
+    std::vector<double> a;      // L_d m/p: x_d = Gamma a
+    double rv = 0.0;            // L_v/L_d
+    double Cg = 0.0, Ce = 0.0;  // sum W a rv: the long-lifetime N = Gamma_det (g^2 C)
+    double b_max = 0.0;         // largest a (1 + rv)
+  } mc_;
+};
+
+}  // namespace alpscan

@@ -1,0 +1,17 @@
+// Builds an ElectronDumpExperiment from its data file (data/experiments/{e137,e141}.json, family
+// "electron_dump"). Reads every parameter and option; the caller calls f.finish() afterwards.
+#pragma once
+
+#include "alpscan/experiments/Experiment.hpp"
+#include "alpscan/io/ExperimentFile.hpp"
+
+namespace alpscan {
+
+struct ElectronDumpConfig;
+
+// Fills an ElectronDumpConfig from the file's "parameters" and "options" (internal units).
+ElectronDumpConfig read_electron_dump_config(ExperimentFile& f);
+// The experiment, or nullptr if the file had problems (they are in the file's Diagnostics).
+ExperimentPtr make_electron_dump_experiment(ExperimentFile& f);
+
+}  // namespace alpscan

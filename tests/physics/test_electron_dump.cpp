@@ -1,0 +1,220 @@
+// Electron beam dumps (ElectronDumpExperiment; data/experiments/{e137,e141}.json). Checks: table vs
+// direct reference, N ~ g^4 at long lifetime for both couplings, the upper edge set by the lifetime,
+// numbers from the publications and the seed, and the E137 photon-coupling region against the
+// digitised contour of the Dolan et al. 2017 recast (validation only; nothing is tuned to it).
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "alpscan/core/Error.hpp"
+#include "alpscan/core/Units.hpp"
+#include "alpscan/experiments/ElectronDumpExperiment.hpp"
+#include "alpscan/io/ElectronDumpConfigIO.hpp"
+#include "alpscan/io/ExperimentFile.hpp"
+#include "alpscan/model/AlpWidths.hpp"
+#include "alpscan/stats/PoissonLikelihood.hpp"
+
+using namespace alpscan;
+
+namespace {
+
+std::unique_ptr<ElectronDumpExperiment> load(const std::string& name, double m_lo = 1e-4, double m_hi = 1.0) {
+  Diagnostics d;
+  ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + name + ".json", nlohmann::json::object(), d);
+  ElectronDumpConfig c = read_electron_dump_config(f);
+  f.finish();
+  if (!d.empty()) throw InputError(d);
+  auto e = std::make_unique<ElectronDumpExperiment>(f.info(), c);
+  PrepareContext ctx;
+  ctx.m_a_min = m_lo;
+  ctx.m_a_max = m_hi;
+  e->prepare(ctx);
+  return e;
+}
+
+double s_up(const ElectronDumpExperiment& e) { return stats::signal_upper_limit(e.info().data, e.info().default_cl); }
+
+// N(m, g) along one coupling (photon: g_agg = g, g_ae = 0; electron: g_ae = g, g_agg = 0).
+double N(ElectronDumpExperiment& e, double m, double g, bool photon) {
+  return photon ? e.signal(m, g, 0.0) : e.signal(m, 0.0, g);
+}
+
+// Excluded interval [lo, hi] in g at mass m on a fine log scan (1e-10..1) refined by bisection; NAN if none.
+std::pair<double, double> edges(ElectronDumpExperiment& e, double m, bool photon) {
+  const double S = s_up(e);
+  const int n = 1000;
+  auto g_at = [](int k) { return 1e-10 * std::pow(10.0, 10.0 * k / 1000.0); };
+  int first = -1, last = -1;
+  for (int k = 0; k <= n; ++k)
+    if (N(e, m, g_at(k), photon) >= S) {
+      if (first < 0) first = k;
+      last = k;
+    }
+  if (first < 0) return {NAN, NAN};
+  auto bisect = [&](double a, double b, bool rising) {  // ln g; N crosses S between a and b
+    for (int i = 0; i < 60; ++i) {
+      const double c = 0.5 * (a + b);
+      ((N(e, m, std::exp(c), photon) >= S) == rising ? b : a) = c;
+    }
+    return std::exp(0.5 * (a + b));
+  };
+  const double lo = first > 0 ? bisect(std::log(g_at(first - 1)), std::log(g_at(first)), true) : g_at(0);
+  const double hi = last < n ? bisect(std::log(g_at(last)), std::log(g_at(last + 1)), false) : g_at(n);
+  return {lo, hi};
+}
+
+// The digitised E137 contour: {m, g, branch} rows.
+struct Row {
+  double m, g;
+  int branch;
+};
+std::vector<Row> dolan_contour() {
+  std::ifstream in("/work/shared/data/external/dolan2017_e137_alp_photon_gu_gd_contour.txt");
+  std::vector<Row> r;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream s(line);
+    Row x;
+    if (s >> x.m >> x.g >> x.branch) r.push_back(x);
+  }
+  return r;
+}
+// log-log interpolation of one branch at m (rows of the branch sorted by m); NAN outside.
+double branch_at(const std::vector<Row>& rows, int branch, double m) {
+  std::vector<Row> b;
+  for (const auto& x : rows)
+    if (x.branch == branch) b.push_back(x);
+  std::sort(b.begin(), b.end(), [](const Row& a, const Row& c) { return a.m < c.m; });
+  for (std::size_t i = 0; i + 1 < b.size(); ++i)
+    if (m >= b[i].m && m <= b[i + 1].m) {
+      const double t = std::log(m / b[i].m) / std::log(b[i + 1].m / b[i].m);
+      return std::exp(std::log(b[i].g) + t * std::log(b[i + 1].g / b[i].g));
+    }
+  return NAN;
+}
+
+}  // namespace
+
+TEST_CASE("electron dump: tables and bin sum agree with the direct reference", "[electron_dump]") {
+  // Reference: direct yields by quadrature on 64 panels x 8 GL nodes with the exact decay factor.
+  // Tolerance 1% (observed <= 0.4%): ln Y interpolation between mass nodes (8/decade) and the midpoint
+  // rule on the 96 energy bins. The short-lifetime point (N << s_up, deep in the exponential) is left out.
+  auto e = load("e137");
+  for (double m : {0.003, 0.02, 0.1}) {
+    for (double g : {1e-7, 1e-5}) {
+      INFO("m = " << m << " g = " << g);
+      if (m < 0.1 || g < 1e-6) CHECK(e->signal(m, g, 0.0) == Approx(e->signal_reference(m, g, 0.0, 0.0, 64)).epsilon(0.01));
+      CHECK(e->signal(m, 0.0, g * 1e-1) == Approx(e->signal_reference(m, 0.0, g * 1e-1, 0.0, 64)).epsilon(0.01));
+    }
+  }
+}
+
+TEST_CASE("electron dump: N ~ g^4 at long lifetime for both couplings", "[electron_dump]") {
+  // Production ~ g^2, decay probability ~ L_v Gamma m/p ~ g^2 in the long-lifetime limit: x10 in g
+  // gives x1e4 in N to 1e-6 (P = x_v (1 - x_d - ...), x ~ 1e-8 here).
+  auto e = load("e137");
+  for (bool photon : {true, false}) {
+    const double m = 0.01, g = photon ? 1e-10 : 1e-11;
+    const double n1 = N(*e, m, g, photon), n2 = N(*e, m, 10 * g, photon);
+    INFO("photon = " << photon);
+    REQUIRE(n1 > 0);
+    CHECK(n2 / n1 == Approx(1e4).epsilon(1e-6));
+  }
+  // Mixed couplings at long lifetime: N = Gamma_det (g_agg^2 C_g + g_ae^2 C_e) -- the cross terms of
+  // production and decay are exactly the sum of the four pieces.
+  const double m = 0.01, ga = 1e-9, ge = 1e-10;
+  const model::AlpWidths w1 = model::widths(m, ga, 0), w2 = model::widths(m, 0, ge), w = model::widths(m, ga, ge);
+  const double Cg = e->signal(m, ga, 0) / (w1.gg * ga * ga), Ce = e->signal(m, 0, ge) / (w2.ee * ge * ge);
+  CHECK(e->signal(m, ga, ge) == Approx((w.gg + w.ee) * (ga * ga * Cg + ge * ge * Ce)).epsilon(1e-6));
+}
+
+TEST_CASE("electron dump: the upper edge is set by the lifetime (gamma beta c tau ~ L_d)", "[electron_dump]") {
+  // Closed form: at the upper edge exp(-L_d/lambda) suppresses the signal, so lambda(E_eff) =
+  // p/(m Gamma) ~ L_d / ln(N_long/s_up). Solve for Gamma with the characteristic ALP energy
+  // E_eff = 10 GeV (half the E137 beam) and compare the edge in g: N_long at the edge is ~1e4-1e6 x s_up,
+  // so ln(...) ~ 10-15, and E_eff is uncertain by ~x2: agreement within x2 in g is the test (g ~ Gamma^1/2).
+  auto e = load("e137");
+  const double L_d = e->config().L_d, E_eff = 10.0;
+  for (bool photon : {true, false}) {
+    const double m = photon ? 0.05 : 0.01;
+    const auto [lo, hi] = edges(*e, m, photon);
+    REQUIRE(std::isfinite(hi));
+    const double lam_target = L_d / 12.0;  // ln(N_long/s_up) ~ 12
+    // Gamma(g) = c g^2 (one coupling): g_edge = sqrt(E_eff/(m lam_target c)).
+    const model::AlpWidths w1 = photon ? model::widths(m, 1.0, 0) : model::widths(m, 0, 1.0);
+    const double g_closed = std::sqrt(E_eff / (m * lam_target * w1.total()));
+    INFO("photon = " << photon << " hi = " << hi << " closed = " << g_closed);
+    CHECK(hi / g_closed > 0.5);
+    CHECK(hi / g_closed < 2.0);
+    // And the upper edge moves as the lifetime: at 2x the mass the edge scales as Gamma^-1/2 x (E/m)^1/2,
+    // g_hi ~ m^-2 (photon: Gamma ~ m^3) or m^-1 (electron: Gamma ~ m), within 30% (E_eff changes slowly).
+    const auto [lo2, hi2] = edges(*e, 2 * m, photon);
+    const double expect = photon ? 0.25 : 0.5;
+    CHECK(hi2 / hi == Approx(expect).epsilon(0.3));
+  }
+}
+
+TEST_CASE("electron dump: numbers from the publications and the seed", "[electron_dump]") {
+  auto e137 = load("e137");
+  const auto& c = e137->config();
+  // Seed 002 L14590: E137, e-, 20 GeV, 2e20 EOT (30 C). 30 C / e = 1.872e20; the seed rounds to 2e20 (7%).
+  CHECK(c.E0 == Approx(20.0));
+  CHECK(c.N_EOT == Approx(30.0 / 1.602176634e-19).epsilon(0.01));
+  CHECK(c.N_EOT == Approx(2e20).epsilon(0.07));
+  // Bjorken et al. 1988 / spec s3.4: 179 m shield, 204 m decay region; 0 events -> s_up = 2.3 (90% CL).
+  CHECK(c.L_d == Approx(179.0 * units::meter));
+  CHECK(c.L_v == Approx(204.0 * units::meter));
+  CHECK(s_up(*e137) == Approx(2.303).epsilon(1e-3));
+  // E141 (seed L14592, Riordan et al. 1987): 9 GeV, 2e15 electrons, 12 cm W, decay region to 35 m.
+  auto e141 = load("e141");
+  CHECK(e141->config().E0 == Approx(9.0));
+  CHECK(e141->config().N_EOT == Approx(2e15));
+  CHECK(e141->config().L_d + e141->config().L_v == Approx(35.12 * units::meter));
+  CHECK(e141->config().thickness_X0 * 0.3504 == Approx(12.0).epsilon(0.01));  // W: X0 = 0.3504 cm
+}
+
+TEST_CASE("electron dump: E137 photon-coupling region vs the digitised Dolan et al. 2017 contour", "[electron_dump]") {
+  // Validation, not tuning. Contour: /work/shared/data/external/dolan2017_e137_alp_photon_gu_gd_contour.txt
+  // (lower edge g_d = branch 0, upper edge g_u = branch 1). Our model counts only first-generation shower
+  // photons (Tsai-Whitis) and the detector face at the end of the decay region, so the lower edge is
+  // expected somewhat weaker -- but we FIND it stronger: our lower edge is 0.38-0.39 x g_d at 10-100 MeV
+  // (N ~ 40x theirs at fixed g), the upper edge 1.15-1.21 x g_u. Likely causes (not resolved): the
+  // Tsai-Whitis thick-target photon track length (T -> inf form 27/(28 k ln(1/(1-y))) exceeds the
+  // Rossi approximation-A full-shower 0.572 E0/k^2 at y < ~0.5), efficiency 1, threshold 1 GeV vs the
+  // recast's choices. Tested: the factors found, lower edge in [0.3, 0.5] x g_d (inside the brief's x3),
+  // upper edge in [1.0, 1.4] x g_u.
+  auto e = load("e137");
+  const auto rows = dolan_contour();
+  REQUIRE(rows.size() == 32);
+  for (double m : {0.01, 0.03, 0.1}) {
+    const auto [lo, hi] = edges(*e, m, true);
+    const double gd = branch_at(rows, 0, m), gu = branch_at(rows, 1, m);
+    INFO("m = " << m << " lo = " << lo << " (Dolan " << gd << ") hi = " << hi << " (Dolan " << gu << ")");
+    WARN("E137 photon m = " << m << ": lo " << lo << " / g_d " << gd << " = " << lo / gd << "; hi " << hi << " / g_u "
+                            << gu << " = " << hi / gu);
+    CHECK(lo / gd < 0.5);
+    CHECK(lo / gd > 0.3);
+    CHECK(hi / gu < 1.4);
+    CHECK(hi / gu > 1.0);
+  }
+}
+
+TEST_CASE("electron dump: excluded intervals at 10 and 100 MeV (report numbers)", "[electron_dump][report]") {
+  for (const char* name : {"e137", "e141"}) {
+    auto e = load(name);
+    for (double m : {0.01, 0.1})
+      for (bool photon : {true, false}) {
+        const auto [lo, hi] = edges(*e, m, photon);
+        WARN(name << (photon ? " g_agg" : " g_ae") << " m = " << m << ": [" << lo << ", " << hi << "]");
+      }
+  }
+  SUCCEED();
+}
