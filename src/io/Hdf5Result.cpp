@@ -132,6 +132,7 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
   attr_string(gm, "axes", axes_attr(space.full()));
   attr_double(gm, "combined_critical_value", r.combined_critical);
   ds_u8(gm, "excluded_any", space.full().dims, r.excluded_any);
+  ds_u8(gm, "excluded_any_limit", space.full().dims, r.excluded_any_limit);
   ds_double(gm, "combined_test_statistic", space.full().dims, r.combined_q);
   ds_u8(gm, "combined_excluded", space.full().dims, r.combined_excluded);
   H5Gclose(gm);

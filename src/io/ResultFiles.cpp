@@ -82,6 +82,7 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
   }
   summary["experiments"] = exps;
   summary["excluded_any_points"] = count(r.excluded_any);
+  summary["excluded_any_limit_points"] = count(r.excluded_any_limit);
   summary["combined_excluded_points"] = count(r.combined_excluded);
 
   json jplanes = json::array();
@@ -106,8 +107,11 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
         title = x.info.title;
         for (const auto& s : x.info.sources) src.push_back(s), sources += (sources.empty() ? "" : "; ") + s;
       } else {
-        title = L.name == "union" ? "excluded by any of the job's experiments" : "combined likelihood (sum of -2 ln L)";
-        for (const auto& x : r.experiments) src.push_back(x.info.name);
+        title = L.name == "union"         ? "excluded by any of the job's experiments (limits and projections)"
+                : L.name == "union_limits" ? "excluded by any of the job's experiments with data (kind limit)"
+                                           : "combined likelihood (sum of -2 ln L)";
+        for (const auto& x : r.experiments)
+          if (L.name != "union_limits" || x.info.kind == "limit") src.push_back(x.info.name);
         sources = "experiments: " + src.dump();
       }
       std::string text = fmt::format("# {}: {} ({:g}% CL, alpscan {} {}); source: {}\n# {}\t{}\n", L.name, title,

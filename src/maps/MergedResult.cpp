@@ -44,12 +44,14 @@ MergedResult merge_results(const JobSpec& job, const ParameterSpace& space, cons
   }
   const SubGrid& full = space.full();
   r.excluded_any.assign(full.size, 0);
+  r.excluded_any_limit.assign(full.size, 0);
   r.combined_q.assign(full.size, 0.0);
   r.combined_excluded.assign(full.size, 0);
   for (const auto& x : r.experiments) {
     for (std::size_t i = 0; i < full.size; ++i) {
       const std::size_t k = space.project(x.grid, i);
       r.excluded_any[i] |= x.excluded[k];
+      if (x.info.kind == "limit") r.excluded_any_limit[i] |= x.excluded[k];
       r.combined_q[i] += x.test_statistic[k];
     }
   }

@@ -33,10 +33,11 @@ PlaneMap make_plane_map(const PlaneSpec& spec, const ParameterSpace& space, cons
       pm.profiled.emplace_back(axis_name(a));
     }
   }
-  const std::size_t nl = r.experiments.size() + 2;
+  const std::size_t nl = r.experiments.size() + 3;
   pm.layers.resize(nl);
   for (std::size_t l = 0; l < r.experiments.size(); ++l) pm.layers[l].name = r.experiments[l].info.name;
-  pm.layers[nl - 2].name = "union";
+  pm.layers[nl - 3].name = "union";
+  pm.layers[nl - 2].name = "union_limits";
   pm.layers[nl - 1].name = "combined";
   for (auto& L : pm.layers) L.margin.assign(nx * ny, 1e300);  // min over profiled values
   const double sqrt_crit = std::sqrt(r.combined_critical);
@@ -47,13 +48,16 @@ PlaneMap make_plane_map(const PlaneSpec& spec, const ParameterSpace& space, cons
       if (slice_index[k] >= 0 && idx[k] != static_cast<std::size_t>(slice_index[k])) in_slice = false;
     if (!in_slice) continue;
     const std::size_t p = idx[ix] * ny + idx[iy];
-    double uni = -1e300;
+    double uni = -1e300, uni_lim = -1e300;
     for (std::size_t l = 0; l < r.experiments.size(); ++l) {
       const double m = r.experiments[l].margin(space.project(r.experiments[l].grid, i));
       pm.layers[l].margin[p] = std::min(pm.layers[l].margin[p], m);
       uni = std::max(uni, m);
+      if (r.experiments[l].info.kind == "limit") uni_lim = std::max(uni_lim, m);
     }
-    pm.layers[nl - 2].margin[p] = std::min(pm.layers[nl - 2].margin[p], uni);
+    pm.layers[nl - 3].margin[p] = std::min(pm.layers[nl - 3].margin[p], uni);
+    // no experiment with data: "not excluded", with a margin that keeps contours well defined
+    pm.layers[nl - 2].margin[p] = std::min(pm.layers[nl - 2].margin[p], uni_lim > -1e300 ? uni_lim : -100.0);
     const double c = std::sqrt(std::max(r.combined_q[i], 0.0)) - sqrt_crit;
     pm.layers[nl - 1].margin[p] = std::min(pm.layers[nl - 1].margin[p], c);
   }

@@ -49,7 +49,9 @@ summ = json.load(open(out + "/summary.json"))
 need(summ["points"] == 41 * 31 and len(summ["experiments"]) == 5, "summary.json")
 need(summ["excluded_any_points"] == int(any_.sum()), "summary counts excluded points")
 curves = summ["planes"][0]["curves"]
-need(set(curves) == set(names) | {"union", "combined"}, "one curve per experiment + union + combined")
+need(set(curves) == set(names) | {"union", "union_limits", "combined"}, "one curve per experiment + union, union_limits, combined")
+lim = f["experiments/passat_nomad/excluded"][:].astype(bool)  # the only experiment with data
+need(np.array_equal(f["maps/excluded_any_limit"][:].astype(bool), lim), "maps/excluded_any_limit: kind limit only")
 for n, rel in curves.items():
     lines = open(out + "/" + rel).read().splitlines()
     need(lines[0].startswith("# " + n + ":") and "source:" in lines[0], f"{n}: header line 1 names the curve and source")

@@ -21,6 +21,7 @@ JobSpec three_axis_job(Diagnostics& d) {
 ExperimentResult synthetic(const ParameterSpace& s, const std::string& name, std::vector<double> signal) {
   ExperimentResult x;
   x.info.name = name;
+  x.info.kind = name == "a" ? "limit" : "projection";
   x.grid = s.subgrid({Axis::m_a, Axis::g_agg, Axis::g_ae});
   x.s_up = 1.0;
   x.signal = std::move(signal);
@@ -50,12 +51,14 @@ TEST_CASE("profile = excluded for every profiled value; slice = the chosen value
 
   const PlaneMap prof = make_plane_map(PlaneSpec{}, s, r);
   REQUIRE(prof.profiled == std::vector<std::string>{"g_ae"});
-  REQUIRE(prof.layers.size() == 4);
+  REQUIRE(prof.layers.size() == 5);
   CHECK(prof.layers[0].excluded() == std::vector<std::uint8_t>{0, 0, 1, 0, 1, 1});  // a: both g_ae values
   CHECK(prof.layers[1].excluded() == std::vector<std::uint8_t>{0, 0, 0, 0, 0, 0});  // b: never both
   // union: (m=1,g=1e-5): a at g_ae=0 (2), b at g_ae=1e-6 (3) -> excluded for every g_ae by someone
   CHECK(prof.layers[2].name == "union");
   CHECK(prof.layers[2].excluded() == std::vector<std::uint8_t>{0, 1, 1, 1, 1, 1});
+  CHECK(prof.layers[3].name == "union_limits");  // only "a" has data
+  CHECK(prof.layers[3].excluded() == prof.layers[0].excluded());
 
   PlaneSpec sl;
   sl.slice_at[Axis::g_ae] = 1e-6;
@@ -64,6 +67,6 @@ TEST_CASE("profile = excluded for every profiled value; slice = the chosen value
   CHECK(slice.layers[0].excluded() == std::vector<std::uint8_t>{0, 0, 1, 1, 1, 1});
   CHECK(slice.layers[1].excluded() == std::vector<std::uint8_t>{0, 1, 0, 0, 0, 0});
   // combined at n = b = 0: q = 2s per experiment; excluded where 2 (s_a + s_b) >= 1.2816^2
-  CHECK(slice.layers[3].name == "combined");
-  CHECK(slice.layers[3].excluded() == std::vector<std::uint8_t>{0, 1, 1, 1, 1, 1});
+  CHECK(slice.layers[4].name == "combined");
+  CHECK(slice.layers[4].excluded() == std::vector<std::uint8_t>{0, 1, 1, 1, 1, 1});
 }

@@ -1,6 +1,7 @@
 // The merged result of a scan: per experiment its expected signal, test statistic and excluded
 // flag on its own sub-grid, and the global maps on the full grid:
 //   excluded_any      excluded by at least one experiment (the union collaboration plots show)
+//   excluded_any_limit  the same over experiments of kind "limit" only (existing data, no projections)
 //   combined_q        sum over experiments of the one-sided -2 ln lambda
 //   combined_excluded combined_q >= (Phi^-1(CL))^2 (asymptotic, one parameter of interest)
 #pragma once
@@ -35,6 +36,7 @@ struct MergedResult {
   double combined_critical = 0;       // critical value of combined_q
   std::vector<ExperimentResult> experiments;
   std::vector<std::uint8_t> excluded_any;       // on space.full()
+  std::vector<std::uint8_t> excluded_any_limit;  // kind "limit" only
   std::vector<double> combined_q;
   std::vector<std::uint8_t> combined_excluded;
 };

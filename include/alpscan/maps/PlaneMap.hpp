@@ -14,7 +14,7 @@
 namespace alpscan {
 
 struct PlaneLayer {
-  std::string name;             // experiment name, "union" or "combined"
+  std::string name;             // experiment name, "union", "union_limits" (kind limit only) or "combined"
   std::vector<double> margin;   // nx * ny, x slowest
   std::vector<std::uint8_t> excluded() const;
 };
@@ -22,7 +22,7 @@ struct PlaneLayer {
 struct PlaneMap {
   PlaneSpec spec;
   std::vector<double> x, y;     // external units
-  std::vector<PlaneLayer> layers;  // experiments in job order, then "union", then "combined"
+  std::vector<PlaneLayer> layers;  // experiments in job order, then "union", "union_limits", "combined"
   std::vector<std::string> profiled;  // names of the profiled axes
 };
 
