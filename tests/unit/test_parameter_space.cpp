@@ -4,6 +4,9 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "alpscan/core/Units.hpp"
 #include "alpscan/io/JobSpec.hpp"
@@ -14,9 +17,13 @@ using namespace alpscan;
 
 namespace {
 JobSpec job_from(const std::string& text, Diagnostics& d) {
-  const std::string path = "/tmp/alpscan_unit_job.json";
+  // one file per process and call: ctest runs the test cases of this file in parallel processes
+  static int calls = 0;
+  const std::string path = "/tmp/alpscan_unit_job_" + std::to_string(::getpid()) + "_" + std::to_string(calls++) + ".json";
   std::ofstream(path) << text;
-  return read_job(path, d);
+  JobSpec job = read_job(path, d);
+  std::remove(path.c_str());
+  return job;
 }
 }  // namespace
 

@@ -2,7 +2,11 @@
 // point only if it is excluded for every value of the profiled axes. Union and combined layers.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "alpscan/maps/PlaneMap.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
@@ -11,12 +15,14 @@ using namespace alpscan;
 
 namespace {
 JobSpec three_axis_job(Diagnostics& d) {
-  const std::string path = "/tmp/alpscan_unit_plane_job.json";
+  const std::string path = "/tmp/alpscan_unit_plane_job_" + std::to_string(::getpid()) + ".json";
   std::ofstream(path) << R"({"format": "alpscan-job/1",
     "parameters": {"m_a": {"values": [1, 10]}, "g_agg": {"values": [1e-6, 1e-5, 1e-4]},
                    "g_ae": {"values": [0, 1e-6]}},
     "experiments": ["passat_nomad"]})";
-  return read_job(path, d);
+  JobSpec job = read_job(path, d);
+  std::remove(path.c_str());
+  return job;
 }
 ExperimentResult synthetic(const ParameterSpace& s, const std::string& name, std::vector<double> signal) {
   ExperimentResult x;
