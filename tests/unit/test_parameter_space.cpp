@@ -29,7 +29,7 @@ JobSpec job_from(const std::string& text, Diagnostics& d) {
 
 TEST_CASE("axis forms: fixed, list, log and lin grids with exact edges", "[job]") {
   Diagnostics d;
-  const JobSpec j = job_from(R"({"format": "alpscan-job/1",
+  const JobSpec j = job_from(R"({"format": "alpscan-job/1", "name": "unitjob",
     "parameters": {"m_a": {"scale": "log", "min": 1e-3, "max": 1e7, "points": 11},
                    "g_agg": {"scale": "lin", "min": 0, "max": 1, "points": 5},
                    "g_ae": {"values": [0, 1e-6]}, "br_inv": 1},
@@ -43,7 +43,7 @@ TEST_CASE("axis forms: fixed, list, log and lin grids with exact edges", "[job]"
   CHECK(j.axes[static_cast<int>(Axis::g_agg)].values[2] == Approx(0.5));
   CHECK(j.axes[static_cast<int>(Axis::br_inv)].values == std::vector<double>{1.0});
   CHECK(j.cl == 0.9);
-  CHECK(j.output_dir == "out/alpscan_unit_job");
+  CHECK(j.output_dir == "out/unitjob");  // default output: out/<name>
   REQUIRE(j.planes.size() == 1);  // default: (m_a, g_agg), g_ae profiled
   CHECK(j.planes[0].name() == "m_a__g_agg");
 }
