@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 #include "alpscan/core/Units.hpp"
+#include "alpscan/experiments/MassNodes.hpp"
 #include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/physics/DecayInVolume.hpp"
 #include "alpscan/physics/Quadrature.hpp"
@@ -93,21 +95,10 @@ void BeamDumpExperiment::prepare(const PrepareContext& ctx) {
     dlnE_ = std::log(e_hi() / cfg_.E_min) / n;
     for (int j = 0; j < n; ++j) E_.push_back(e_hi() * std::exp(-(j + 0.5) * dlnE_));
   }
-  double lo = std::max(ctx.m_a_min, kMassFloor);
-  double hi = std::max(ctx.m_a_max, lo);
-  if (hi <= lo * 1.0001) {
-    lo /= 1.1;
-    hi *= 1.1;
-  }
-  const int nm = std::max(2, 1 + static_cast<int>(std::ceil(std::log10(hi / lo) * cfg_.m_nodes_per_decade)));
-  m_nodes_.resize(nm);
-  ln_m_nodes_.resize(nm);
-  for (int k = 0; k < nm; ++k) {
-    ln_m_nodes_[k] = std::log(lo) + (std::log(hi) - std::log(lo)) * k / (nm - 1);
-    m_nodes_[k] = std::exp(ln_m_nodes_[k]);
-  }
-  m_nodes_.front() = lo, m_nodes_.back() = hi;
-  ln_m_nodes_.front() = std::log(lo), ln_m_nodes_.back() = std::log(hi);
+  MassNodes nodes = log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor);
+  m_nodes_ = std::move(nodes.m);
+  ln_m_nodes_ = std::move(nodes.ln_m);
+  const int nm = static_cast<int>(m_nodes_.size());
 
   const int nE = static_cast<int>(E_.size());
   table_.assign(static_cast<std::size_t>(nm) * nE, 0.0);
@@ -127,12 +118,8 @@ void BeamDumpExperiment::prepare(const PrepareContext& ctx) {
 
 double BeamDumpExperiment::table_y(int j, double m) const {
   if (!(m >= m_nodes_.front() && m <= m_nodes_.back())) return yield_direct(E_[j], m);
-  const int nm = static_cast<int>(m_nodes_.size());
   const int nE = static_cast<int>(E_.size());
-  const double lm = std::log(m);
-  int k = static_cast<int>(std::upper_bound(ln_m_nodes_.begin(), ln_m_nodes_.end(), lm) - ln_m_nodes_.begin()) - 1;
-  k = std::clamp(k, 0, nm - 2);
-  const double t = (lm - ln_m_nodes_[k]) / (ln_m_nodes_[k + 1] - ln_m_nodes_[k]);
+  const auto [k, t] = bracket_log_mass(ln_m_nodes_, m);
   const double a = table_[static_cast<std::size_t>(k) * nE + j];
   const double b = table_[static_cast<std::size_t>(k + 1) * nE + j];
   // Y falls steeply near the coherence limit (m^2/2E ~ 1/R): interpolate ln Y where both are > 0.

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 #include "alpscan/core/Units.hpp"
+#include "alpscan/experiments/MassNodes.hpp"
 #include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/physics/AlpBremsstrahlung.hpp"
 #include "alpscan/physics/DecayInVolume.hpp"
@@ -129,17 +131,10 @@ void ElectronDumpExperiment::prepare(const PrepareContext& ctx) {
     E_.push_back(v_inv(v1 - (v1 - v0) * (j + 0.5) / nE));  // midpoint in v
     dE_.push_back(edge[j] - edge[j + 1]);
   }
-  double lo = std::max(ctx.m_a_min, kMassFloor), hi = std::max(ctx.m_a_max, lo);
-  if (hi <= lo * 1.0001) lo /= 1.1, hi *= 1.1;
-  const int nm = std::max(2, 1 + static_cast<int>(std::ceil(std::log10(hi / lo) * cfg_.m_nodes_per_decade)));
-  m_nodes_.resize(nm);
-  ln_m_nodes_.resize(nm);
-  for (int k = 0; k < nm; ++k) {
-    ln_m_nodes_[k] = std::log(lo) + (std::log(hi) - std::log(lo)) * k / (nm - 1);
-    m_nodes_[k] = std::exp(ln_m_nodes_[k]);
-  }
-  m_nodes_.front() = lo, m_nodes_.back() = hi;
-  ln_m_nodes_.front() = std::log(lo), ln_m_nodes_.back() = std::log(hi);
+  MassNodes nodes = log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor);
+  m_nodes_ = std::move(nodes.m);
+  ln_m_nodes_ = std::move(nodes.ln_m);
+  const int nm = static_cast<int>(m_nodes_.size());
   tab_g_.assign(static_cast<std::size_t>(nm) * nE, 0.0);
   tab_e_.assign(static_cast<std::size_t>(nm) * nE, 0.0);
   for (int k = 0; k < nm; ++k)
@@ -154,11 +149,8 @@ void ElectronDumpExperiment::prepare(const PrepareContext& ctx) {
 double ElectronDumpExperiment::table(const std::vector<double>& tab, int j, double m, bool photon) const {
   if (!(m >= m_nodes_.front() && m <= m_nodes_.back()))
     return photon ? yield_photon_direct(E_[j], m) : yield_electron_direct(E_[j], m);
-  const int nm = static_cast<int>(m_nodes_.size()), nE = static_cast<int>(E_.size());
-  const double lm = std::log(m);
-  int k = static_cast<int>(std::upper_bound(ln_m_nodes_.begin(), ln_m_nodes_.end(), lm) - ln_m_nodes_.begin()) - 1;
-  k = std::clamp(k, 0, nm - 2);
-  const double t = (lm - ln_m_nodes_[k]) / (ln_m_nodes_[k + 1] - ln_m_nodes_[k]);
+  const int nE = static_cast<int>(E_.size());
+  const auto [k, t] = bracket_log_mass(ln_m_nodes_, m);
   const double a = tab[static_cast<std::size_t>(k) * nE + j], b = tab[static_cast<std::size_t>(k + 1) * nE + j];
   // Yields fall steeply near E ~ m and the coherence limit: interpolate ln Y where both are > 0.
   if (a > 0 && b > 0) return a * std::pow(b / a, t);

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 #include "alpscan/core/Units.hpp"
+#include "alpscan/experiments/MassNodes.hpp"
 #include "alpscan/physics/AlpConversion.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 
@@ -78,23 +80,10 @@ void PassatExperiment::prepare(const PrepareContext& ctx) {
     }
   }
   // Mass nodes, log-spaced over the job's range (guarded against m <= 0 and a zero-width range).
-  double lo = std::max(ctx.m_a_min, kMassFloor);
-  double hi = std::max(ctx.m_a_max, lo);
-  if (hi <= lo * 1.0001) {
-    lo /= 1.1;
-    hi *= 1.1;
-  }
-  const int nm = std::max(2, 1 + static_cast<int>(std::ceil(std::log10(hi / lo) * cfg_.m_nodes_per_decade)));
-  m_nodes_.resize(nm);
-  ln_m_nodes_.resize(nm);
-  for (int k = 0; k < nm; ++k) {
-    ln_m_nodes_[k] = std::log(lo) + (std::log(hi) - std::log(lo)) * k / (nm - 1);
-    m_nodes_[k] = std::exp(ln_m_nodes_[k]);
-  }
-  m_nodes_.front() = lo;
-  m_nodes_.back() = hi;
-  ln_m_nodes_.front() = std::log(lo);
-  ln_m_nodes_.back() = std::log(hi);
+  MassNodes nodes = log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor);
+  m_nodes_ = std::move(nodes.m);
+  ln_m_nodes_ = std::move(nodes.ln_m);
+  const int nm = static_cast<int>(m_nodes_.size());
 
   const int nE = static_cast<int>(E_.size());
   table_.assign(static_cast<std::size_t>(nm) * nE, 0.0);
@@ -108,13 +97,9 @@ void PassatExperiment::prepare(const PrepareContext& ctx) {
 }
 
 double PassatExperiment::table_y(int j, double m) const {
-  const int nm = static_cast<int>(m_nodes_.size());
   const int nE = static_cast<int>(E_.size());
   if (!(m >= m_nodes_.front() && m <= m_nodes_.back())) return yield_(E_[j], m);
-  const double lm = std::log(m);
-  int k = static_cast<int>(std::upper_bound(ln_m_nodes_.begin(), ln_m_nodes_.end(), lm) - ln_m_nodes_.begin()) - 1;
-  k = std::clamp(k, 0, nm - 2);
-  const double t = (lm - ln_m_nodes_[k]) / (ln_m_nodes_[k + 1] - ln_m_nodes_[k]);
+  const auto [k, t] = bracket_log_mass(ln_m_nodes_, m);
   const double a = table_[static_cast<std::size_t>(k) * nE + j];
   const double b = table_[static_cast<std::size_t>(k + 1) * nE + j];
   // Y(E; m_k+1) = 0 when m_k+1 >= E: the yield falls to zero at threshold; interpolating towards 0 is

@@ -1,32 +1,17 @@
 #include "alpscan/io/BeamDumpConfigIO.hpp"
 
-#include <stdexcept>
-
 #include "alpscan/core/Error.hpp"
 #include "alpscan/core/Units.hpp"
 #include "alpscan/experiments/BeamDumpExperiment.hpp"
+#include "alpscan/io/MakeExperiment.hpp"
+#include "alpscan/io/PrimakoffSourceIO.hpp"
 
 namespace alpscan {
 
 BeamDumpConfig read_beam_dump_config(ExperimentFile& f) {
   BeamDumpConfig c;
   // Photon source: the PASSAT model (same keys as the passat_* files).
-  c.E_beam = f.number("E_beam", "energy");
-  c.N_POT = f.number("N_POT", "number");
-  c.Z = f.number("Z", "number");
-  c.A = f.number("A", "number");
-  c.sigma_all = f.number("sigma_all", "area");
-  c.N_pi = f.number("N_pi", "number");
-  c.eta_factor = f.number("eta_factor", "number");
-  c.photon_multiplicity = f.number("photon_multiplicity", "number");
-  c.bmpt.c_alpha = f.number("bmpt_c_alpha", "number");
-  c.bmpt.c_beta = f.number("bmpt_c_beta", "number");
-  c.bmpt.c_gamma = f.number("bmpt_c_gamma", "number");
-  c.helm_s = f.number("helm_s", "length");
-  c.helm_r1_c1 = f.number("helm_r1_c1", "length");
-  c.helm_r1_c0 = f.number("helm_r1_c0", "length");
-  c.helm_r1_c2 = f.number("helm_r1_c2", "area");
-  c.helm_cut = f.number("helm_cut", "number");
+  read_primakoff_source(f, c);
   // Geometry and selection
   c.L_d = f.number("L_decay_start", "length");
   c.L_v = f.number("L_decay_length", "length");
@@ -59,13 +44,7 @@ BeamDumpConfig read_beam_dump_config(ExperimentFile& f) {
 
 ExperimentPtr make_beam_dump_experiment(ExperimentFile& f) {
   BeamDumpConfig c = read_beam_dump_config(f);
-  if (!f.ok()) return nullptr;  // missing or malformed numbers are already reported
-  try {
-    return std::make_unique<BeamDumpExperiment>(f.info(), c);
-  } catch (const std::invalid_argument& e) {
-    f.add_problem("/parameters", e.what());  // a value out of range, e.g. L_decay_length <= 0
-    return nullptr;
-  }
+  return make_experiment<BeamDumpExperiment>(f, c);  // rejects e.g. L_decay_length <= 0
 }
 
 }  // namespace alpscan

@@ -1,9 +1,8 @@
 #include "alpscan/io/ColliderConfigIO.hpp"
 
-#include <stdexcept>
-
 #include "alpscan/core/Units.hpp"
 #include "alpscan/experiments/ColliderExperiment.hpp"
+#include "alpscan/io/MakeExperiment.hpp"
 
 namespace alpscan {
 
@@ -31,13 +30,7 @@ ColliderConfig read_collider_config(ExperimentFile& f) {
 
 ExperimentPtr make_collider_experiment(ExperimentFile& f) {
   ColliderConfig c = read_collider_config(f);
-  if (!f.ok()) return nullptr;  // missing or malformed numbers are already reported
-  try {
-    return std::make_unique<ColliderExperiment>(f.info(), c);
-  } catch (const std::invalid_argument& e) {
-    f.add_problem("/parameters", e.what());
-    return nullptr;
-  }
+  return make_experiment<ColliderExperiment>(f, c);
 }
 
 }  // namespace alpscan

@@ -1,11 +1,11 @@
 #include "alpscan/io/ElectronDumpConfigIO.hpp"
 
 #include <limits>
-#include <stdexcept>
 
 #include "alpscan/core/Error.hpp"
 #include "alpscan/core/Units.hpp"
 #include "alpscan/experiments/ElectronDumpExperiment.hpp"
+#include "alpscan/io/MakeExperiment.hpp"
 
 namespace alpscan {
 
@@ -54,13 +54,7 @@ ElectronDumpConfig read_electron_dump_config(ExperimentFile& f) {
 
 ExperimentPtr make_electron_dump_experiment(ExperimentFile& f) {
   ElectronDumpConfig c = read_electron_dump_config(f);
-  if (!f.ok()) return nullptr;  // missing or malformed numbers are already reported
-  try {
-    return std::make_unique<ElectronDumpExperiment>(f.info(), c);
-  } catch (const std::invalid_argument& e) {
-    f.add_problem("/parameters", e.what());  // a value out of range, e.g. L_decay_length <= 0
-    return nullptr;
-  }
+  return make_experiment<ElectronDumpExperiment>(f, c);  // rejects e.g. L_decay_length <= 0
 }
 
 }  // namespace alpscan

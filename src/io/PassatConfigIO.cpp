@@ -1,30 +1,15 @@
 #include "alpscan/io/PassatConfigIO.hpp"
 
-#include <stdexcept>
-
 #include "alpscan/core/Error.hpp"
 #include "alpscan/experiments/PassatExperiment.hpp"
+#include "alpscan/io/MakeExperiment.hpp"
+#include "alpscan/io/PrimakoffSourceIO.hpp"
 
 namespace alpscan {
 
 PassatConfig read_passat_config(ExperimentFile& f) {
   PassatConfig c;
-  c.E_beam = f.number("E_beam", "energy");
-  c.N_POT = f.number("N_POT", "number");
-  c.Z = f.number("Z", "number");
-  c.A = f.number("A", "number");
-  c.sigma_all = f.number("sigma_all", "area");
-  c.N_pi = f.number("N_pi", "number");
-  c.eta_factor = f.number("eta_factor", "number");
-  c.photon_multiplicity = f.number("photon_multiplicity", "number");
-  c.bmpt.c_alpha = f.number("bmpt_c_alpha", "number");
-  c.bmpt.c_beta = f.number("bmpt_c_beta", "number");
-  c.bmpt.c_gamma = f.number("bmpt_c_gamma", "number");
-  c.helm_s = f.number("helm_s", "length");
-  c.helm_r1_c1 = f.number("helm_r1_c1", "length");
-  c.helm_r1_c0 = f.number("helm_r1_c0", "length");
-  c.helm_r1_c2 = f.number("helm_r1_c2", "area");
-  c.helm_cut = f.number("helm_cut", "number");
+  read_primakoff_source(f, c);
   c.B = f.number("B", "field");
   c.L = f.number("L", "length");
   c.L_tilde = f.number("L_tilde", "length");
@@ -54,13 +39,7 @@ PassatConfig read_passat_config(ExperimentFile& f) {
 
 ExperimentPtr make_passat_experiment(ExperimentFile& f) {
   PassatConfig c = read_passat_config(f);
-  if (!f.ok()) return nullptr;  // missing or malformed numbers are already reported
-  try {
-    return std::make_unique<PassatExperiment>(f.info(), c);
-  } catch (const std::invalid_argument& e) {
-    f.add_problem("/parameters", e.what());  // a value out of range, e.g. B <= 0
-    return nullptr;
-  }
+  return make_experiment<PassatExperiment>(f, c);  // rejects e.g. B <= 0
 }
 
 }  // namespace alpscan

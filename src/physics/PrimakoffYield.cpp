@@ -8,6 +8,24 @@
 
 namespace alpscan::physics {
 
+namespace {
+
+// Quadrature pieces from `far` to `near` with lengths shrinking 10x towards `near` (near < far
+// mirrors): the first piece with `coarse`, then n_grades pieces with `fine`; add(gl, a, b) takes one.
+template <class Add>
+void add_graded(const GaussLegendre& coarse, const GaussLegendre& fine, int n_grades, double far, double near,
+                Add&& add) {
+  const double d = near - far;
+  double f = 0.1;
+  add(coarse, far, near - f * d);
+  for (int g = 0; g < n_grades; ++g, f *= 0.1) {
+    const double end = (g + 1 == n_grades) ? near : near - 0.1 * f * d;
+    add(fine, near - f * d, end);
+  }
+}
+
+}  // namespace
+
 double tsai_screening_momentum(double Z, double c, double m_e) { return m_e * std::cbrt(Z) / c; }
 
 double acceptance_fraction(double Delta, double pT, double K) {
@@ -222,13 +240,7 @@ std::vector<PrimakoffYield::CNode> PrimakoffYield::c_nodes(double E) const {
     return out;
   }
   auto graded = [&](double far, double near) {  // pieces from far to near, lengths shrinking 10x
-    const double d = near - far;
-    double f = 0.1;
-    add(gl_c_, far, near - f * d);
-    for (int g = 0; g < r_.n_grades; ++g, f *= 0.1) {
-      const double end = (g + 1 == r_.n_grades) ? near : near - 0.1 * f * d;
-      add(gl_graded_, near - f * d, end);
-    }
+    add_graded(gl_c_, gl_graded_, r_.n_grades, far, near, add);
   };
   graded(cmin, cK);
   graded(1.0, cK);  // d < 0: mirrored
@@ -268,13 +280,7 @@ std::vector<PrimakoffYield::PNode> PrimakoffYield::smeared_nodes(double E) const
     }
   };
   auto graded = [&](double far, double near) {  // as in c_nodes: pieces shrinking 10x towards `near`
-    const double d = near - far;
-    double f = 0.1;
-    add(gl_P_, far, near - f * d);
-    for (int g = 0; g < r_.n_P_grades; ++g, f *= 0.1) {
-      const double end = (g + 1 == r_.n_P_grades) ? near : near - 0.1 * f * d;
-      add(gl_P_graded_, near - f * d, end);
-    }
+    add_graded(gl_P_, gl_P_graded_, r_.n_P_grades, far, near, add);
   };
   for (std::size_t i = 0; i + 1 < bp.size(); ++i) {
     const double a = bp[i], b = bp[i + 1];
