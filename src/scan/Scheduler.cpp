@@ -13,6 +13,7 @@
 
 #include "alpscan/io/ExperimentCatalog.hpp"
 #include "alpscan/scan/StopSignal.hpp"
+#include "alpscan/scan/UnitWriter.hpp"
 
 namespace alpscan {
 
@@ -99,7 +100,7 @@ bool Scheduler::evaluate_unit(int unit, std::vector<double>& out) {
 // close to one prepare per experiment instead of one per experiment per rank.
 int Scheduler::next_unit(int rank) {
   if (stopping_ || stop_requested()) return -1;
-  if (opts_.max_units && computed_ >= opts_.max_units) {
+  if (opts_.max_units && handed_out_ >= opts_.max_units) {
     stopping_ = true;
     return -1;
   }
@@ -140,6 +141,7 @@ int Scheduler::next_unit(int rank) {
   if (pick < 0 || remaining(pick) == 0) return -1;
   const int u = exp_units_[pick][exp_cursor_[pick]];
   assigned_[u] = 1;
+  ++handed_out_;
   rank_has_[rank][pick] = started_[pick] = 1;
   if (current_[rank] >= 0) --on_[current_[rank]];
   current_[rank] = pick;
@@ -207,6 +209,7 @@ void Scheduler::run_dispatcher_with_local_worker() {
   std::deque<int> todo;
   std::deque<Done> done;
   bool no_more = false;
+  UnitWriter writer(job_.output_dir, plan_);
   std::thread compute([&] {
     std::vector<double> buf;
     while (true) {
@@ -219,13 +222,14 @@ void Scheduler::run_dispatcher_with_local_worker() {
         todo.pop_front();
       }
       const double prep0 = prepare_s_, t0 = now_s();
-      Done d{u, evaluate_unit(u, buf), 0, 0, 0};
-      if (d.ok) d.crc = Checkpoint::write_unit(job_.output_dir, u, plan_.units[u], buf);
-      d.prepare_s = prepare_s_ - prep0;
-      d.compute_s = now_s() - t0 - d.prepare_s;
-      std::lock_guard<std::mutex> lk(mu);
-      done.push_back(d);
-      if (!d.ok) return;  // signalled: stop evaluating
+      if (!evaluate_unit(u, buf)) {
+        std::lock_guard<std::mutex> lk(mu);
+        done.push_back(Done{u, false, 0, 0, 0});
+        return;  // signalled: stop evaluating
+      }
+      const double prep = prepare_s_ - prep0;
+      writer.submit(u, std::move(buf), now_s() - t0 - prep, prep);
+      buf = {};
     }
   });
   int local_in_flight = 0;
@@ -253,7 +257,15 @@ void Scheduler::run_dispatcher_with_local_worker() {
       std::lock_guard<std::mutex> lk(mu);
       finished.swap(done);
     }
-    for (const Done& d : finished) {
+    for (const UnitWriter::Written& w : writer.take_written()) {
+      idle = false;
+      --local_in_flight;
+      ckpt_->record(w.unit, w.crc);
+      note_costs(w.unit, w.compute_s, w.prepare_s);
+      ++computed_;
+      points_done_ += plan_.units[w.unit].count;
+    }
+    for (const Done& d : finished) {  // only failures come this way: the writer reports the rest
       idle = false;
       --local_in_flight;
       if (!d.ok) {
@@ -264,12 +276,7 @@ void Scheduler::run_dispatcher_with_local_worker() {
         todo.clear();
         no_more = true;
         cv.notify_one();
-        continue;
       }
-      ckpt_->record(d.unit, d.crc);
-      note_costs(d.unit, d.compute_s, d.prepare_s);
-      ++computed_;
-      points_done_ += plan_.units[d.unit].count;
     }
     if (stop_requested() && local_open) {
       stopping_ = true;
@@ -300,7 +307,18 @@ RunOutcome Scheduler::run() {
     if (comm_.size() > 1) {
       run_dispatcher_with_local_worker();
     } else {
+      UnitWriter writer(job_.output_dir, plan_);
+      auto record = [&](const std::vector<UnitWriter::Written>& ws) {
+        for (const auto& w : ws) {
+          ckpt_->record(w.unit, w.crc);
+          note_costs(w.unit, w.compute_s, w.prepare_s);
+          ++computed_;
+          points_done_ += plan_.units[w.unit].count;
+        }
+      };
       while (true) {
+        record(writer.take_written());
+        while (writer.pending() >= static_cast<std::size_t>(kChains)) record(writer.wait_written());
         const int u = next_unit(0);
         if (u < 0) break;
         const double prep0 = prepare_s_, t0 = now_s();
@@ -308,12 +326,12 @@ RunOutcome Scheduler::run() {
           stopping_ = true;  // abandoned; recomputed on resume
           break;
         }
-        ckpt_->record(u, Checkpoint::write_unit(job_.output_dir, u, plan_.units[u], buf));
-        note_costs(u, now_s() - t0 - (prepare_s_ - prep0), prepare_s_ - prep0);
-        ++computed_;
-        points_done_ += plan_.units[u].count;
+        const double prep = prepare_s_ - prep0;
+        writer.submit(u, std::move(buf), now_s() - t0 - prep, prep);
+        buf = {};
         log_progress(false);
       }
+      while (writer.pending() > 0) record(writer.wait_written());
     }
     ckpt_->sync();
     out.units_done = ckpt_->done_count();
@@ -329,11 +347,25 @@ RunOutcome Scheduler::run() {
     bool abandon = false;
     long long req[kMsg] = {-1, 0, 0, 0, 0}, rep[3];
     for (int c = 0; c < kChains; ++c) comm_.send(0, kTagRequest, req, kMsg);
-    while (open > 0 || !queue.empty()) {
+    UnitWriter writer(job_.output_dir, plan_);
+    // A unit is reported (its chain answered) only once the writer has made it durable.
+    auto report = [&](const std::vector<UnitWriter::Written>& ws) {
+      for (const auto& w : ws) {
+        long long fin[kMsg] = {w.unit, static_cast<long long>(w.crc), stop_requested() ? 1 : 0,
+                               static_cast<long long>(w.compute_s * 1e6), static_cast<long long>(w.prepare_s * 1e6)};
+        comm_.send(0, kTagRequest, fin, kMsg);
+      }
+    };
+    while (open > 0 || !queue.empty() || writer.pending() > 0) {
+      report(writer.take_written());
       if (queue.empty()) {
-        comm_.recv(0, kTagAssign, rep, 3);
-        if (rep[0] >= 0) queue.push_back(static_cast<int>(rep[0]));
-        else --open;
+        if (writer.pending() > 0) {
+          report(writer.wait_written());  // its chain's next unit comes only after the report
+        } else if (open > 0) {
+          comm_.recv(0, kTagAssign, rep, 3);
+          if (rep[0] >= 0) queue.push_back(static_cast<int>(rep[0]));
+          else --open;
+        }
         continue;
       }
       const int u = queue.front();
@@ -346,12 +378,8 @@ RunOutcome Scheduler::run() {
         continue;
       }
       const double prep = prepare_s_ - prep0;
-      req[0] = u;
-      req[1] = Checkpoint::write_unit(job_.output_dir, u, plan_.units[u], buf);
-      req[2] = stop_requested() ? 1 : 0;
-      req[3] = static_cast<long long>((now_s() - t0 - prep) * 1e6);
-      req[4] = static_cast<long long>(prep * 1e6);
-      comm_.send(0, kTagRequest, req, kMsg);
+      writer.submit(u, std::move(buf), now_s() - t0 - prep, prep);
+      buf = {};
     }
   }
   out.complete = comm_.broadcast(out.complete ? 1 : 0, 0) != 0;

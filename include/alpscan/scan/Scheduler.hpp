@@ -7,8 +7,8 @@
 //   worker -> 0  kTagRequest {finished unit or -1, crc32, interrupted?, compute us, prepare us}
 //   0 -> worker  kTagAssign  {unit, 0, 0} or {-1 = no more work | -2 = stop, 0, 0}
 // Each worker keeps two requests open (prefetch), so it has its next unit queued while rank 0 is
-// busy. Workers write their unit files themselves (shared file system), then report; rank 0 appends the
-// manifest entry. Results never depend on which rank computed a unit.
+// busy. Workers write their unit files themselves (shared file system; on a background UnitWriter
+// thread, so computing never waits for fsync), then report; rank 0 appends the manifest entry. Results never depend on which rank computed a unit.
 #pragma once
 
 #include <cstddef>
@@ -71,7 +71,7 @@ class Scheduler {
   std::vector<double> prep_s_, point_s_;      // measured prepare time and cost per point, -1 unknown
   bool stopping_ = false;
   int open_chains_ = 0;  // worker request chains not yet ended by a negative reply
-  std::size_t computed_ = 0, points_done_ = 0, points_at_start_ = 0;
+  std::size_t computed_ = 0, handed_out_ = 0, points_done_ = 0, points_at_start_ = 0;
   double t_start_ = 0, t_last_log_ = 0;
   double prepare_s_ = 0;
   long delay_us_ = 0;
