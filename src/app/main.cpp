@@ -30,6 +30,7 @@
 #include "alpscan/scan/StopSignal.hpp"
 #include "alpscan/scan/WorkPlan.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
+#include "Explain.hpp"
 #include "Submit.hpp"
 
 using namespace alpscan;
@@ -59,6 +60,8 @@ commands:
       --restart                  discard the checkpoint and start over
       --max-chunks N             stop (resumable, exit 75) after N chunks in this invocation
       --progress-interval S      seconds between progress lines (default 5)
+  explain JOB --point A=V,...    one point's signal per experiment, split by production x detection channel,
+      [--experiment NAME] [--json]  with its statistics (values in the job's units: m_a in eV, g_agg in GeV^-1)
   version                        code version and git revision
 
 Run under MPI with: mpirun -np N alpscan run JOB
@@ -67,6 +70,7 @@ exit status: 0 done, 1 internal error, 2 invalid input, 75 incomplete (resumable
 
 struct Args {
   std::string command, job, data_dir;
+  ExplainOptions explain;
   bool restart = false, json = false;
   SubmitOptions submit;
   std::size_t max_chunks = 0;
@@ -114,6 +118,8 @@ Args parse_args(int argc, char** argv) {
       a.progress_interval = std::strtod(v.c_str(), &end);
       if (*end || !(a.progress_interval >= 0)) usage_error("--progress-interval expects seconds >= 0");
     } else if (s == "--data-dir") a.data_dir = value("--data-dir");
+    else if (s == "--point") a.explain.point = value("--point");
+    else if (s == "--experiment") a.explain.experiment = value("--experiment");
     else if (s == "-h" || s == "--help") {
       std::cout << kUsage;
       std::exit(kExitOk);
@@ -155,6 +161,17 @@ std::string axes_list(const std::vector<Axis>& axes) {
   std::string s;
   for (Axis a : axes) s += (s.empty() ? "" : ", ") + std::string(axis_name(a));
   return s;
+}
+
+// The work plan: each experiment's sub-grid over the axes it uses, and its values per point (bins).
+WorkPlan plan_for(const JobSpec& job, const ParameterSpace& space, const std::vector<ExperimentInfo>& infos) {
+  std::vector<std::vector<Axis>> axes;
+  std::vector<std::size_t> widths;
+  for (const auto& i : infos) {
+    axes.push_back(i.axes);
+    widths.push_back(values_per_point(i));
+  }
+  return make_work_plan(space, axes, job.chunk_size, widths);
 }
 
 std::string fingerprint(const JobSpec& job) {
@@ -217,9 +234,7 @@ int cmd_plan(const Args& a) {
     return kExitInput;
   }
   const ParameterSpace space(job);
-  std::vector<std::vector<Axis>> axes;
-  for (const auto& i : infos) axes.push_back(i.axes);
-  const WorkPlan plan = make_work_plan(space, axes, job.chunk_size);
+  const WorkPlan plan = plan_for(job, space, infos);
   std::cout << "job " << job.name << " (" << job.file << ")\n";
   std::cout << "output directory: " << job.output_dir << "\n";
   std::cout << fmt::format("confidence level: {:g}%\n", 100 * job.cl);
@@ -242,10 +257,14 @@ int cmd_plan(const Args& a) {
   std::size_t chunks_per[64] = {0};
   for (const auto& u : plan.units) chunks_per[std::min(u.experiment, 63)]++;
   for (std::size_t e = 0; e < infos.size(); ++e) {
-    const double s_up = stats::signal_upper_limit(infos[e].data, job.cl);
-    std::cout << fmt::format("  {:<26} axes [{}], {} evaluations in {} chunks, s_up = {:.4g} events\n", infos[e].name,
+    const std::string stat =
+        infos[e].binned.empty()
+            ? fmt::format("s_up = {:.4g} events", stats::signal_upper_limit(infos[e].data, job.cl))
+            : fmt::format("{} bins, binned Poisson, excluded at -2 Delta ln L >= {:g}", infos[e].binned.labels.size(),
+                          infos[e].binned.critical);
+    std::cout << fmt::format("  {:<26} axes [{}], {} evaluations in {} chunks, {}\n", infos[e].name,
                              axes_list(infos[e].axes), plan.grids[e].size, chunks_per[std::min<std::size_t>(e, 63)],
-                             s_up);
+                             stat);
   }
   std::cout << fmt::format("total: {} evaluations in {} chunks of <= {} points\n", plan.total_points,
                            plan.units.size(), job.chunk_size);
@@ -279,7 +298,11 @@ int finish_run(const JobSpec& job, const ParameterSpace& space, const WorkPlan& 
   for (const auto& x : merged.experiments) {
     std::size_t n = 0;
     for (auto b : x.excluded) n += b;
-    spdlog::info("  {:<26} s_up = {:.4g} events, {} of {} points excluded", x.info.name, x.s_up, n, x.grid.size);
+    if (x.binned())
+      spdlog::info("  {:<26} binned, -2 Delta ln L >= {:g}: {} of {} points excluded", x.info.name,
+                   x.info.binned.critical, n, x.grid.size);
+    else
+      spdlog::info("  {:<26} s_up = {:.4g} events, {} of {} points excluded", x.info.name, x.s_up, n, x.grid.size);
   }
   return kExitOk;
 }
@@ -296,9 +319,7 @@ int cmd_run(const Args& a) {
     return kExitInput;
   }
   const ParameterSpace space(job);
-  std::vector<std::vector<Axis>> axes;
-  for (const auto& i : infos) axes.push_back(i.axes);
-  const WorkPlan plan = make_work_plan(space, axes, job.chunk_size);
+  const WorkPlan plan = plan_for(job, space, infos);
 
   std::unique_ptr<Checkpoint> ckpt;
   long long ok = 1;
@@ -360,9 +381,22 @@ int main(int argc, char** argv) {
       o.job = a.job;
       return cmd_submit(o);
     }
+    if (a.command == "explain") {
+      if (a.job.empty()) usage_error("explain needs a job file");
+      if (a.explain.point.empty()) usage_error("explain needs --point axis=value,...");
+      Diagnostics diags;
+      const JobSpec job = load_job(a.job, diags);
+      if (!diags.empty()) {
+        std::cerr << diags.format();
+        return kExitInput;
+      }
+      ExplainOptions o = a.explain;
+      o.json = a.json;
+      return cmd_explain(job, o);
+    }
     if (a.command != "validate" && a.command != "plan" && a.command != "run")
       usage_error("unknown command \"" + a.command + "\"" +
-                  nearest_hint(a.command, {"list", "validate", "plan", "run", "status", "submit", "version"}));
+                  nearest_hint(a.command, {"list", "validate", "plan", "run", "status", "submit", "explain", "version"}));
     if (a.job.empty()) usage_error(a.command + " needs a job file");
     if (a.command == "validate") return cmd_validate(a);
     if (a.command == "plan") return cmd_plan(a);

@@ -124,6 +124,19 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
     ds_double(g, "signal", x.grid.dims, x.signal);
     ds_double(g, "test_statistic", x.grid.dims, x.test_statistic);
     ds_u8(g, "excluded", x.grid.dims, x.excluded);
+    if (x.binned()) {  // the per-bin signal (last dimension = bin), the data and the statistic's reference
+      std::vector<std::size_t> dims = x.grid.dims;
+      dims.push_back(values_per_point(x.info));
+      ds_double(g, "signal_bins", dims, x.signal_bins);
+      attr_string(g, "bin_labels", nlohmann::json(x.info.binned.labels).dump());
+      attr_string(g, "bin_observed", nlohmann::json(x.info.binned.observed).dump());
+      attr_string(g, "bin_background", nlohmann::json(x.info.binned.background).dump());
+      attr_double(g, "critical_value", x.info.binned.critical);
+      attr_double(g, "log_likelihood_reference", x.log_l_ref);
+      attr_string(g, "test_statistic_definition",
+                  "binned Poisson (seed 004 Eq. 7): 2 (ln L_ref - ln L), L_ref = max over the scanned points and "
+                  "s = 0; excluded where >= critical_value");
+    }
     H5Gclose(g);
   }
   H5Gclose(ge);

@@ -79,6 +79,11 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
                     {"background_sigma", x.info.data.background_sigma}, {"observed", x.info.data.observed},
                     {"evaluations", x.grid.size}, {"excluded_points", count(x.excluded)},
                     {"options", x.options}, {"sources", x.info.sources}});
+    if (x.binned())
+      exps.back()["binned"] = {{"bins", x.info.binned.labels}, {"observed", x.info.binned.observed},
+                               {"background", x.info.binned.background}, {"critical_value", x.info.binned.critical},
+                               {"critical_note", x.info.binned.critical_note},
+                               {"log_likelihood_reference", x.log_l_ref}};
   }
   summary["experiments"] = exps;
   summary["excluded_any_points"] = count(r.excluded_any);
@@ -132,6 +137,9 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
                    {"confidence_level", r.cl},
                    {"test_statistic", L.name == "combined"
                                           ? "sum over experiments of one-sided -2 ln lambda >= (Phi^-1(CL))^2"
+                                      : (is_exp && r.experiments[l].binned())
+                                          ? "binned Poisson likelihood (seed 004 Eq. 7): -2 Delta ln L relative to the best "
+                                            "scanned point or s = 0, excluded where >= critical_value"
                                           : "Poisson counting, Gaussian background uncertainty; excluded where the "
                                             "exact (Cousins-Highland) p-value < 1 - CL, i.e. signal >= s_up"},
                    {"columns", {label(pm.spec.x), label(pm.spec.y)}},
@@ -153,6 +161,10 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
       side["fixed_axes"] = fixed;
       if (is_exp) {
         side["signal_upper_limit"] = r.experiments[l].s_up;
+        if (r.experiments[l].binned()) {
+          side["critical_value"] = r.experiments[l].info.binned.critical;
+          side["critical_note"] = r.experiments[l].info.binned.critical_note;
+        }
         side["options"] = r.experiments[l].options;
         side["kind"] = r.experiments[l].info.kind;
       }

@@ -206,7 +206,8 @@ std::vector<double> Checkpoint::read_unit_file(int unit, bool check_manifest_crc
   const std::string bytes = ss.str();
   const WorkUnit& u = plan_.units[unit];
   UnitHeader h{};
-  const std::size_t body = sizeof h + u.count * sizeof(double);
+  const std::size_t nv = plan_.values(u);
+  const std::size_t body = sizeof h + nv * sizeof(double);
   if (!in || bytes.size() != body + sizeof(std::uint32_t)) throw std::runtime_error(path + ": missing or wrong size");
   std::uint32_t trailer = 0;
   std::memcpy(&trailer, bytes.data() + body, sizeof trailer);
@@ -216,8 +217,8 @@ std::vector<double> Checkpoint::read_unit_file(int unit, bool check_manifest_crc
   if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.unit != unit || h.experiment != u.experiment ||
       h.begin != static_cast<std::int64_t>(u.begin) || h.count != static_cast<std::int64_t>(u.count))
     throw std::runtime_error(path + ": header does not match the plan");
-  std::vector<double> v(u.count);
-  std::memcpy(v.data(), bytes.data() + sizeof h, u.count * sizeof(double));
+  std::vector<double> v(nv);
+  std::memcpy(v.data(), bytes.data() + sizeof h, nv * sizeof(double));
   return v;
 }
 

@@ -79,17 +79,22 @@ bool Scheduler::evaluate_unit(int unit, std::vector<double>& out) {
   const WorkUnit& u = plan_.units[unit];
   Experiment& exp = experiment(u.experiment);
   const SubGrid& grid = plan_.grids[u.experiment];
-  out.resize(u.count);
+  const std::size_t nb = plan_.width_of(u.experiment);  // values per point: the experiment's bins
+  out.resize(u.count * nb);
   for (std::size_t i = 0; i < u.count; ++i) {
     if (i % kCheckStopEvery == 0 && stop_requested()) return false;
     if (delay_us_ > 0) std::this_thread::sleep_for(std::chrono::microseconds(delay_us_));
     const AlpPoint p = space_.point(grid, u.begin + i);
-    const double s = exp.expected_signal(p);
-    if (!std::isfinite(s) || s < 0)
-      throw std::runtime_error("experiment " + exp.info().name + " returned an invalid expected signal (" +
-                               std::to_string(s) + ") at m_a = " + std::to_string(p.m_a() / 1e-9) +
-                               " eV, g_agg = " + std::to_string(p.g_agg()) + " GeV^-1");
-    out[i] = s;
+    double* s = out.data() + i * nb;
+    if (nb == 1) s[0] = exp.expected_signal(p);
+    else exp.expected_signal_bins(p, s);
+    for (std::size_t b = 0; b < nb; ++b)
+      if (!std::isfinite(s[b]) || s[b] < 0)
+        throw std::runtime_error("experiment " + exp.info().name + " returned an invalid expected signal (" +
+                                 std::to_string(s[b]) + (nb > 1 ? " in bin " + std::to_string(b) : "") +
+                                 ") at m_a = " + std::to_string(p.m_a() / 1e-9) +
+                                 " eV, g_agg = " + std::to_string(p.g_agg()) + " GeV^-1, g_ae = " +
+                                 std::to_string(p.g_ae()));
   }
   return true;
 }

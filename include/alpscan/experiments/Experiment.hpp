@@ -26,6 +26,25 @@ struct CountingData {
   double quoted_cl = 0.90;
 };
 
+// A binned analysis (MiniBooNE's 7 energy bins): observed counts and expected backgrounds per bin,
+// compared with the signal per bin by the binned Poisson likelihood of stats/BinnedPoisson.hpp.
+// Empty bins: the experiment is a single counting bin (CountingData).
+struct BinnedData {
+  std::vector<std::string> labels;       // one per bin, e.g. "E_vis 75-100 MeV"
+  std::vector<double> observed, background;
+  // Exclusion where -2 Delta ln L >= critical (e.g. 6.18: two parameters, "2 sigma"). Fixed by the
+  // publication's convention, not by the job's CL (the single-bin experiments use the job's CL).
+  double critical = 0.0;
+  std::string critical_note;             // how critical was chosen (goes into the result sidecars)
+  bool empty() const { return labels.empty(); }
+};
+
+// One named contribution to a point's signal (alpscan explain): e.g. "primakoff x a->gamma gamma".
+struct SignalPart {
+  std::string name;
+  double events = 0.0;
+};
+
 struct ExperimentInfo {
   std::string name;         // unique key, = data file stem, e.g. "passat_nomad"
   std::string family;       // e.g. "passat"
@@ -35,6 +54,7 @@ struct ExperimentInfo {
   std::vector<std::string> sources;  // references (seed file and lines, papers)
   double default_cl = 0.90;          // confidence level the publication used
   CountingData data;
+  BinnedData binned;                 // non-empty: the signal is a vector over these bins
 };
 
 // Ranges of the job's axes, so prepare() can size its tables. Internal units.
@@ -51,7 +71,18 @@ class Experiment {
   // Expected signal events at a point (internal units). Not thread-safe: an experiment may cache
   // per-mass intermediate results between calls (scan order keeps m_a constant for runs of points).
   virtual double expected_signal(const AlpPoint& p) = 0;
+  // Binned experiments: the signal in each of info().binned's bins (out has that many entries);
+  // expected_signal() is then their sum. Single-bin experiments need not override it.
+  virtual void expected_signal_bins(const AlpPoint& p, double* out) { out[0] = expected_signal(p); }
+  // The signal split by production x detection channel, for `alpscan explain`. The parts sum to
+  // expected_signal(p). Default: one part, "total".
+  virtual std::vector<SignalPart> explain(const AlpPoint& p) { return {{"total", expected_signal(p)}}; }
 };
+
+// Values an experiment stores per scan point: its number of bins (1 for a counting experiment).
+inline std::size_t values_per_point(const ExperimentInfo& info) {
+  return info.binned.empty() ? 1 : info.binned.labels.size();
+}
 
 using ExperimentPtr = std::unique_ptr<Experiment>;
 

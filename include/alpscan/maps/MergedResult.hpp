@@ -23,12 +23,17 @@ struct ExperimentResult {
   ExperimentInfo info;
   std::map<std::string, std::string> options;  // as used
   SubGrid grid;
-  double s_up = 0;                    // signal excluded at the job's CL (stats::signal_upper_limit)
-  std::vector<double> signal;         // expected signal events
+  double s_up = 0;                    // signal excluded at the job's CL (stats::signal_upper_limit);
+                                      // 0 for a binned experiment (exclusion by q >= binned.critical)
+  std::vector<double> signal;         // expected signal events (binned: summed over the bins)
+  std::vector<double> signal_bins;    // binned only: [point][bin], values_per_point(info) per point
+  double log_l_ref = 0;               // binned only: ln L_ref (best of the scanned points and s = 0)
   std::vector<double> test_statistic; // one-sided -2 ln lambda
-  std::vector<std::uint8_t> excluded; // signal >= s_up
+  std::vector<std::uint8_t> excluded; // signal >= s_up (binned: test_statistic >= binned.critical)
   // ln(signal / s_up), clamped to +-100: >= 0 where excluded; smooth (~4 ln g) for contouring.
+  // Binned: (1/2) ln(q / critical), the same ~ln(signal) behaviour since q ~ s^2 for small s.
   double margin(std::size_t i) const;
+  bool binned() const { return !info.binned.empty(); }
 };
 
 struct MergedResult {

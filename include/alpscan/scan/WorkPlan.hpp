@@ -18,11 +18,16 @@ struct WorkUnit {
 
 struct WorkPlan {
   std::vector<SubGrid> grids;     // per experiment
+  std::vector<std::size_t> width; // per experiment: values stored per point (its bins; 1 = counting)
   std::vector<WorkUnit> units;
   std::size_t total_points = 0;   // evaluations over all experiments
+  // Values a unit's checkpoint file holds: count x width.
+  std::size_t width_of(int experiment) const { return width.empty() ? 1 : width[experiment]; }
+  std::size_t values(const WorkUnit& u) const { return u.count * width_of(u.experiment); }
 };
 
+// widths: values per point per experiment (empty: all 1).
 WorkPlan make_work_plan(const ParameterSpace& space, const std::vector<std::vector<Axis>>& experiment_axes,
-                        std::size_t chunk_size);
+                        std::size_t chunk_size, const std::vector<std::size_t>& widths = {});
 
 }  // namespace alpscan

@@ -1,0 +1,147 @@
+#include "Explain.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "alpscan/io/ExperimentCatalog.hpp"
+#include "alpscan/scan/ParameterSpace.hpp"
+#include "alpscan/stats/BinnedPoisson.hpp"
+#include "alpscan/stats/PoissonLikelihood.hpp"
+
+namespace alpscan {
+
+namespace {
+
+constexpr int kExitOk = 0, kExitInput = 2;
+
+struct PointOrError {
+  AlpPoint p;
+  std::string error;
+};
+
+// The point: the job's value on every fixed axis, the --point value where given; a scanned axis
+// must be given (there is no natural default on it).
+PointOrError parse_point(const JobSpec& job, const ParameterSpace& space, const std::string& text) {
+  PointOrError r;
+  bool given[kNumAxes] = {false};
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find(',', pos);
+    if (end == std::string::npos) end = text.size();
+    const std::string item = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (item.empty()) continue;
+    const std::size_t eq = item.find('=');
+    if (eq == std::string::npos) {
+      r.error = "--point: \"" + item + "\" is not axis=value";
+      return r;
+    }
+    const std::string name = item.substr(0, eq), val = item.substr(eq + 1);
+    const auto ax = axis_from_name(name);
+    if (!ax) {
+      r.error = "--point: unknown axis \"" + name + "\" (axes: m_a, g_agg, g_ae, g_achi, m_chi, br_inv, m_f_light, m_f_heavy)";
+      return r;
+    }
+    char* e = nullptr;
+    const double v = std::strtod(val.c_str(), &e);
+    if (val.empty() || *e || !std::isfinite(v) || v < 0) {
+      r.error = "--point: " + name + " expects a number >= 0 in " + std::string(axis_external_unit(*ax)) +
+                ", found \"" + val + "\"";
+      return r;
+    }
+    r.p[*ax] = v * axis_to_internal(*ax);
+    given[static_cast<int>(*ax)] = true;
+  }
+  for (int i = 0; i < kNumAxes; ++i) {
+    const Axis a = static_cast<Axis>(i);
+    if (given[i]) continue;
+    if (space.scanned(a)) {
+      r.error = "--point: the job " + job.name + " scans " + std::string(axis_name(a)) + "; give its value (" +
+                std::string(axis_external_unit(a)) + ")";
+      return r;
+    }
+    r.p[a] = space.values(a).front() * axis_to_internal(a);
+  }
+  return r;
+}
+
+}  // namespace
+
+int cmd_explain(const JobSpec& job, const ExplainOptions& o) {
+  const ParameterSpace space(job);
+  const PointOrError pt = parse_point(job, space, o.point);
+  if (!pt.error.empty()) {
+    std::cerr << "alpscan explain: " << pt.error << "\n";
+    return kExitInput;
+  }
+  const AlpPoint& p = pt.p;
+  PrepareContext ctx;  // the job's mass range, widened to the point's mass
+  const auto& m = space.values(Axis::m_a);
+  ctx.m_a_min = std::min(m.front() * axis_to_internal(Axis::m_a), p.m_a());
+  ctx.m_a_max = std::max(m.back() * axis_to_internal(Axis::m_a), p.m_a());
+
+  nlohmann::json out = nlohmann::json::array();
+  bool found = false;
+  for (const auto& req : job.experiments) {
+    if (!o.experiment.empty() && req.name != o.experiment) continue;
+    found = true;
+    ExperimentPtr exp = make_experiment(req);
+    exp->prepare(ctx);
+    const ExperimentInfo& info = exp->info();
+    const std::vector<SignalPart> parts = exp->explain(p);
+    double total = 0;
+    for (const auto& s : parts) total += s.events;
+    nlohmann::json jx = {{"experiment", info.name}, {"total", total}};
+    for (const auto& s : parts) jx["parts"].push_back({{"name", s.name}, {"events", s.events}});
+    std::string verdict;
+    if (info.binned.empty()) {
+      const double s_up = stats::signal_upper_limit(info.data, job.cl);
+      jx["signal_upper_limit"] = s_up;
+      jx["excluded"] = total >= s_up;
+      verdict = fmt::format("s_up = {:.4g} at {:g}% CL: {}", s_up, 100 * job.cl,
+                            total >= s_up ? "excluded" : "allowed");
+    } else {
+      std::vector<double> bins(info.binned.labels.size());
+      exp->expected_signal_bins(p, bins.data());
+      // Against background only; the scan's q is against the best scanned point (>= this).
+      const double q0 = 2 * (stats::binned_log_likelihood_null(info.binned) - stats::binned_log_likelihood(info.binned, bins.data()));
+      jx["bins"] = bins;
+      jx["bin_labels"] = info.binned.labels;
+      jx["q_vs_background_only"] = q0;
+      jx["critical_value"] = info.binned.critical;
+      verdict = fmt::format("-2 Delta ln L vs background only = {:.4g} (critical {:g}; the scan's reference is the "
+                            "best scanned point, so its q is at least this)", q0, info.binned.critical);
+    }
+    out.push_back(jx);
+    if (o.json) continue;
+    std::cout << fmt::format("{} ({}): {:.6g} signal events\n", info.name, info.title, total);
+    for (const auto& s : parts)
+      std::cout << fmt::format("  {:<44} {:12.6g}  {:6.2f}%\n", s.name, s.events, total > 0 ? 100 * s.events / total : 0.0);
+    if (!info.binned.empty()) {
+      std::vector<double> bins = jx["bins"].get<std::vector<double>>();
+      for (std::size_t b = 0; b < bins.size(); ++b)
+        std::cout << fmt::format("  bin {:<40} {:12.6g}  (observed {:g}, background {:g})\n", info.binned.labels[b],
+                                 bins[b], info.binned.observed[b], info.binned.background[b]);
+    }
+    std::cout << "  " << verdict << "\n";
+  }
+  if (!found) {
+    std::cerr << "alpscan explain: the job " << job.name << " has no experiment \"" << o.experiment << "\"\n";
+    return kExitInput;
+  }
+  if (o.json) {
+    nlohmann::json j = {{"job", job.name}, {"point", nlohmann::json::object()}, {"experiments", out}};
+    for (int i = 0; i < kNumAxes; ++i) {
+      const Axis a = static_cast<Axis>(i);
+      j["point"][std::string(axis_name(a))] = p[a] / axis_to_internal(a);
+    }
+    std::cout << j.dump(2) << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace alpscan
