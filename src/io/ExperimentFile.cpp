@@ -7,6 +7,7 @@
 
 #include "alpscan/core/Units.hpp"
 #include "alpscan/io/JsonUtil.hpp"
+#include "alpscan/stats/BinnedPoisson.hpp"
 
 namespace alpscan {
 
@@ -66,7 +67,10 @@ ExperimentFile::ExperimentFile(std::string path, const json& option_overrides, D
   }
   if (info_.sources.empty()) diags_.add(path_, "/sources", "expected a non-empty list of sources");
   info_.data.projection = info_.kind == "projection";
-  if (!d.contains("counting") || !d["counting"].is_object()) {
+  if (d.contains("binned")) read_binned(d["binned"]);
+  if (!info_.binned.empty() && !d.contains("counting")) {
+    // a binned experiment needs no single-bin counting section
+  } else if (!d.contains("counting") || !d["counting"].is_object()) {
     diags_.add(path_, "/counting", "expected an object with background, background_sigma, observed");
   } else {
     const json& k = d["counting"];
@@ -95,6 +99,56 @@ ExperimentFile::ExperimentFile(std::string path, const json& option_overrides, D
 }
 
 ExperimentFile::~ExperimentFile() { delete impl_; }
+
+// "binned": {"labels": [...], "observed": {"values": [...], "source": ...},
+//            "background": {"values": [...], "source": ...}, "critical": {"value": x, "source": ...}}
+void ExperimentFile::read_binned(const json& b) {
+  if (!b.is_object()) {
+    diags_.add(path_, "/binned", "expected an object with labels, observed, background, critical");
+    return;
+  }
+  BinnedData x;
+  if (!b.contains("labels") || !b["labels"].is_array() || b["labels"].empty()) {
+    diags_.add(path_, "/binned/labels", "expected a non-empty list of bin labels");
+    return;
+  }
+  for (const auto& l : b["labels"]) x.labels.push_back(l.is_string() ? l.get<std::string>() : l.dump());
+  auto values = [&](const char* key, std::vector<double>& out) {
+    const std::string where = std::string("/binned/") + key;
+    if (!b.contains(key) || !b[key].is_object() || !b[key].contains("values") || !b[key]["values"].is_array()) {
+      diags_.add(path_, where, "expected {\"values\": [one number per bin], \"source\": ...}");
+      return;
+    }
+    if (!b[key].contains("source") || !b[key]["source"].is_string())
+      diags_.add(path_, where + "/source", "every input number needs a source (seed file and line, or paper)");
+    for (const auto& v : b[key]["values"]) {
+      if (!v.is_number()) {
+        diags_.add(path_, where + "/values", "expected numbers, found " + v.dump());
+        return;
+      }
+      out.push_back(v.get<double>());
+    }
+    if (out.size() != x.labels.size())
+      diags_.add(path_, where + "/values", "expected " + std::to_string(x.labels.size()) + " values (one per label), found " +
+                                               std::to_string(out.size()));
+  };
+  values("observed", x.observed);
+  values("background", x.background);
+  if (!b.contains("critical") || !b["critical"].is_object() || !b["critical"].contains("value") ||
+      !b["critical"]["value"].is_number()) {
+    diags_.add(path_, "/binned/critical", "expected {\"value\": -2 Delta ln L threshold, \"source\": ...}");
+    return;
+  }
+  x.critical = b["critical"]["value"].get<double>();
+  x.critical_note = b["critical"].value("source", std::string());
+  if (x.observed.size() != x.labels.size() || x.background.size() != x.labels.size()) return;
+  const std::string problem = stats::binned_data_problem(x);
+  if (!problem.empty()) {
+    diags_.add(path_, "/binned", problem);
+    return;
+  }
+  info_.binned = std::move(x);
+}
 
 double ExperimentFile::number(const std::string& key, const std::string& dimension) {
   const std::string where = "/parameters/" + key;

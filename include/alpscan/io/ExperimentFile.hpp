@@ -6,6 +6,8 @@
 //     "title": "...", "kind": "limit" | "projection", "cl": 0.9,
 //     "sources": ["seed 000_1c1e6b540ff0680d.txt = arXiv:1909.03071", ...],
 //     "counting": { "background": Q, "background_sigma": Q, "observed": Q },   // observed absent for projections
+//     "binned": { "labels": [..], "observed": {"values": [..], "source": ..}, "background": {..},
+//                 "critical": Q },                    // instead of "counting": a binned analysis
 //     "parameters": { "<key>": Q, ... },
 //     "options": { "<key>": {"value": "literal", "choices": ["literal","physical"], "source": "...", "why": "..."} },
 //     "notes": ["..."]
@@ -57,6 +59,7 @@ class ExperimentFile {
   bool ok() const;
 
  private:
+  void read_binned(const nlohmann::json& b);
   std::string path_;
   ExperimentInfo info_;
   struct Impl;
