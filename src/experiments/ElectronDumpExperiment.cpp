@@ -37,8 +37,8 @@ physics::PrimakoffTarget target(const ElectronDumpConfig& c) {
 const ElectronDumpConfig& checked(const ElectronDumpConfig& c) {
   if (!(c.E0 > 0) || !(c.N_EOT > 0) || !(c.Z > 0) || !(c.A > 0) || !(c.n_X0 > 0) || !(c.thickness_X0 > 0))
     throw std::invalid_argument("ElectronDumpExperiment: E_beam, N_EOT, Z, A, X0 and thickness must be > 0");
-  if (!(c.L_d > 0) || !(c.L_v > 0) || !(c.half_size > 0))
-    throw std::invalid_argument("ElectronDumpExperiment: L_d, L_v and half_size must be > 0");
+  if (!(c.L_d > 0) || !(c.L_v > 0) || !(c.half_size > 0) || std::isinf(c.L_d) || std::isinf(c.half_size))
+    throw std::invalid_argument("ElectronDumpExperiment: L_d, L_v and half_size must be > 0 (L_v may be +inf: open region)");
   if (!(c.E_min > 0) || !(c.E_min < c.E0))
     throw std::invalid_argument("ElectronDumpExperiment: 0 < E_min < E_beam required");
   if (!(c.efficiency > 0) || c.efficiency > 1)
@@ -52,7 +52,8 @@ const ElectronDumpConfig& checked(const ElectronDumpConfig& c) {
 ElectronDumpExperiment::ElectronDumpExperiment(ExperimentInfo info, ElectronDumpConfig cfg)
     : info_(std::move(info)),
       cfg_(checked(cfg)),
-      theta_max_(cfg.half_size / (cfg.L_d + cfg.L_v)),
+      open_(std::isinf(cfg.L_v)),
+      theta_max_(cfg.half_size / (cfg.L_d + (open_ ? 0.0 : cfg.L_v))),
       J_(target(cfg), physics::JResolution{}) {
   info_.axes = {Axis::m_a, Axis::g_agg, Axis::g_ae};
   // Electron track length: ln(dl_e/dE) on nodes uniform in w = ln(1 - E/E0), from w_lo (E ~ E0) to
@@ -164,7 +165,7 @@ void ElectronDumpExperiment::set_mass(double m) {
   const int nE = static_cast<int>(E_.size());
   while (c.n < nE && E_[c.n] > m) ++c.n;
   c.Wg.resize(c.n), c.We.resize(c.n), c.a.resize(c.n);
-  c.rv = cfg_.L_v / cfg_.L_d;
+  c.rv = open_ ? 0.0 : cfg_.L_v / cfg_.L_d;
   for (int j = 0; j < c.n; ++j) {
     const double E = E_[j], dE = dE_[j];
     c.Wg[j] = cfg_.N_EOT * cfg_.efficiency * table(tab_g_, j, m, true) * dE;
@@ -173,6 +174,8 @@ void ElectronDumpExperiment::set_mass(double m) {
     c.a[j] = cfg_.L_d * m / p;  // L_d/lambda = L_d m Gamma/p
     c.Cg += c.Wg[j] * c.a[j] * c.rv;
     c.Ce += c.We[j] * c.a[j] * c.rv;
+    c.Sg += c.Wg[j];
+    c.Se += c.We[j];
     c.b_max = std::max(c.b_max, c.a[j] * (1.0 + c.rv));
   }
 }
@@ -184,6 +187,24 @@ double ElectronDumpExperiment::signal(double m, double g_agg, double g_ae, doubl
   if (!(gg2 > 0) && !(ge2 > 0)) return 0.0;
   const model::AlpWidths w = model::widths(m, g_agg, g_ae, br_inv);
   const double Gamma = w.total();
+  if (open_) {
+    // Open region: P = exp(-x_d) + BR_inv (1 - exp(-x_d)) per bin, whatever the decay channel; a
+    // stable ALP (Gamma = 0: g_ae only, below 2 m_e) always escapes, P = 1.
+    if (m != mc_.m) set_mass(m);
+    const MassCache& c = mc_;
+    if (c.n == 0) return 0.0;
+    // Long lifetime in every bin: P = 1 - (1 - BR_inv) x_d + ..., relative error <= Gamma b_max.
+    if (!(Gamma > 0) || Gamma * c.b_max <= cfg_.fast_tol) return gg2 * c.Sg + ge2 * c.Se;
+    const double binv = w.inv / Gamma;
+    double s = 0.0;
+    for (int j = 0; j < c.n; ++j) {
+      const double xd = Gamma * c.a[j];
+      if (xd > kExpUnderflow && binv == 0.0) break;  // a increases with j
+      const double surv = xd > kExpUnderflow ? 0.0 : std::exp(-xd);
+      s += (gg2 * c.Wg[j] + ge2 * c.We[j]) * (surv + binv * (1.0 - surv));
+    }
+    return s;
+  }
   const double Gdet = (cfg_.detect_gg ? w.gg : 0.0) + (cfg_.detect_ee ? w.ee : 0.0);
   if (!(Gamma > 0) || !(Gdet > 0)) return 0.0;
   if (m != mc_.m) set_mass(m);
@@ -208,7 +229,16 @@ double ElectronDumpExperiment::signal_reference(double m, double g_agg, double g
   const model::AlpWidths w = model::widths(m, g_agg, g_ae, br_inv);
   const double Gamma = w.total();
   const double Gdet = (cfg_.detect_gg ? w.gg : 0.0) + (cfg_.detect_ee ? w.ee : 0.0);
-  if (!(Gamma > 0) || !(Gdet > 0)) return 0.0;
+  if (!open_ && (!(Gamma > 0) || !(Gdet > 0))) return 0.0;
+  // Decay factor: the finite volume (times BR_det below), or the open region's survival to L_d plus
+  // the invisible decays before it (no BR_det).
+  const double binv = Gamma > 0 ? w.inv / Gamma : 0.0;
+  auto P = [&](double E) {
+    if (!open_) return physics::decay_in_volume_probability(E, m, Gamma, cfg_.L_d, cfg_.L_v);
+    const double xd = cfg_.L_d / physics::decay_length(E, m, Gamma);
+    const double surv = std::exp(-xd);
+    return surv + binv * (1.0 - surv);
+  };
   // GL panels in v = ln E - ln(1 - E/E0 + 1e-4) (as the bins, see prepare()): dE = dv / v'(E).
   const double E0 = cfg_.E0;
   auto v = [&](double E) { return std::log(E) - std::log1p(-E / E0 + 1e-4); };
@@ -229,10 +259,10 @@ double ElectronDumpExperiment::signal_reference(double m, double g_agg, double g
           const double E = v_inv(t);
           const double dEdv = 1.0 / (1.0 / E + 1.0 / (E0 * (1.0 - E / E0 + 1e-4)));
           const double y = g_agg * g_agg * yield_photon_direct(E, m) + g_ae * g_ae * yield_electron_direct(E, m);
-          return y * dEdv * physics::decay_in_volume_probability(E, m, Gamma, cfg_.L_d, cfg_.L_v);
+          return y * dEdv * P(E);
         },
         v0 + p * h, v0 + (p + 1) * h);
-  return cfg_.N_EOT * cfg_.efficiency * total * Gdet / Gamma;
+  return cfg_.N_EOT * cfg_.efficiency * total * (open_ ? 1.0 : Gdet / Gamma);
 }
 
 }  // namespace alpscan

@@ -31,7 +31,10 @@ ElectronDumpConfig read_electron_dump_config(ExperimentFile& f) {
   c.helm_r1_c2 = f.number("helm_r1_c2", "area");
   c.helm_cut = f.number("helm_cut", "number");
   c.L_d = f.number("L_decay_start", "length");
-  c.L_v = f.number("L_decay_length", "length");
+  // 0 means an OPEN decay region (L_v = +inf): every ALP that passes L_decay_start counts, visible
+  // downstream or escaping as missing energy (NA64's active-dump signature; ElectronDumpExperiment.hpp).
+  const double Lv = f.number("L_decay_length", "length");
+  c.L_v = Lv == 0.0 ? std::numeric_limits<double>::infinity() : Lv;
   c.half_size = f.number("detector_half_size", "length");
   c.efficiency = f.number("efficiency", "number");
   c.E_min = f.number("E_min", "energy");

@@ -1,5 +1,5 @@
-// Visible-decay ELECTRON beam dump (SLAC E137, E141): ALPs made in the electromagnetic shower of the
-// beam electrons in a thick target, flying through a shield of length L_d and decaying in a region of
+// Visible-decay ELECTRON beam dump (SLAC E137, E141, NA64): ALPs made in the electromagnetic shower of
+// the beam electrons in a thick target, flying through a shield of length L_d and decaying in a region of
 // length L_v to gamma gamma and/or e+ e- (the channels the detector sees, from the data file):
 //   N = N_EOT eff BR_det int dE [g_agg^2 Y_g(E; m) + g_ae^2 Y_e(E; m)] P_dec(E; m, Gamma_tot),
 //   Gamma_tot = model::widths(m, g_agg, g_ae, br_inv).total(), BR_det = detected width / Gamma_tot,
@@ -14,8 +14,16 @@
 // Long lifetime: production ~ g^2 and P_dec ~ L_v Gamma m/p ~ g^2, so N ~ g^4 (lower edge); the upper
 // edge is set by gamma beta c tau ~ L_d.
 //
+// OPEN decay region (L_v = +inf; the data file's L_decay_length = 0): every ALP that passes L_d is a
+// signal -- a visible decay in the downstream calorimeters or, beyond them, missing energy -- and so is
+// an invisible decay before L_d (missing energy); visible decays before L_d are not. This is the NA64
+// active-dump signature (ECAL dump, first HCAL module as the shield; PRL 125 (2020) 081801):
+//   P = exp(-L_d/lambda) + BR_inv (1 - exp(-L_d/lambda)),   N = N_EOT eff int dE [..] P,
+// so N ~ g^2 at long lifetime (flat lower edge) and the upper edge is again gamma beta c tau ~ L_d.
+//
 // Angular acceptance: on axis, theta < h/(L_d + L_v) (the detector face at the END of the decay region,
-// conservative), h = detector half-size (radius of the equal-area disc for a square face).
+// conservative), h = detector half-size (radius of the equal-area disc for a square face); for an open
+// region theta < h/L_d (the face of the downstream calorimeter).
 //
 // prepare() tabulates Y_g and Y_e on energy bins uniform in ln E - ln(1 - E/E0 + 1e-4) (E_min..E0) and log-spaced mass nodes
 // (ln Y interpolated in ln m). Per mass a cache holds the bin weights and decay exponents per unit width,
@@ -40,8 +48,10 @@ struct ElectronDumpConfig {
   physics::Screening screening = physics::Screening::tsai;
   double screening_coeff = 111.0;
   // Geometry
-  double L_d = 0.0;        // end of the target to the start of the decay region
-  double L_v = 0.0;        // length of the decay region
+  double L_d = 0.0;        // end of the target to the start of the decay region (for a short or active
+                           // dump, where decays inside it are lost: from the production point, i.e. the
+                           // dump plus the shield; E141, NA64)
+  double L_v = 0.0;        // length of the decay region; +inf = open region (see above)
   double half_size = 0.0;  // detector half-size (radius)
   // Selection
   double efficiency = 1.0;
@@ -73,6 +83,7 @@ class ElectronDumpExperiment final : public Experiment {
   double signal_reference(double m, double g_agg, double g_ae, double br_inv = 0.0, int n_panels = 24) const;
 
   const ElectronDumpConfig& config() const { return cfg_; }
+  bool open_region() const { return open_; }
   double theta_max() const { return theta_max_; }
   const std::vector<double>& bin_energies() const { return E_; }
 
@@ -83,6 +94,7 @@ class ElectronDumpExperiment final : public Experiment {
 
   ExperimentInfo info_;
   ElectronDumpConfig cfg_;
+  bool open_ = false;  // L_v = +inf
   double theta_max_ = 0.0;
   physics::PrimakoffJ J_;
 
@@ -100,8 +112,9 @@ class ElectronDumpExperiment final : public Experiment {
     int n = 0;                  // bins with E > m (a prefix)
     std::vector<double> Wg, We; // N_EOT eff Y dE per bin (per unit coupling^2)
     std::vector<double> a;      // L_d m/p: x_d = Gamma a
-    double rv = 0.0;            // L_v/L_d
+    double rv = 0.0;            // L_v/L_d (0 for an open region)
     double Cg = 0.0, Ce = 0.0;  // sum W a rv: the long-lifetime N = Gamma_det (g^2 C)
+    double Sg = 0.0, Se = 0.0;  // sum W: the long-lifetime N = g^2 S of an open region
     double b_max = 0.0;         // largest a (1 + rv)
   } mc_;
 };

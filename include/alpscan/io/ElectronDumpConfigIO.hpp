@@ -1,5 +1,7 @@
-// Builds an ElectronDumpExperiment from its data file (data/experiments/{e137,e141}.json, family
+// Builds an ElectronDumpExperiment from its data file (data/experiments/{e137,e141,na64_*}.json, family
 // "electron_dump"). Reads every parameter and option; the caller calls f.finish() afterwards.
+// Conventions: target_thickness_X0 = 0 is a thick (infinite) target; L_decay_length = 0 an open decay
+// region (L_v = +inf).
 #pragma once
 
 #include "alpscan/experiments/Experiment.hpp"
