@@ -119,8 +119,15 @@ int cmd_explain(const JobSpec& job, const ExplainOptions& o) {
     out.push_back(jx);
     if (o.json) continue;
     std::cout << fmt::format("{} ({}): {:.6g} signal events\n", info.name, info.title, total);
-    for (const auto& s : parts)
-      std::cout << fmt::format("  {:<44} {:12.6g}  {:6.2f}%\n", s.name, s.events, total > 0 ? 100 * s.events / total : 0.0);
+    std::size_t zero = 0;
+    for (const auto& s : parts) {
+      if (s.events == 0 && parts.size() > 1) {
+        ++zero;  // channel combinations that do not contribute here (all of them are in --json)
+        continue;
+      }
+      std::cout << fmt::format("  {:<60} {:12.6g}  {:6.2f}%\n", s.name, s.events, total > 0 ? 100 * s.events / total : 0.0);
+    }
+    if (zero) std::cout << fmt::format("  ({} more channel combinations give 0 here)\n", zero);
     if (!info.binned.empty()) {
       std::vector<double> bins = jx["bins"].get<std::vector<double>>();
       for (std::size_t b = 0; b < bins.size(); ++b)

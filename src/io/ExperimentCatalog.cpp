@@ -8,6 +8,7 @@
 
 #include "alpscan/io/BeamDumpConfigIO.hpp"
 #include "alpscan/io/ColliderConfigIO.hpp"
+#include "alpscan/io/ShowerDumpConfigIO.hpp"
 #include "alpscan/io/ElectronDumpConfigIO.hpp"
 #include "alpscan/io/ExperimentFile.hpp"
 #include "alpscan/io/JsonUtil.hpp"
@@ -77,8 +78,10 @@ ExperimentPtr make_experiment(const ExperimentRequest& req, std::map<std::string
       e = make_beam_dump_experiment(f);
     else if (family == "collider")
       e = make_collider_experiment(f);
+    else if (family == "shower_dump")
+      e = make_shower_dump_experiment(f);
     else
-      diags.add(req.file, "/family", "unknown experiment family \"" + family + "\" (known: passat, beam_dump, electron_dump, collider)");
+      diags.add(req.file, "/family", "unknown experiment family \"" + family + "\" (known: passat, beam_dump, electron_dump, collider, shower_dump)");
     f.finish();
   }
   if (!diags.empty()) throw InputError(diags);

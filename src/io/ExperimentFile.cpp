@@ -35,8 +35,11 @@ const UnitDef kUnits[] = {
     {"mb", "area", units::millibarn},
     {"b", "area", 1e3 * units::millibarn},
     {"fm^2", "area", units::fm * units::fm},
+    {"cm^2", "area", units::cm * units::cm},
+    {"m^2", "area", units::meter * units::meter},
     {"rad", "angle", 1.0},
     {"mrad", "angle", 1e-3},
+    {"deg", "angle", units::pi / 180.0},
 };
 
 }  // namespace
@@ -163,6 +166,11 @@ double ExperimentFile::number(const std::string& key, const std::string& dimensi
     diags_.add(path_, where + "/value", "expected a number");
     return 0.0;
   }
+  return convert(q["value"].get<double>(), q, where, dimension);
+}
+
+// Checks the source and unit of the quantity q at `where` and converts value to internal units.
+double ExperimentFile::convert(double value, const json& q, const std::string& where, const std::string& dimension) {
   if (!q.contains("source") || !q["source"].is_string())
     diags_.add(path_, where + "/source", "every input number needs a source (seed file and line, or paper)");
   const std::string unit = q.contains("unit") && q["unit"].is_string() ? q["unit"].get<std::string>() : "1";
@@ -173,7 +181,7 @@ double ExperimentFile::number(const std::string& key, const std::string& dimensi
                    "expected a unit of " + dimension + ", found \"" + unit + "\" (" + u.dimension + ")");
         return 0.0;
       }
-      return q["value"].get<double>() * u.to_internal;
+      return value * u.to_internal;
     }
   }
   std::string known;
@@ -181,6 +189,30 @@ double ExperimentFile::number(const std::string& key, const std::string& dimensi
     if (dimension == u.dimension) known += std::string(known.empty() ? "" : ", ") + u.unit;
   diags_.add(path_, where + "/unit", "unknown unit \"" + unit + "\"; expected one of: " + known);
   return 0.0;
+}
+
+std::vector<double> ExperimentFile::numbers(const std::string& key, const std::string& dimension) {
+  const std::string where = "/parameters/" + key;
+  const json& d = impl_->doc;
+  if (!d.is_object() || !d.contains("parameters") || !d["parameters"].contains(key)) {
+    diags_.add(path_, where, "missing parameter (expected {\"values\": [numbers], \"unit\": <" + dimension +
+                                 " unit>, \"source\": ...})");
+    return {};
+  }
+  const json& q = d["parameters"][key];
+  if (!q.is_object() || !q.contains("values") || !q["values"].is_array() || q["values"].empty()) {
+    diags_.add(path_, where + "/values", "expected a non-empty list of numbers");
+    return {};
+  }
+  std::vector<double> out;
+  for (const auto& v : q["values"]) {
+    if (!v.is_number()) {
+      diags_.add(path_, where + "/values", "expected numbers, found " + v.dump());
+      return {};
+    }
+    out.push_back(convert(v.get<double>(), q, where, dimension));
+  }
+  return out;
 }
 
 double ExperimentFile::number_or(const std::string& key, const std::string& dimension, double fallback) {

@@ -13,7 +13,7 @@
 //     "notes": ["..."]
 //   }
 // where a quantity Q is {"value": number, "unit": "GeV", "source": "seed 000 L518", "note": "..."}.
-// Units understood: 1, GeV, MeV, keV, eV, GeV^-1, m, cm, mm, fm, T, mb, b, fm^2, rad, mrad.
+// Units understood: 1, GeV, MeV, keV, eV, GeV^-1, m, cm, mm, fm, T, mb, b, fm^2, cm^2, m^2, rad, mrad, deg.
 #pragma once
 
 #include <map>
@@ -45,6 +45,8 @@ class ExperimentFile {
   // expected: "energy", "length", "field", "area", "angle", "number", "inverse_energy".
   double number(const std::string& key, const std::string& dimension);
   double number_or(const std::string& key, const std::string& dimension, double fallback);
+  // parameters/<key> as {"values": [...], "unit", "source"}: a list in one unit.
+  std::vector<double> numbers(const std::string& key, const std::string& dimension);
   // options/<key>/value; must be one of `allowed`.
   std::string option(const std::string& key, const std::vector<std::string>& allowed);
   double option_number(const std::string& key);
@@ -60,6 +62,7 @@ class ExperimentFile {
 
  private:
   void read_binned(const nlohmann::json& b);
+  double convert(double value, const nlohmann::json& q, const std::string& where, const std::string& dimension);
   std::string path_;
   ExperimentInfo info_;
   struct Impl;

@@ -1,0 +1,174 @@
+#include "alpscan/experiments/ShowerDumpExperiment.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "alpscan/core/Units.hpp"
+#include "alpscan/model/AlpWidths.hpp"
+#include "alpscan/physics/DecayInVolume.hpp"
+#include "alpscan/physics/PrimakoffScattering.hpp"
+
+namespace alpscan {
+
+namespace {
+constexpr double kAvogadro = 6.02214076e23;  // mol^-1
+constexpr double kCosMin = 0.9;              // seed L104: cos theta >= 0.9
+enum Detection { kDecay = 0, kInversePrimakoff = 1, kInverseCompton = 2 };
+const char* detection_name(int d) {
+  return d == kDecay ? "a -> gamma gamma / e+ e- decay" : d == kInversePrimakoff ? "inverse Primakoff a N -> gamma N"
+                                                                                 : "inverse Compton a e -> gamma e";
+}
+}  // namespace
+
+ShowerDumpExperiment::ShowerDumpExperiment(ExperimentInfo info, ShowerDumpConfig cfg)
+    : info_(std::move(info)), cfg_(std::move(cfg)) {
+  info_.axes = {Axis::m_a, Axis::g_agg, Axis::g_ae};
+  if (!(cfg_.N_POT > 0) || !(cfg_.distance > 0) || !(cfg_.acceptance_area > 0) || !(cfg_.face_area > 0))
+    throw std::invalid_argument("ShowerDumpExperiment: N_POT, distance, acceptance and face areas must be > 0");
+  if (cfg_.shape == DetectorShape::sphere && !(cfg_.radius > 0 && cfg_.radius < cfg_.distance))
+    throw std::invalid_argument("ShowerDumpExperiment: the sphere radius must be > 0 and below the distance");
+  if (cfg_.shape == DetectorShape::box && !(cfg_.length > 0))
+    throw std::invalid_argument("ShowerDumpExperiment: the box length must be > 0");
+  if (cfg_.E_edges.size() < 2 || !std::is_sorted(cfg_.E_edges.begin(), cfg_.E_edges.end()) || !(cfg_.E_edges[0] > 0))
+    throw std::invalid_argument("ShowerDumpExperiment: energy bin edges must be > 0 and ascending");
+  if (!info_.binned.empty() && info_.binned.labels.size() != cfg_.E_edges.size() - 1)
+    throw std::invalid_argument("ShowerDumpExperiment: the binned data need one bin per energy bin (" +
+                                std::to_string(cfg_.E_edges.size() - 1) + ")");
+  if (info_.binned.empty() && cfg_.E_edges.size() != 2)
+    throw std::invalid_argument("ShowerDumpExperiment: a counting (unbinned) experiment has one energy window");
+  theta_det_ = physics::detector_half_angle(cfg_.acceptance_area, cfg_.distance);
+}
+
+void ShowerDumpExperiment::prepare(const PrepareContext&) {
+  if (prepared_) return;
+  if (cfg_.pi0_sanford_wang) pi0_ = std::make_unique<physics::SanfordWangPi0>(cfg_.sanford_wang);
+  else pi0_ = std::make_unique<physics::BmptPi0>(cfg_.bmpt, cfg_.bmpt_pt);
+  flux_ = std::make_unique<physics::DumpShowerFlux>(
+      physics::build_analytic_dump_shower_flux(*pi0_, cfg_.dump, theta_det_, cfg_.flux));
+  // ALP energy groups: log subdivisions of every analysis bin, then up to the top of the flux.
+  groups_.clear();
+  bin_of_group_.clear();
+  const int nb = static_cast<int>(cfg_.E_edges.size()) - 1;
+  for (int i = 0; i < nb; ++i) {
+    const double a = cfg_.E_edges[i], b = cfg_.E_edges[i + 1];
+    const int n = std::max(cfg_.groups_per_bin,
+                           static_cast<int>(std::ceil(std::log10(b / a) * cfg_.groups_per_decade_above)));
+    for (int k = 0; k < n; ++k) {
+      groups_.push_back(a * std::pow(b / a, double(k) / n));
+      bin_of_group_.push_back(i);
+    }
+  }
+  const double top = flux_->photon_track.edges.back();
+  const double last = cfg_.E_edges.back();
+  groups_.push_back(last);
+  if (top > last) {
+    const int n = std::max(1, static_cast<int>(std::ceil(std::log10(top / last) * cfg_.groups_per_decade_above)));
+    for (int k = 1; k <= n; ++k) {
+      groups_.push_back(last * std::pow(top / last, double(k) / n));
+      bin_of_group_.push_back(-1);
+    }
+  }
+  E_group_.resize(groups_.size() - 1);
+  for (std::size_t j = 0; j + 1 < groups_.size(); ++j) E_group_[j] = std::sqrt(groups_[j] * groups_[j + 1]);
+
+  ShowerProductionConfig pc = cfg_.production;
+  pc.Z = cfg_.dump.Z;
+  pc.A = cfg_.dump.A;
+  pc.n_X = kAvogadro * cfg_.dump.X0 / cfg_.dump.A / (units::cm * units::cm);
+  pc.theta_det = theta_det_;
+  production_ = std::make_unique<ShowerProduction>(pc, flux_.get(), groups_);
+  if (cfg_.shape == DetectorShape::sphere)
+    sphere_ = std::make_unique<physics::SphereDecayTable>(cfg_.radius, cfg_.distance, cfg_.sphere_mode);
+  mc_ = MassCache{};
+  prepared_ = true;
+}
+
+double ShowerDumpExperiment::decay_probability(double lambda) const {
+  if (cfg_.shape == DetectorShape::sphere) return (*sphere_)(lambda);
+  return physics::decay_in_volume_probability(lambda, cfg_.distance, cfg_.length);
+}
+
+const ShowerDumpExperiment::MassCache& ShowerDumpExperiment::cache(double m) {
+  if (mc_.m == m) return mc_;
+  if (!prepared_) throw std::logic_error("ShowerDumpExperiment: signal before prepare()");
+  MassCache c;
+  c.m = m;
+  for (int k = 0; k < kNumProductionChannels; ++k) production_->spectrum(static_cast<ProductionChannel>(k), m, c.phi[k]);
+  const std::size_t ng = E_group_.size(), nb = cfg_.E_edges.size() - 1;
+  c.f_coll.assign(ng, 0.0);
+  c.sigma_ip.assign(ng, 0.0);
+  c.ic.assign(ng * nb, 0.0);
+  std::vector<physics::PrimakoffScattering> targets;
+  for (const auto& t : cfg_.nuclei) targets.emplace_back(t.Z, t.A, cfg_.production.primakoff);
+  for (std::size_t j = 0; j < ng; ++j) {
+    const double E = E_group_[j];
+    if (!(E > m)) continue;
+    c.f_coll[j] = cfg_.collinearity_cut ? physics::collinearity_acceptance(E, m, cfg_.collinearity) : 1.0;
+    for (std::size_t t = 0; t < targets.size(); ++t)
+      c.sigma_ip[j] += cfg_.nuclei[t].count / cfg_.face_area * targets[t].inverse_sigma(E, m) *
+                       targets[t].inverse_fraction_cos_between(E, m, kCosMin, 1.0);
+  }
+  mc_ = std::move(c);
+  return mc_;
+}
+
+void ShowerDumpExperiment::signal_bins(double m, double g_agg, double g_ae, int production, int detection,
+                                       double* out) {
+  const std::size_t nb = cfg_.E_edges.size() - 1;
+  std::fill(out, out + nb, 0.0);
+  if (!(m > 0) || (g_agg <= 0 && g_ae <= 0)) return;
+  const MassCache& c = cache(m);
+  const model::AlpWidths w = model::widths(m, g_agg, g_ae);
+  const double gamma = w.total(), br_vis = w.br_gg() + w.br_ee();
+  const double norm = cfg_.N_POT * cfg_.efficiency;
+  for (std::size_t j = 0; j < E_group_.size(); ++j) {
+    double n = 0;  // ALPs in group j pointing at the detector, per POT
+    for (int k = 0; k < kNumProductionChannels; ++k) {
+      if (production >= 0 && production != k) continue;
+      const double g2 = production_via_photon_coupling(static_cast<ProductionChannel>(k)) ? g_agg * g_agg : g_ae * g_ae;
+      n += g2 * c.phi[k][j];
+    }
+    if (static_cast<int>(j) == c.res_group && (production < 0 || production == static_cast<int>(ProductionChannel::resonant)))
+      n += g_ae * g_ae * c.res_events;
+    if (!(n > 0)) continue;
+    const double lambda = physics::decay_length(E_group_[j], m, gamma);
+    const double survive = std::isinf(lambda) ? 1.0 : (lambda > 0 ? std::exp(-cfg_.distance / lambda) : 0.0);
+    const int i = bin_of_group_[j];
+    if (i >= 0) {
+      if (cfg_.decays && (detection < 0 || detection == kDecay))
+        out[i] += norm * n * decay_probability(lambda) * br_vis * c.f_coll[j];
+      if (cfg_.inverse_primakoff && (detection < 0 || detection == kInversePrimakoff))
+        out[i] += norm * n * survive * g_agg * g_agg * c.sigma_ip[j];
+    }
+    if (cfg_.inverse_compton && (detection < 0 || detection == kInverseCompton))
+      for (std::size_t b = 0; b < nb; ++b) out[b] += norm * n * survive * g_ae * g_ae * c.ic[j * nb + b];
+  }
+}
+
+void ShowerDumpExperiment::expected_signal_bins(const AlpPoint& p, double* out) {
+  signal_bins(p.m_a(), p.g_agg(), p.g_ae(), -1, -1, out);
+}
+
+double ShowerDumpExperiment::expected_signal(const AlpPoint& p) {
+  std::vector<double> s(cfg_.E_edges.size() - 1);
+  expected_signal_bins(p, s.data());
+  double t = 0;
+  for (double x : s) t += x;
+  return t;
+}
+
+std::vector<SignalPart> ShowerDumpExperiment::explain(const AlpPoint& p) {
+  std::vector<SignalPart> parts;
+  std::vector<double> s(cfg_.E_edges.size() - 1);
+  for (int k = 0; k < kNumProductionChannels; ++k)
+    for (int d = 0; d < 3; ++d) {
+      signal_bins(p.m_a(), p.g_agg(), p.g_ae(), k, d, s.data());
+      double t = 0;
+      for (double x : s) t += x;
+      parts.push_back({std::string(production_channel_name(static_cast<ProductionChannel>(k))) + " x " + detection_name(d), t});
+    }
+  return parts;
+}
+
+}  // namespace alpscan
