@@ -6,8 +6,10 @@
 
 #include "alpscan/core/Units.hpp"
 #include "alpscan/model/AlpWidths.hpp"
+#include "alpscan/physics/AlpCompton.hpp"
 #include "alpscan/physics/DecayInVolume.hpp"
 #include "alpscan/physics/PrimakoffScattering.hpp"
+#include "alpscan/physics/Quadrature.hpp"
 
 namespace alpscan {
 
@@ -109,8 +111,43 @@ const ShowerDumpExperiment::MassCache& ShowerDumpExperiment::cache(double m) {
       c.sigma_ip[j] += cfg_.nuclei[t].count / cfg_.face_area * targets[t].inverse_sigma(E, m) *
                        targets[t].inverse_fraction_cos_between(E, m, kCosMin, 1.0);
   }
+  // Resonant line: into the group that contains E_a = m^2/2m_e (none if outside the groups).
+  const ResonantLine line = production_->resonance(m);
+  if (line.alps > 0)
+    for (std::size_t j = 0; j < ng; ++j)
+      if (line.E_a >= groups_[j] && line.E_a < groups_[j + 1]) c.res_group = static_cast<int>(j), c.res_events = line.alps;
+  if (cfg_.inverse_compton) inverse_compton_response(m, c.ic);
   mc_ = std::move(c);
   return mc_;
+}
+
+// Inverse Compton a e -> gamma e (spec D4, A8): the electron's kinetic energy T is the visible energy;
+// it must point forward (cos theta_e >= 0.9), and with the collinearity cut a photon harder than the
+// soft threshold must lie within psi0 of it (opening angle theta_e + theta_gamma, both on opposite
+// sides of the ALP). Response[j][i] = (N_e/A_face) int_{T in bin i} dsigma/dT accept, GL in T.
+void ShowerDumpExperiment::inverse_compton_response(double m, std::vector<double>& ic) const {
+  const std::size_t nb = cfg_.E_edges.size() - 1;
+  const physics::GaussLegendre gl(16);
+  for (std::size_t j = 0; j < E_group_.size(); ++j) {
+    const double Ea = E_group_[j];
+    const physics::AlpEnergyInterval r = physics::alp_inverse_compton_recoil_range(Ea, m);
+    if (r.empty()) continue;
+    for (std::size_t i = 0; i < nb; ++i) {
+      const double a = std::max(cfg_.E_edges[i], r.lo), b = std::min(cfg_.E_edges[i + 1], r.hi);
+      if (!(b > a)) continue;
+      ic[j * nb + i] = cfg_.electrons / cfg_.face_area * gl.integrate(
+                                                             [&](double T) {
+                                                               if (physics::alp_inverse_compton_cos_theta_e(Ea, T, m) < kCosMin) return 0.0;
+                                                               if (cfg_.collinearity_cut && Ea - T > cfg_.collinearity.E_thr &&
+                                                                   physics::alp_inverse_compton_theta_e(Ea, T, m) +
+                                                                           physics::alp_inverse_compton_theta_gamma(Ea, T, m) >
+                                                                       cfg_.collinearity.psi0)
+                                                                 return 0.0;
+                                                               return physics::alp_inverse_compton_dsigma_dT(Ea, T, m);
+                                                             },
+                                                             a, b);
+    }
+  }
 }
 
 void ShowerDumpExperiment::signal_bins(double m, double g_agg, double g_ae, int production, int detection,

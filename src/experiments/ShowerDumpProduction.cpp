@@ -6,6 +6,8 @@
 
 #include "alpscan/core/Units.hpp"
 #include "alpscan/physics/AlpBremsstrahlung.hpp"
+#include "alpscan/physics/AlpCompton.hpp"
+#include "alpscan/physics/AlpPositronAnnihilation.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 
 namespace alpscan {
@@ -36,7 +38,9 @@ void ShowerProduction::spectrum(ProductionChannel c, double m, std::vector<doubl
   switch (c) {
     case ProductionChannel::primakoff: primakoff(m, out); break;
     case ProductionChannel::brems: brems(m, out); break;
-    default: break;  // the electron-coupling 2 -> 2 channels (see ShowerDumpElectronChannels.cpp)
+    case ProductionChannel::compton: two_to_two(true, m, out); break;
+    case ProductionChannel::associated: two_to_two(false, m, out); break;
+    case ProductionChannel::resonant: break;  // a line, not a spectrum: resonance()
   }
 }
 
@@ -92,6 +96,74 @@ void ShowerProduction::brems(double m, std::vector<double>& out) const {
           pa, pb);
     }
     out[j] = cfg_.n_X * sum;
+  }
+}
+
+ResonantLine ShowerProduction::resonance(double m) const {
+  ResonantLine r;
+  if (!cfg_.enabled[static_cast<int>(ProductionChannel::resonant)] || !(m > 2 * units::m_electron)) return r;
+  const auto norm = cfg_.resonance == ResonanceNormalisation::paper ? physics::ResonanceNorm::paper
+                                                                     : physics::ResonanceNorm::derived;
+  r.E_a = physics::alp_resonance_alp_energy(m);
+  // The flux tables are in total energy; at E_R >= 75 MeV total and kinetic differ by < 1%.
+  r.alps = cfg_.Z * cfg_.n_X * physics::alp_resonance_coefficient(m, norm) *
+           flux_->dl_positron_dE(physics::alp_resonance_positron_energy(m));
+  return r;
+}
+
+AngleRoots energies_at_angle(double E1, double m1, double m2, double m3, double m4, double c) {
+  AngleRoots r;
+  const double p1 = std::sqrt(std::max(E1 * E1 - m1 * m1, 0.0));
+  const double A = E1 + m2, B = 0.5 * (m1 * m1 + m2 * m2 + m3 * m3 - m4 * m4) + E1 * m2;
+  const double pc = p1 * c, a2 = A * A - pc * pc;
+  const double disc = B * B - m3 * m3 * a2;
+  if (disc < 0 || !(a2 > 0)) return r;
+  const double sq = pc * std::sqrt(disc);
+  r.none = false;
+  r.hi = (A * B + sq) / a2;
+  const double lo = (A * B - sq) / a2;
+  if (A * lo - B >= 0) r.lo = lo;
+  return r;
+}
+
+
+// Phi_j = Z n_X int dE l(E) sigma(E; E_a in group j and theta_a < theta_det): parent energies on GL
+// panels of one unit of ln E from the lowest group edge to the top of the flux; the angular cut is an
+// E_a interval (energies_at_angle) and the cross-section over it is the closed form of AlpCompton /
+// AlpPositronAnnihilation, so the cone is exact however narrow (light ALPs keep theta_a < 10 mrad
+// only within a few MeV of the top of the E_a range).
+void ShowerProduction::two_to_two(bool compton, double m, std::vector<double>& out) const {
+  const physics::GaussLegendre gl(cfg_.n_gl);
+  const physics::GroupSpectrum& parents = compton ? flux_->photon_track : flux_->positron_track;
+  const double me = units::m_electron;
+  const double lo = std::log(std::max(edges_.front(), m)), hi = std::log(parents.edges.back());
+  if (!(hi > lo)) return;
+  const double c_det = std::cos(cfg_.theta_det);
+  const int panels = std::max(1, static_cast<int>(std::ceil(2 * (hi - lo))));
+  for (int p = 0; p < panels; ++p) {
+    const double pa = lo + (hi - lo) * p / panels, pb = lo + (hi - lo) * (p + 1) / panels;
+    const double c = 0.5 * (pa + pb), h = 0.5 * (pb - pa);
+    for (int n = 0; n < gl.size(); ++n) {
+      const double E = std::exp(c + h * gl.nodes()[n]);
+      const double w = h * gl.weights()[n] * E * parents.density(E);  // dE l(E)
+      if (!(w > 0)) continue;
+      const physics::AlpEnergyInterval r =
+          compton ? physics::alp_compton_energy_range(E, m) : physics::alp_assoc_energy_range(E, m);
+      if (r.empty()) continue;
+      const AngleRoots a = compton ? energies_at_angle(E, 0.0, me, m, me, c_det) : energies_at_angle(E, me, me, m, 0.0, c_det);
+      auto part = [&](double x, double y) {  // sigma with E_a in [x, y]
+        if (!(y > x)) return 0.0;
+        return compton ? physics::alp_compton_sigma_ea_range(E, m, x, y) : physics::alp_assoc_sigma_ea_range(E, m, x, y);
+      };
+      for (std::size_t j = 0; j + 1 < edges_.size(); ++j) {
+        const double x = std::max(edges_[j], r.lo), y = std::min(edges_[j + 1], r.hi);
+        if (!(y > x)) continue;
+        double sigma = 0;
+        if (a.none) sigma = part(x, y);
+        else sigma = part(std::max(x, a.hi), y) + (a.lo > 0 ? part(x, std::min(y, a.lo)) : 0.0);
+        out[j] += cfg_.Z * cfg_.n_X * w * sigma;
+      }
+    }
   }
 }
 

@@ -96,6 +96,7 @@ class ShowerDumpExperiment final : public Experiment {
   };
   const MassCache& cache(double m);
   double decay_probability(double lambda) const;
+  void inverse_compton_response(double m, std::vector<double>& ic) const;
 
   ExperimentInfo info_;
   ShowerDumpConfig cfg_;

@@ -8,8 +8,13 @@
 //    (E_a = E_gamma; physics/PrimakoffScattering; f = fraction of sigma with theta_a < theta_det);
 //  * ALP bremsstrahlung e+- Z -> e+- Z a (g_ae): Phi_j = n_X int dE [l_+ + l_-](E) int_j dE_a
 //    (1/E) dsigma/dx(E, E_a/E) f_acc (physics/AlpBremsstrahlung; Z^2 + Z inside sigma);
-//  * Compton-like gamma e -> a e, resonant e+ e- -> a and associated e+ e- -> a gamma (g_ae), per
-//    target electron (Z per atom): see ShowerDumpProduction.cpp (physics/AlpCompton, AlpPositronAnnihilation).
+//  * Compton-like gamma e -> a e (g_ae), on the Z electrons per atom (physics/AlpCompton):
+//    Phi_j = Z n_X int dk l_g(k) int_j dE_a dsigma/dE_a(k, E_a) 1[theta_a(k, E_a) < theta_det];
+//  * associated e+ e- -> a gamma (g_ae; physics/AlpPositronAnnihilation): the same with l_+(E_+);
+//  * resonant e+ e- -> a (g_ae): a line at E_a = m^2/2m_e, N = Z n_X C_res l_+(E_R) (resonance()),
+//    the ALP along the positron (in the cone).
+// The 2 -> 2 angles are fixed by the energies: theta_a < theta_det is an E_a interval, solved in
+// closed form, and the cross-section over it is integrated in closed form.
 // "Pointing into the detector": the parents are already in the cone theta < theta_det (the flux
 // tables' cut), and the ALP is accepted if its emission angle to the parent is < theta_det. This
 // treats every parent as on axis: parents near the cone's edge lose some ALPs and parents outside
@@ -44,6 +49,24 @@ struct ShowerProductionConfig {
   int n_gl = 4;  // Gauss-Legendre nodes per ALP energy group (and per decade of parent energy)
 };
 
+// The resonant line at mass m: ALP energy and ALPs per POT per g_ae^2 (0 below 2 m_e).
+struct ResonantLine {
+  double E_a = 0.0;
+  double alps = 0.0;
+};
+
+// 1 + 2 -> 3 + 4 with 2 at rest (beam E1 total, masses m1..m4): the energies E3 at which particle 3
+// leaves at cos(theta) = c > 0. From (E1 + m2 - E3)^2 - |p1 - p3|^2 = m4^2:  p1 c p3 = A E3 - B,
+// A = E1 + m2, B = (m1^2 + m2^2 + m3^2 - m4^2)/2 + E1 m2; squared,
+//   (A^2 - p1^2 c^2) E3^2 - 2 A B E3 + B^2 + p1^2 c^2 m3^2 = 0;  a root is physical if A E3 >= B.
+// No root: theta exceeds the largest lab angle (a particle slow in the CM frame), every E3 is inside.
+struct AngleRoots {
+  bool none = true;  // all energies are inside the cone theta' < theta
+  double hi = 0.0;   // upper-branch root: E3 >= hi is inside the cone
+  double lo = -1.0;  // lower-branch root if physical (E3 <= lo is inside too), else -1
+};
+AngleRoots energies_at_angle(double E1, double m1, double m2, double m3, double m4, double c);
+
 // ALP energy groups: edges [GeV], ascending. The spectra below are group contents (ALPs per POT per
 // coupling^2 in the group).
 class ShowerProduction {
@@ -52,10 +75,13 @@ class ShowerProduction {
   // Group contents of channel c at ALP mass m [GeV]; out has edges.size() - 1 entries.
   void spectrum(ProductionChannel c, double m, std::vector<double>& out) const;
   const std::vector<double>& edges() const { return edges_; }
+  ResonantLine resonance(double m) const;
 
  private:
   void primakoff(double m, std::vector<double>& out) const;
   void brems(double m, std::vector<double>& out) const;
+  // Compton-like (photon parents) or associated (positron parents) production.
+  void two_to_two(bool compton, double m, std::vector<double>& out) const;
   ShowerProductionConfig cfg_;
   const physics::DumpShowerFlux* flux_;
   std::vector<double> edges_;
