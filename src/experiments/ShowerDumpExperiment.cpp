@@ -91,34 +91,55 @@ double ShowerDumpExperiment::decay_probability(double lambda) const {
   return physics::decay_in_volume_probability(lambda, cfg_.distance, cfg_.length);
 }
 
-const ShowerDumpExperiment::MassCache& ShowerDumpExperiment::cache(double m) {
-  if (mc_.m == m) return mc_;
+// The per-mass tables, built lazily by coupling: a g_agg-only scan never builds the electron-coupling
+// channels and vice versa (each half is most of the per-mass cost).
+const ShowerDumpExperiment::MassCache& ShowerDumpExperiment::cache(double m, bool photon, bool electron) {
   if (!prepared_) throw std::logic_error("ShowerDumpExperiment: signal before prepare()");
-  MassCache c;
-  c.m = m;
-  for (int k = 0; k < kNumProductionChannels; ++k) production_->spectrum(static_cast<ProductionChannel>(k), m, c.phi[k]);
   const std::size_t ng = E_group_.size(), nb = cfg_.E_edges.size() - 1;
-  c.f_coll.assign(ng, 0.0);
-  c.sigma_ip.assign(ng, 0.0);
-  c.ic.assign(ng * nb, 0.0);
-  std::vector<physics::PrimakoffScattering> targets;
-  for (const auto& t : cfg_.nuclei) targets.emplace_back(t.Z, t.A, cfg_.production.primakoff);
-  for (std::size_t j = 0; j < ng; ++j) {
-    const double E = E_group_[j];
-    if (!(E > m)) continue;
-    c.f_coll[j] = cfg_.collinearity_cut ? physics::collinearity_acceptance(E, m, cfg_.collinearity) : 1.0;
-    for (std::size_t t = 0; t < targets.size(); ++t)
-      c.sigma_ip[j] += cfg_.nuclei[t].count / cfg_.face_area * targets[t].inverse_sigma(E, m) *
-                       targets[t].inverse_fraction_cos_between(E, m, kCosMin, 1.0);
+  MassCache& c = mc_;
+  if (c.m != m) {
+    c = MassCache{};
+    c.m = m;
+    c.f_coll.assign(ng, 0.0);
+    c.f_coll_ee.assign(ng, 0.0);
+    // gamma gamma: massless daughters; e+ e-: the exact massive-daughter solution (it matters near
+    // threshold: f_coll(300, 13 MeV) = 0.139 instead of 0.114).
+    physics::CollinearityCut ee = cfg_.collinearity;
+    ee.daughter_mass = units::m_electron;
+    for (std::size_t j = 0; j < ng; ++j) {
+      const double E = E_group_[j];
+      if (!(E > m)) continue;
+      c.f_coll[j] = cfg_.collinearity_cut ? physics::collinearity_acceptance(E, m, cfg_.collinearity) : 1.0;
+      c.f_coll_ee[j] = cfg_.collinearity_cut ? physics::collinearity_acceptance(E, m, ee) : 1.0;
+    }
   }
-  // Resonant line: into the group that contains E_a = m^2/2m_e (none if outside the groups).
-  const ResonantLine line = production_->resonance(m);
-  if (line.alps > 0)
-    for (std::size_t j = 0; j < ng; ++j)
-      if (line.E_a >= groups_[j] && line.E_a < groups_[j + 1]) c.res_group = static_cast<int>(j), c.res_events = line.alps;
-  if (cfg_.inverse_compton) inverse_compton_response(m, c.ic);
-  mc_ = std::move(c);
-  return mc_;
+  if (photon && !c.photon_done) {
+    production_->spectrum(ProductionChannel::primakoff, m, c.phi[static_cast<int>(ProductionChannel::primakoff)]);
+    c.sigma_ip.assign(ng, 0.0);
+    std::vector<physics::PrimakoffScattering> targets;
+    for (const auto& t : cfg_.nuclei) targets.emplace_back(t.Z, t.A, cfg_.production.primakoff);
+    if (cfg_.inverse_primakoff)
+      for (std::size_t j = 0; j < ng; ++j)
+        if (E_group_[j] > m)
+          for (std::size_t t = 0; t < targets.size(); ++t)
+            c.sigma_ip[j] += cfg_.nuclei[t].count / cfg_.face_area *
+                             targets[t].inverse_sigma_cos_between(E_group_[j], m, kCosMin, 1.0);
+    c.photon_done = true;
+  }
+  if (electron && !c.electron_done) {
+    for (ProductionChannel k : {ProductionChannel::compton, ProductionChannel::resonant, ProductionChannel::associated,
+                                ProductionChannel::brems})  // resonant: zeros (its line is below)
+      production_->spectrum(k, m, c.phi[static_cast<int>(k)]);
+    // Resonant line: into the group that contains E_a = m^2/2m_e (none if outside the groups).
+    const ResonantLine line = production_->resonance(m);
+    if (line.alps > 0)
+      for (std::size_t j = 0; j < ng; ++j)
+        if (line.E_a >= groups_[j] && line.E_a < groups_[j + 1]) c.res_group = static_cast<int>(j), c.res_events = line.alps;
+    c.ic.assign(ng * nb, 0.0);
+    if (cfg_.inverse_compton) inverse_compton_response(m, c.ic);
+    c.electron_done = true;
+  }
+  return c;
 }
 
 // Inverse Compton a e -> gamma e (spec D4, A8): the electron's kinetic energy T is the visible energy;
@@ -155,16 +176,16 @@ void ShowerDumpExperiment::signal_bins(double m, double g_agg, double g_ae, int 
   const std::size_t nb = cfg_.E_edges.size() - 1;
   std::fill(out, out + nb, 0.0);
   if (!(m > 0) || (g_agg <= 0 && g_ae <= 0)) return;
-  const MassCache& c = cache(m);
+  const MassCache& c = cache(m, g_agg > 0, g_ae > 0);
   const model::AlpWidths w = model::widths(m, g_agg, g_ae);
-  const double gamma = w.total(), br_vis = w.br_gg() + w.br_ee();
+  const double gamma = w.total(), br_gg = w.br_gg(), br_ee = w.br_ee();
   const double norm = cfg_.N_POT * cfg_.efficiency;
   for (std::size_t j = 0; j < E_group_.size(); ++j) {
     double n = 0;  // ALPs in group j pointing at the detector, per POT
     for (int k = 0; k < kNumProductionChannels; ++k) {
       if (production >= 0 && production != k) continue;
       const double g2 = production_via_photon_coupling(static_cast<ProductionChannel>(k)) ? g_agg * g_agg : g_ae * g_ae;
-      n += g2 * c.phi[k][j];
+      if (g2 > 0) n += g2 * c.phi[k][j];
     }
     if (static_cast<int>(j) == c.res_group && (production < 0 || production == static_cast<int>(ProductionChannel::resonant)))
       n += g_ae * g_ae * c.res_events;
@@ -174,11 +195,11 @@ void ShowerDumpExperiment::signal_bins(double m, double g_agg, double g_ae, int 
     const int i = bin_of_group_[j];
     if (i >= 0) {
       if (cfg_.decays && (detection < 0 || detection == kDecay))
-        out[i] += norm * n * decay_probability(lambda) * br_vis * c.f_coll[j];
+        out[i] += norm * n * decay_probability(lambda) * (br_gg * c.f_coll[j] + br_ee * c.f_coll_ee[j]);
       if (cfg_.inverse_primakoff && (detection < 0 || detection == kInversePrimakoff))
-        out[i] += norm * n * survive * g_agg * g_agg * c.sigma_ip[j];
+        if (g_agg > 0) out[i] += norm * n * survive * g_agg * g_agg * c.sigma_ip[j];
     }
-    if (cfg_.inverse_compton && (detection < 0 || detection == kInverseCompton))
+    if (cfg_.inverse_compton && g_ae > 0 && (detection < 0 || detection == kInverseCompton))
       for (std::size_t b = 0; b < nb; ++b) out[b] += norm * n * survive * g_ae * g_ae * c.ic[j * nb + b];
   }
 }
@@ -188,10 +209,10 @@ void ShowerDumpExperiment::expected_signal_bins(const AlpPoint& p, double* out) 
 }
 
 double ShowerDumpExperiment::expected_signal(const AlpPoint& p) {
-  std::vector<double> s(cfg_.E_edges.size() - 1);
-  expected_signal_bins(p, s.data());
+  bins_.resize(cfg_.E_edges.size() - 1);
+  expected_signal_bins(p, bins_.data());
   double t = 0;
-  for (double x : s) t += x;
+  for (double x : bins_) t += x;
   return t;
 }
 

@@ -136,31 +136,39 @@ void ShowerProduction::two_to_two(bool compton, double m, std::vector<double>& o
   const physics::GaussLegendre gl(cfg_.n_gl);
   const physics::GroupSpectrum& parents = compton ? flux_->photon_track : flux_->positron_track;
   const double me = units::m_electron;
-  const double lo = std::log(std::max(edges_.front(), m)), hi = std::log(parents.edges.back());
-  if (!(hi > lo)) return;
+  // Parent energies. Compton: GL in ln E from the lowest group edge. Associated: sigma grows as
+  // 1/(s - m^2) towards the resonance (the soft-photon tail that merges into the resonant line,
+  // spec P4), so the variable is u = ln(E_+ - E_R) (the integrand is smooth in u) from the cut
+  // s >= m^2 (1 + delta) up.
+  const double E_top = parents.edges.back();
+  const double E0 = compton ? 0.0 : physics::alp_assoc_threshold_energy(m, 0.0);
+  const double E_lo = compton ? std::max(edges_.front(), m)
+                              : std::max(physics::alp_assoc_threshold_energy(m, cfg_.associated_delta), edges_.front() - me);
+  if (!(E_top > E_lo) || !(E_lo > E0)) return;
+  const double lo = std::log(E_lo - E0), hi = std::log(E_top - E0);
   const double c_det = std::cos(cfg_.theta_det);
   const int panels = std::max(1, static_cast<int>(std::ceil(2 * (hi - lo))));
   for (int p = 0; p < panels; ++p) {
     const double pa = lo + (hi - lo) * p / panels, pb = lo + (hi - lo) * (p + 1) / panels;
     const double c = 0.5 * (pa + pb), h = 0.5 * (pb - pa);
     for (int n = 0; n < gl.size(); ++n) {
-      const double E = std::exp(c + h * gl.nodes()[n]);
-      const double w = h * gl.weights()[n] * E * parents.density(E);  // dE l(E)
+      const double x = std::exp(c + h * gl.nodes()[n]), E = E0 + x;
+      const double w = h * gl.weights()[n] * x * parents.density(E);  // dE l(E)
       if (!(w > 0)) continue;
       const physics::AlpEnergyInterval r =
           compton ? physics::alp_compton_energy_range(E, m) : physics::alp_assoc_energy_range(E, m);
       if (r.empty()) continue;
       const AngleRoots a = compton ? energies_at_angle(E, 0.0, me, m, me, c_det) : energies_at_angle(E, me, me, m, 0.0, c_det);
-      auto part = [&](double x, double y) {  // sigma with E_a in [x, y]
-        if (!(y > x)) return 0.0;
-        return compton ? physics::alp_compton_sigma_ea_range(E, m, x, y) : physics::alp_assoc_sigma_ea_range(E, m, x, y);
+      auto part = [&](double x0, double y0) {  // sigma with E_a in [x0, y0]
+        if (!(y0 > x0)) return 0.0;
+        return compton ? physics::alp_compton_sigma_ea_range(E, m, x0, y0) : physics::alp_assoc_sigma_ea_range(E, m, x0, y0);
       };
       for (std::size_t j = 0; j + 1 < edges_.size(); ++j) {
-        const double x = std::max(edges_[j], r.lo), y = std::min(edges_[j + 1], r.hi);
-        if (!(y > x)) continue;
+        const double ga = std::max(edges_[j], r.lo), gb = std::min(edges_[j + 1], r.hi);
+        if (!(gb > ga)) continue;
         double sigma = 0;
-        if (a.none) sigma = part(x, y);
-        else sigma = part(std::max(x, a.hi), y) + (a.lo > 0 ? part(x, std::min(y, a.lo)) : 0.0);
+        if (a.none) sigma = part(ga, gb);
+        else sigma = part(std::max(ga, a.hi), gb) + (a.lo > 0 ? part(ga, std::min(gb, a.lo)) : 0.0);
         out[j] += cfg_.Z * cfg_.n_X * w * sigma;
       }
     }

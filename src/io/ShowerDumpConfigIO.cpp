@@ -76,6 +76,7 @@ ShowerDumpConfig read_shower_dump_config(ExperimentFile& f) {
   c.E_edges = f.numbers("E_edges", "energy");
   c.efficiency = f.number("efficiency", "number");
   c.collinearity_cut = f.option("collinearity_cut", {"on", "off"}) == "on";
+  c.production.associated_delta = f.number("associated_threshold_delta", "number");
   c.collinearity.psi0 = f.number("collinearity_angle", "angle");
   c.collinearity.E_thr = f.number("collinearity_soft_threshold", "energy");
   c.production.resonance = f.option("resonance_norm", {"derived", "paper"}) == "paper" ? ResonanceNormalisation::paper

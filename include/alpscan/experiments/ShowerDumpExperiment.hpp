@@ -6,7 +6,7 @@
 // Signal in analysis bin i (visible energy E_vis), per ALP energy group j (E_j at the group's
 // geometric centre) and production channel c (ShowerDumpProduction: Phi_cj per POT per coupling^2):
 //   s_i = N_POT eff sum_j [sum_c g_c^2 Phi_cj + resonant line] x D_ij,
-//   D_ij = Pbar(lambda_j) [BR_gg f_coll(E_j) + BR_ee f_coll(E_j)] 1[E_j in i]            (decays, D1/D2)
+//   D_ij = Pbar(lambda_j) [BR_gg f_gg(E_j) + BR_ee f_ee(E_j)] 1[E_j in i]                (decays, D1/D2)
 //        + e^{-L/lambda_j} g_agg^2 sum_targets (N_T/A_face) sigma_D3(E_j) 1[E_j in i]    (inverse Primakoff, D3)
 //        + e^{-L/lambda_j} g_ae^2 sum_i' (N_e/A_face) sigma_D4(E_j; T in i)              (inverse Compton, D4)
 // lambda_j = gamma beta c / Gamma_total(m, g_agg, g_ae); Pbar the chord-averaged decay probability
@@ -89,12 +89,13 @@ class ShowerDumpExperiment final : public Experiment {
   struct MassCache {
     double m = -1;
     std::vector<double> phi[kNumProductionChannels];  // [group]
-    std::vector<double> f_coll;                        // [group] decay acceptance
+    std::vector<double> f_coll, f_coll_ee;             // [group] decay acceptance (gamma gamma, e+ e-)
     std::vector<double> sigma_ip;                      // [group] sum N_T/A sigma_D3 per g^2
     std::vector<double> ic;                            // [group][bin] N_e/A sigma_D4(T in bin) per g^2
     double res_events = 0; int res_group = -1;         // resonant line per g_ae^2 (in group res_group)
+    bool photon_done = false, electron_done = false;   // which coupling's tables are built
   };
-  const MassCache& cache(double m);
+  const MassCache& cache(double m, bool photon, bool electron);
   double decay_probability(double lambda) const;
   void inverse_compton_response(double m, std::vector<double>& ic) const;
 
@@ -108,6 +109,7 @@ class ShowerDumpExperiment final : public Experiment {
   std::vector<double> groups_, E_group_;  // group edges and centres
   std::vector<int> bin_of_group_;         // analysis bin of each group, -1 outside
   MassCache mc_;
+  std::vector<double> bins_;  // scratch for expected_signal()
   bool prepared_ = false;
 };
 

@@ -46,6 +46,9 @@ struct ShowerProductionConfig {
   physics::PrimakoffScatteringOptions primakoff;
   ResonanceNormalisation resonance = ResonanceNormalisation::derived;
   bool enabled[kNumProductionChannels] = {true, true, true, true, true};
+  // Associated production only above s = m^2 (1 + delta) (spec P4: its soft-photon tail ~ 1/(s - m^2)
+  // is the radiative tail of the resonant line; the integral grows as ln(1/delta)).
+  double associated_delta = 1e-3;
   int n_gl = 4;  // Gauss-Legendre nodes per ALP energy group (and per decade of parent energy)
 };
 

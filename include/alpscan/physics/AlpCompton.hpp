@@ -15,7 +15,8 @@
 // P2, gamma(E_gamma) e-(rest) -> a e-: u = m_e^2 + m_a^2 - 2 m_e E_a, so dt = 2 m_e dE_a and
 //   dsigma/dt = |M|^2/(16 pi S^2),  dsigma/dE_a = 2 m_e |M|^2/(16 pi S^2),  S = 2 m_e E_gamma.
 // Threshold s > (m_a + m_e)^2, i.e. E_gamma > m_a (m_a + 2 m_e)/(2 m_e). The E_a range is the 2->2 range
-// (cos theta* = -1 .. 1 in the CM frame). ALP lab angle to the photon, from t = 2 m_e (E_a - E_gamma):
+// (cos theta* = -1 .. 1 in the CM frame), computed from -U = X -+ Y, X = 2 E_e* E_a* - m_a^2, Y = 2 p* p_a*,
+// with (X - Y)(X + Y) = m_e^2 [4 p_a*^2 + m_a^2 (2 s + 2 m_e^2 - m_a^2)/s] (no cancellation at E_a,min). ALP lab angle to the photon, from t = 2 m_e (E_a - E_gamma):
 //   cos theta_a = [E_gamma E_a - m_a^2/2 + m_e (E_a - E_gamma)]/(E_gamma p_a);  theta_a = 0 at E_a,max.
 //
 // D4, a(E_a) e-(rest) -> gamma e-: same invariants (time-reversed P2), t = -2 m_e T with T the electron

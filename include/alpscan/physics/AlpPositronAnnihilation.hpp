@@ -8,7 +8,8 @@
 // P3, resonant e+ e- -> a (spec s1.3 P3, seed L51-55). s = m_a^2 at
 //   E_R = m_a^2/(2 m_e) - m_e   (total positron energy; kinetic m_a^2/(2 m_e) - 2 m_e),
 //   E_a = E_R + m_e = m_a^2/(2 m_e)   (the ALP carries all the energy, along the positron direction).
-// E.g. m_a = 10 MeV: E_a = 97.85 MeV, E_R = 97.34 MeV (spec V4). Open for m_a > 2 m_e.
+// E.g. m_a = 10 MeV: E_a = 97.85 MeV, E_R = 97.34 MeV (spec V4). Open for m_a > 2 m_e. (m_a^2/(2 m_e)
+// itself is the ALP energy, = E_R + m_e; it is not the total positron energy.)
 // sigma = C_res delta(E_+ - E_R), beta_e = sqrt(1 - 4 m_e^2/m_a^2):
 //   derived (default): C_res = pi g^2/(4 m_e beta_e)   [= pi g^2/(2 beta_e) delta(s - m_a^2)]
 //     from sigma = pi |M|^2 delta(s - m_a^2)/(s beta_e), |M|^2 = (1/4) sum|M|^2 = g^2 s/2; the same
@@ -29,8 +30,11 @@
 // recommendation s > m_a^2 (1 + delta), delta = 1e-3, is available as alp_assoc_threshold_energy(m_a,
 // delta) for the caller's E_+ integration. Total in closed form with a = -U, b = -T, D = s - m_a^2:
 //   int F da = (N/D) ln(a/b) - 2 m_e^2 m_a^2 [1/b - 1/a + (2/D) ln(a/b)],  N = D^2 + 2 m_a^2 s,
-//   sigma = alpha/(4 s (s - 4 m_e^2)) [int F da] over the 2->2 range (exact; tests check it against a
-//   fixed Gauss-Legendre integral of dsigma/dE_a). alplib's M2AssociatedProduction and
+//   sigma = alpha/(4 s (s - 4 m_e^2)) [int F da] over the 2->2 range. a and b both run over
+//   (D/2)(1 -+ beta), beta = sqrt(1 - 4 m_e^2/s), so the full-range total is
+//   sigma = alpha/(4 s^2 beta^2 D) [2 (D^2 + 2 m_a^2 s - 4 m_e^2 m_a^2) ln((1+beta)/(1-beta)) - 4 m_a^2 beta s]
+//   (exact; tests check it against fixed Gauss-Legendre integrals of dsigma/dE_a). Near threshold it
+//   grows as 1/D (soft photon, the radiative tail of the resonance). alplib's M2AssociatedProduction and
 //   associated_dsigma_dcos_CM do not match the trace and are not used (spec P4).
 // ALP lab angle to the positron: cos theta = [2 E_+ E_a - m_a^2 - 2 m_e^2 + 2 m_e (E_a - E_+)]/(2 p_+ p_a);
 // theta = 0 at E_a,max.
