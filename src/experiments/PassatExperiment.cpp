@@ -93,7 +93,47 @@ void PassatExperiment::prepare(const PrepareContext& ctx) {
     for (int k = 0; k < nm; ++k) table_[static_cast<std::size_t>(k) * nE + j] = row[k];
   }
   prepared_ = true;
+  ctx_ = ctx;
   mc_ = MassCache{};
+}
+
+// Layout: {tag, m_a_min, m_a_max, u_lo, du, nE, u[nE], E[nE], nm, m[nm], ln_m[nm], table[nm nE]}.
+namespace {
+constexpr double kPreparedTag = 20261202.1;  // layout version
+}
+
+std::vector<double> PassatExperiment::save_prepared() const {
+  if (!prepared_) return {};
+  std::vector<double> v = {kPreparedTag, ctx_.m_a_min, ctx_.m_a_max, u_lo_, du_, double(E_.size())};
+  v.insert(v.end(), u_.begin(), u_.end());
+  v.insert(v.end(), E_.begin(), E_.end());
+  v.push_back(double(m_nodes_.size()));
+  v.insert(v.end(), m_nodes_.begin(), m_nodes_.end());
+  v.insert(v.end(), ln_m_nodes_.begin(), ln_m_nodes_.end());
+  v.insert(v.end(), table_.begin(), table_.end());
+  return v;
+}
+
+bool PassatExperiment::restore_prepared(const PrepareContext& ctx, const std::vector<double>& v) {
+  if (v.size() < 7 || v[0] != kPreparedTag || v[1] != ctx.m_a_min || v[2] != ctx.m_a_max) return false;
+  const std::size_t nE = static_cast<std::size_t>(v[5]);
+  if (nE != static_cast<std::size_t>(std::max(cfg_.n_E_bins, 0)) && nE != 0) return false;
+  std::size_t k = 6;
+  if (v.size() < k + 2 * nE + 1) return false;
+  const std::size_t nm = static_cast<std::size_t>(v[k + 2 * nE]);
+  if (v.size() != k + 2 * nE + 1 + 2 * nm + nm * nE) return false;
+  u_lo_ = v[3];
+  du_ = v[4];
+  u_.assign(v.begin() + k, v.begin() + k + nE);
+  E_.assign(v.begin() + k + nE, v.begin() + k + 2 * nE);
+  k += 2 * nE + 1;
+  m_nodes_.assign(v.begin() + k, v.begin() + k + nm);
+  ln_m_nodes_.assign(v.begin() + k + nm, v.begin() + k + 2 * nm);
+  table_.assign(v.begin() + k + 2 * nm, v.end());
+  prepared_ = true;
+  ctx_ = ctx;
+  mc_ = MassCache{};
+  return true;
 }
 
 double PassatExperiment::table_y(int j, double m) const {

@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "alpscan/io/ExperimentCatalog.hpp"
+#include "alpscan/scan/PreparedTables.hpp"
 #include "alpscan/scan/StopSignal.hpp"
 #include "alpscan/scan/UnitWriter.hpp"
 
@@ -25,6 +26,7 @@ constexpr long long kStop = -2;
 constexpr std::size_t kCheckStopEvery = 32;  // points between checks of the stop flag
 constexpr int kChains = 2;  // requests each worker keeps open (its prefetch depth)
 constexpr int kMsg = 5;  // request: {finished unit, crc32, interrupted, compute us, prepare us}
+constexpr long kMinIdleSleepUs = 50, kMaxIdleSleepUs = 2000;  // rank 0 dispatcher's idle back-off
 
 double now_s() {
   using namespace std::chrono;
@@ -66,10 +68,19 @@ Experiment& Scheduler::experiment(int e) {
     const auto& m = space_.values(Axis::m_a);
     ctx.m_a_min = m.front() * axis_to_internal(Axis::m_a);
     ctx.m_a_max = m.back() * axis_to_internal(Axis::m_a);
-    experiments_[e]->prepare(ctx);
+    // Tables another rank (or an earlier run of this job) already built are loaded, not rebuilt.
+    Experiment& x = *experiments_[e];
+    std::vector<double> tables;
+    const bool loaded = load_prepared_tables(job_.output_dir, e, x.info().name, tables) && x.restore_prepared(ctx, tables);
+    if (!loaded) {
+      x.prepare(ctx);
+      tables = x.save_prepared();
+      if (!tables.empty()) store_prepared_tables(job_.output_dir, e, x.info().name, tables);
+    }
     const double dt = now_s() - t0;
     prepare_s_ += dt;
-    spdlog::debug("rank {}: prepared {} in {:.3f} s", comm_.rank(), experiments_[e]->info().name, dt);
+    spdlog::debug("rank {}: {} {} in {:.3f} s", comm_.rank(), loaded ? "loaded the prepared tables of" : "prepared",
+                  x.info().name, dt);
     prepared_[e] = true;
   }
   return *experiments_[e];
@@ -255,6 +266,7 @@ void Scheduler::run_dispatcher_with_local_worker() {
   };
   feed_local();
   long long msg[kMsg];
+  long idle_sleep_us = kMinIdleSleepUs;
   while (open_chains_ > 0 || local_in_flight > 0) {
     bool idle = true;
     std::deque<Done> finished;
@@ -293,7 +305,17 @@ void Scheduler::run_dispatcher_with_local_worker() {
       handle_request(src, msg);
     }
     log_progress(false);
-    if (idle) std::this_thread::sleep_for(std::chrono::microseconds(200));
+    // Idle back-off: every wake-up of a sleeping thread costs a context switch (on a virtual machine
+    // tens of microseconds of a core); polling every 200 us made this thread use most of a core
+    // that the two computing threads needed. The sleep doubles while nothing happens, up to
+    // kMaxIdleSleepUs, and restarts short at any activity. The latency this adds to a request is
+    // hidden by the workers' second request chain (chunks take milliseconds to compute).
+    if (idle) {
+      std::this_thread::sleep_for(std::chrono::microseconds(idle_sleep_us));
+      idle_sleep_us = std::min(2 * idle_sleep_us, kMaxIdleSleepUs);
+    } else {
+      idle_sleep_us = kMinIdleSleepUs;
+    }
   }
   {
     std::lock_guard<std::mutex> lk(mu);

@@ -74,6 +74,11 @@ class Experiment {
   // Binned experiments: the signal in each of info().binned's bins (out has that many entries);
   // expected_signal() is then their sum. Single-bin experiments need not override it.
   virtual void expected_signal_bins(const AlpPoint& p, double* out) { out[0] = expected_signal(p); }
+  // Optional: the tables prepare() built, as plain numbers, so that another rank or a resumed run
+  // loads them (scan/PreparedTables) instead of rebuilding them. restore_prepared() must leave the
+  // experiment exactly (bit for bit) as prepare(ctx) would, or return false. Default: not supported.
+  virtual std::vector<double> save_prepared() const { return {}; }
+  virtual bool restore_prepared(const PrepareContext&, const std::vector<double>&) { return false; }
   // The signal split by production x detection channel, for `alpscan explain`. The parts sum to
   // expected_signal(p). Default: one part, "total".
   virtual std::vector<SignalPart> explain(const AlpPoint& p) { return {{"total", expected_signal(p)}}; }

@@ -71,6 +71,8 @@ class PassatExperiment final : public Experiment {
   // Y from the table: quadratic in u through the nearest bin centres, linear in ln m between nodes.
   double yield_table(double E, double m) const;
 
+  std::vector<double> save_prepared() const override;
+  bool restore_prepared(const PrepareContext& ctx, const std::vector<double>& v) override;
   const PassatConfig& config() const { return cfg_; }
   const std::vector<double>& bin_energies() const { return E_; }
   const std::vector<double>& mass_nodes() const { return m_nodes_; }
@@ -95,6 +97,7 @@ class PassatExperiment final : public Experiment {
   // Yield table Y[k * nE + j], mass nodes m_k
   std::vector<double> m_nodes_, ln_m_nodes_, table_;
   bool prepared_ = false;
+  PrepareContext ctx_;  // the range the tables were built for
 
   // Per-mass cache (keyed on the last m)
   struct MassCache {
