@@ -26,8 +26,10 @@
 #include "alpscan/io/ExperimentFile.hpp"
 #include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
+#include "test_electron_dump_util.hpp"
 
 using namespace alpscan;
+using namespace electron_dump_test;
 
 namespace {
 
@@ -56,35 +58,6 @@ std::unique_ptr<ElectronDumpExperiment> build(const Loaded& l, double m_lo = 1e-
 
 std::unique_ptr<ElectronDumpExperiment> load(const std::string& name) { return build(read(name)); }
 
-double s_up(const ElectronDumpExperiment& e) { return stats::signal_upper_limit(e.info().data, e.info().default_cl); }
-
-double N(ElectronDumpExperiment& e, double m, double g, bool photon) {
-  return photon ? e.signal(m, g, 0.0) : e.signal(m, 0.0, g);
-}
-
-// Excluded interval [lo, hi] in g at mass m on a fine log scan (1e-10..1) refined by bisection; NAN if none.
-std::pair<double, double> edges(ElectronDumpExperiment& e, double m, bool photon) {
-  const double S = s_up(e);
-  const int n = 1000;
-  auto g_at = [](int k) { return 1e-10 * std::pow(10.0, 10.0 * k / 1000.0); };
-  int first = -1, last = -1;
-  for (int k = 0; k <= n; ++k)
-    if (N(e, m, g_at(k), photon) >= S) {
-      if (first < 0) first = k;
-      last = k;
-    }
-  if (first < 0) return {NAN, NAN};
-  auto bisect = [&](double a, double b, bool rising) {  // ln g; N crosses S between a and b
-    for (int i = 0; i < 60; ++i) {
-      const double c = 0.5 * (a + b);
-      ((N(e, m, std::exp(c), photon) >= S) == rising ? b : a) = c;
-    }
-    return std::exp(0.5 * (a + b));
-  };
-  const double lo = first > 0 ? bisect(std::log(g_at(first - 1)), std::log(g_at(first)), true) : g_at(0);
-  const double hi = last < n ? bisect(std::log(g_at(last)), std::log(g_at(last + 1)), false) : g_at(n);
-  return {lo, hi};
-}
 
 // max_g N(m, g) and the g where it is reached: coarse log scan, then golden section in ln g.
 std::pair<double, double> peak(ElectronDumpExperiment& e, double m, bool photon) {

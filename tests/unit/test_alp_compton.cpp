@@ -11,9 +11,12 @@
 #include "alpscan/core/Units.hpp"
 #include "alpscan/physics/AlpCompton.hpp"
 #include "alpscan/physics/Quadrature.hpp"
+#include "alp_xs_test_util.hpp"
 
 using namespace alpscan;
 using namespace alpscan::physics;
+
+using namespace alp_xs_test;
 
 namespace {
 
@@ -24,24 +27,6 @@ constexpr double kAlphaSpec = 137.035999084 / 137.0;
 constexpr double kPerMeV2 = 1.0 / (MeV * MeV);  // 1 MeV^-2 in GeV^-2
 constexpr double kPerMeV3 = kPerMeV2 / MeV;     // 1 MeV^-3 in GeV^-3
 
-// |value - ref| <= 0.6 units of the last of `digits` significant digits of ref.
-bool matches_quoted(double value, double ref, int digits) {
-  const double ulp = std::pow(10.0, std::floor(std::log10(std::abs(ref))) - (digits - 1));
-  return std::abs(value - ref) <= 0.6 * ulp;
-}
-
-// Composite fixed Gauss-Legendre (panels x 32 points) of f(x) dx over [a, b] in the variable y = ln(x - c),
-// which resolves the 1/U poles at the low end.
-template <class F>
-double integrate_log(F&& f, double a, double b, double c, int panels = 16) {
-  static const GaussLegendre gl(32);
-  const double y0 = std::log(a - c), y1 = std::log(b - c), h = (y1 - y0) / panels;
-  double sum = 0.0;
-  for (int i = 0; i < panels; ++i)
-    sum += gl.integrate([&](double y) { const double x = c + std::exp(y); return f(x) * (x - c); },
-                        y0 + i * h, y0 + (i + 1) * h);
-  return sum;
-}
 
 // 2->2 on a target at rest, built independently by an explicit boost of the CM momenta: beam mass m1,
 // energy E1 along z, target m2; particle 3 (m3) at CM angle cos_cm. Returns the lab energy and cos(angle to z).

@@ -1,0 +1,46 @@
+// Shared helpers of the electron-dump physics tests (test_electron_dump.cpp, test_na64.cpp): the
+// experiment's event limit, N along one coupling, and the excluded interval in g at a mass.
+#pragma once
+
+#include <cmath>
+#include <utility>
+
+#include "alpscan/experiments/ElectronDumpExperiment.hpp"
+#include "alpscan/stats/PoissonLikelihood.hpp"
+
+namespace electron_dump_test {
+
+using alpscan::ElectronDumpExperiment;
+
+inline double s_up(const ElectronDumpExperiment& e) { return alpscan::stats::signal_upper_limit(e.info().data, e.info().default_cl); }
+
+// N(m, g) along one coupling (photon: g_agg = g, g_ae = 0; electron: g_ae = g, g_agg = 0).
+inline double N(ElectronDumpExperiment& e, double m, double g, bool photon) {
+  return photon ? e.signal(m, g, 0.0) : e.signal(m, 0.0, g);
+}
+
+// Excluded interval [lo, hi] in g at mass m on a fine log scan (1e-10..1) refined by bisection; NAN if none.
+inline std::pair<double, double> edges(ElectronDumpExperiment& e, double m, bool photon) {
+  const double S = s_up(e);
+  const int n = 1000;
+  auto g_at = [](int k) { return 1e-10 * std::pow(10.0, 10.0 * k / 1000.0); };
+  int first = -1, last = -1;
+  for (int k = 0; k <= n; ++k)
+    if (N(e, m, g_at(k), photon) >= S) {
+      if (first < 0) first = k;
+      last = k;
+    }
+  if (first < 0) return {NAN, NAN};
+  auto bisect = [&](double a, double b, bool rising) {  // ln g; N crosses S between a and b
+    for (int i = 0; i < 60; ++i) {
+      const double c = 0.5 * (a + b);
+      ((N(e, m, std::exp(c), photon) >= S) == rising ? b : a) = c;
+    }
+    return std::exp(0.5 * (a + b));
+  };
+  const double lo = first > 0 ? bisect(std::log(g_at(first - 1)), std::log(g_at(first)), true) : g_at(0);
+  const double hi = last < n ? bisect(std::log(g_at(last)), std::log(g_at(last + 1)), false) : g_at(n);
+  return {lo, hi};
+}
+
+}  // namespace electron_dump_test
