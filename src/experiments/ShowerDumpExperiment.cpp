@@ -16,10 +16,14 @@ namespace alpscan {
 namespace {
 constexpr double kAvogadro = 6.02214076e23;  // mol^-1
 constexpr double kCosMin = 0.9;              // seed L104: cos theta >= 0.9
-enum Detection { kDecay = 0, kInversePrimakoff = 1, kInverseCompton = 2 };
+enum Detection { kDecay = 0, kInversePrimakoff = 1, kInverseCompton = 2, kPairConversion = 3, kNumDetection = 4 };
 const char* detection_name(int d) {
-  return d == kDecay ? "a -> gamma gamma / e+ e- decay" : d == kInversePrimakoff ? "inverse Primakoff a N -> gamma N"
-                                                                                 : "inverse Compton a e -> gamma e";
+  switch (d) {
+    case kDecay: return "a -> gamma gamma / e+ e- decay";
+    case kInversePrimakoff: return "inverse Primakoff a N -> gamma N";
+    case kInverseCompton: return "inverse Compton a e -> gamma e";
+    default: return "pair conversion a Z -> e+ e- Z";
+  }
 }
 }  // namespace
 
@@ -137,6 +141,13 @@ const ShowerDumpExperiment::MassCache& ShowerDumpExperiment::cache(double m, boo
         if (line.E_a >= groups_[j] && line.E_a < groups_[j + 1]) c.res_group = static_cast<int>(j), c.res_events = line.alps;
     c.ic.assign(ng * nb, 0.0);
     if (cfg_.inverse_compton) inverse_compton_response(m, c.ic);
+    // Pair conversion (D5): only below 2 m_e, where the tables are non-zero; E_vis = E_a.
+    c.pair.assign(ng, 0.0);
+    if (cfg_.pair_conversion)
+      for (std::size_t j = 0; j < ng; ++j)
+        if (E_group_[j] > m)
+          for (const ScatteringTarget& t : cfg_.nuclei)
+            c.pair[j] += t.count / cfg_.face_area * t.pair_scale * t.pair(E_group_[j], m);
     c.electron_done = true;
   }
   return c;
@@ -198,6 +209,8 @@ void ShowerDumpExperiment::signal_bins(double m, double g_agg, double g_ae, int 
         out[i] += norm * n * decay_probability(lambda) * (br_gg * c.f_coll[j] + br_ee * c.f_coll_ee[j]);
       if (cfg_.inverse_primakoff && (detection < 0 || detection == kInversePrimakoff))
         if (g_agg > 0) out[i] += norm * n * survive * g_agg * g_agg * c.sigma_ip[j];
+      if (cfg_.pair_conversion && (detection < 0 || detection == kPairConversion))
+        if (g_ae > 0) out[i] += norm * n * survive * g_ae * g_ae * c.pair[j];
     }
     if (cfg_.inverse_compton && g_ae > 0 && (detection < 0 || detection == kInverseCompton))
       for (std::size_t b = 0; b < nb; ++b) out[b] += norm * n * survive * g_ae * g_ae * c.ic[j * nb + b];
@@ -220,7 +233,7 @@ std::vector<SignalPart> ShowerDumpExperiment::explain(const AlpPoint& p) {
   std::vector<SignalPart> parts;
   std::vector<double> s(cfg_.E_edges.size() - 1);
   for (int k = 0; k < kNumProductionChannels; ++k)
-    for (int d = 0; d < 3; ++d) {
+    for (int d = 0; d < kNumDetection; ++d) {
       signal_bins(p.m_a(), p.g_agg(), p.g_ae(), k, d, s.data());
       double t = 0;
       for (double x : s) t += x;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "alpscan/core/BuildInfo.hpp"
+#include "alpscan/io/ReferenceBands.hpp"
 #include "alpscan/io/ResultFiles.hpp"
 #include "alpscan/maps/Contour.hpp"
 
@@ -18,9 +19,7 @@ using nlohmann::json;
 void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterSpace& space, const MergedResult& r,
                    const std::vector<PlaneMap>& planes);
 
-namespace {
-
-void write_text(const std::string& path, const std::string& text) {
+void write_text_file(const std::string& path, const std::string& text) {
   const std::string tmp = path + ".tmp";
   {
     std::ofstream o(tmp, std::ios::binary);
@@ -29,6 +28,8 @@ void write_text(const std::string& path, const std::string& text) {
   }
   fs::rename(tmp, path);
 }
+
+namespace {
 
 bool is_log_axis(const JobSpec& job, Axis a) {
   const auto& s = job.axes[static_cast<int>(a)];
@@ -129,7 +130,7 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
         for (const auto& [px, py] : poly) text += fmt::format("{:.6e}\t{:.6e}\n", px, py), ++row;
       }
       const std::string base = dir + "/" + L.name;
-      write_text(base + ".txt", text);
+      write_text_file(base + ".txt", text);
       json side = {{"format", "alpscan-curve/1"},
                    {"curve", L.name},
                    {"title", title},
@@ -168,16 +169,17 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
         side["options"] = r.experiments[l].options;
         side["kind"] = r.experiments[l].info.kind;
       }
-      write_text(base + ".json", side.dump(2) + "\n");
+      write_text_file(base + ".json", side.dump(2) + "\n");
       w.curves.push_back(base + ".txt");
       curves[L.name] = "curves/" + pm.spec.name() + "/" + L.name + ".txt";
     }
     jp["curves"] = curves;
+    jp["reference_curves"] = write_reference_bands(dir, "curves/" + pm.spec.name(), pm);
     jplanes.push_back(jp);
   }
   summary["planes"] = jplanes;
   w.summary_json = job.output_dir + "/summary.json";
-  write_text(w.summary_json, summary.dump(2) + "\n");
+  write_text_file(w.summary_json, summary.dump(2) + "\n");
   return w;
 }
 

@@ -1,6 +1,7 @@
 #include "alpscan/io/ShowerDumpConfigIO.hpp"
 
 #include <limits>
+#include <stdexcept>
 #include <string>
 
 #include "alpscan/core/Units.hpp"
@@ -19,6 +20,27 @@ physics::SanfordWangParams sw_params(ExperimentFile& f, const std::string& key) 
   }
   for (int i = 0; i < 9; ++i) p.c[i] = c[i];
   return p;
+}
+
+// Pair conversion a Z -> e+ e- Z (spec D5): one table per target nucleus over shared nodes, computed by
+// tools/tabulate_pair_conversion and stored in the data file.
+void read_pair_conversion(ExperimentFile& f, ShowerDumpConfig& c) {
+  const std::string mode = f.option("pair_conversion", {"elastic", "elastic_plus_incoherent", "off"});
+  c.pair_conversion = mode != "off";
+  if (!c.pair_conversion) return;
+  const std::vector<double> m = f.numbers("pair_table_m_a", "energy"), E = f.numbers("pair_table_E", "energy");
+  for (std::size_t k = 0; k < c.nuclei.size(); ++k) {
+    ScatteringTarget& t = c.nuclei[k];
+    const std::string key = "target" + std::to_string(k + 1) + "_pair_sigma";
+    const std::vector<double> sigma = f.numbers(key, "area");
+    if (m.empty() || E.empty() || sigma.empty()) continue;  // already reported as missing or malformed
+    try {
+      t.pair = physics::PairConversionTable(m, E, sigma);
+    } catch (const std::invalid_argument& e) {
+      f.add_problem("/parameters/" + key, e.what());
+    }
+    t.pair_scale = mode == "elastic_plus_incoherent" ? (t.Z + 1.0) / t.Z : 1.0;
+  }
 }
 }  // namespace
 
@@ -70,8 +92,13 @@ ShowerDumpConfig read_shower_dump_config(ExperimentFile& f) {
   for (int k = 1; k <= 3; ++k) {
     const std::string t = "target" + std::to_string(k);
     if (f.number_or(t + "_count", "number", -1) < 0) break;
-    c.nuclei.push_back({f.number(t + "_Z", "number"), f.number(t + "_A", "number"), f.number(t + "_count", "number")});
+    ScatteringTarget target;
+    target.Z = f.number(t + "_Z", "number");
+    target.A = f.number(t + "_A", "number");
+    target.count = f.number(t + "_count", "number");
+    c.nuclei.push_back(target);
   }
+  read_pair_conversion(f, c);
   c.electrons = f.number("electrons", "number");
   c.E_edges = f.numbers("E_edges", "energy");
   c.efficiency = f.number("efficiency", "number");

@@ -62,6 +62,16 @@ for n, rel in curves.items():
         need(np.array_equal(pts[a], pts[b]), f"{n}: polygon rows {a}-{b} closed")
     need(side["confidence_level"] == 0.9 and "code_version" in side and "fixed_axes" in side and side["sources"], f"{n}: sidecar provenance")
     need(side["fixed_axes"]["g_ae"] == 0.0, f"{n}: sidecar records fixed g_ae")
+# QCD-axion reference band (seed 004 Eq. A2): a closed polygon from g = 0.016 m_a to 2.587 m_a (m_a in GeV).
+ref = summ["planes"][0]["reference_curves"]
+need(list(ref) == ["qcd_ksvz"], "the (m_a, g_agg) plane has the KSVZ reference band")
+lines = open(out + "/" + ref["qcd_ksvz"]).read().splitlines()
+need(lines[0].startswith("# qcd_ksvz:") and lines[1].startswith("# m_a [eV]"), "qcd_ksvz: header lines")
+pts = np.array([[float(v) for v in l.split()] for l in lines[2:]])
+need(np.array_equal(pts[0], pts[-1]) and len(pts) == 51, "qcd_ksvz: one closed polygon")
+need(abs(pts[0, 0] - 1e-3) < 1e-12 and abs(pts[0, 1] / (1e-12 * (0.203 * 2 - 0.39)) - 1) < 1e-5, "qcd_ksvz: lower edge E/N = 2 at the first m_a")
+need(abs(pts[25, 0] - 1e7) < 1e-3 and abs(pts[25, 1] / (1e-2 * (0.203 * 44 / 3 - 0.39)) - 1) < 1e-5, "qcd_ksvz: upper edge E/N = 44/3 at the last m_a")
+need(json.load(open(out + "/" + ref["qcd_ksvz"].replace(".txt", ".json")))["kind"] == "reference", "qcd_ksvz: sidecar")
 sys.exit(1 if bad else 0)
 PY
 

@@ -233,3 +233,62 @@ TEST_CASE("MiniBooNE electron coupling: the limit weakens where the resonance fa
   const double interp = std::exp((1 - t) * std::log(a) + t * std::log(c));
   CHECK(b > 1.05 * interp);
 }
+
+TEST_CASE("MiniBooNE electron coupling below 2 m_e: pair conversion and inverse Compton, N ~ g_ae^4 (seed L47-L49, V2, V6)", "[shower_dump]") {
+  // Seed L47-L49: for sub-MeV ALPs the e+e- single ring comes from a Z -> e+ e- Z; L105/L134: below 2 m_e
+  // only scattering. With g_agg = 0 an ALP below 2 m_e is stable (no loop decay, spec s1.1), so every
+  // scattering signal is production (g^2) x cross-section (g^2): exactly x16 for 2 g.
+  auto e = load("miniboone_dump");
+  const double m = 0.5 * MeV, g = 1e-6;
+  const int ic = 2, pair = 3;
+  const double s_pair = total(*e, m, 0, g, kAll, pair), s_ic = total(*e, m, 0, g, kAll, ic);
+  CHECK(s_pair > 0);
+  CHECK(total(*e, m, 0, g, kAll, kDecay) == 0.0);
+  CHECK(total(*e, m, 0, 2 * g, kAll, pair) / s_pair == Approx(16.0).epsilon(1e-12));
+  // Seed L49: pair conversion exceeds inverse Compton "by up to an order of magnitude" for 0.1-1 GeV ALPs.
+  // Here the two see the same ALP flux (inverse Compton with its T and angle cuts): asserted between 2x and 30x.
+  CHECK(s_pair > 2 * s_ic);
+  CHECK(s_pair < 30 * s_ic);
+  // Above 2 m_e the ALP decays; pair conversion is not counted there (it would double-count a -> e+ e-).
+  CHECK(total(*e, 1.5 * MeV, 0, g, kAll, pair) == 0.0);
+}
+
+TEST_CASE("pair conversion on CH2 against inverse Compton: the spec's V3 ratios (seed L49)", "[shower_dump]") {
+  // Spec V3 (independent numbers: the spec's own Monte Carlo of the D5 amplitude and the closed-form inverse
+  // Compton total): sigma_pair(C + 2 H)/sigma_IC(8 e-) at m_a = 0.1 MeV is 6.6 at 100 MeV and 18 at 300 MeV
+  // (52 at 1 GeV, beyond the seed's "up to an order of magnitude"). Here: the data file's tables (what the
+  // scan uses) and physics/AlpCompton. Tolerance 10% (the spec's MC: +-2-3% on the pair cross-section).
+  // MiniBooNE's counts: C 1.8995e31, H 3.8e31 (2 per C), electrons 1.52e32 (8 per C) -- per CH2 exactly.
+  auto e = load("miniboone_dump");
+  const double m = 0.1 * MeV;
+  const ShowerDumpConfig& c = e->config();
+  for (auto [E, spec] : {std::pair{0.1, 6.6}, std::pair{0.3, 18.0}}) {
+    const double pair = c.nuclei[0].pair(E, m) + 2 * c.nuclei[1].pair(E, m);
+    const double ic = 8 * physics::alp_inverse_compton_sigma(E, m);
+    INFO("E_a = " << E << " GeV");
+    CHECK(pair / ic == Approx(spec).epsilon(0.10));
+  }
+}
+
+TEST_CASE("MiniBooNE mixed couplings: the cross channels scale as g_agg^2 g_ae^2 (issue 5: mixed points)", "[shower_dump]") {
+  // Both couplings on at m_a = 0.5 MeV (< 2 m_e: Gamma = Gamma_gg only, lambda >> 489 m at these couplings).
+  // The signal is the two single-coupling signals plus the cross channels -- photon-coupling production
+  // (Primakoff) detected through g_ae (inverse Compton, pair conversion) and electron-coupling production
+  // detected through g_agg (a -> gamma gamma, inverse Primakoff) -- each proportional to g_agg^2 g_ae^2.
+  auto e = load("miniboone_dump");
+  const double m = 0.5 * MeV, ga = 1e-6, ge = 1e-6;
+  const int prim = static_cast<int>(ProductionChannel::primakoff);
+  auto cross = [&](double a, double b) {
+    double c = total(*e, m, a, b, prim, 2) + total(*e, m, a, b, prim, 3);
+    for (ProductionChannel k : {ProductionChannel::compton, ProductionChannel::associated, ProductionChannel::brems})
+      c += total(*e, m, a, b, static_cast<int>(k), kDecay) + total(*e, m, a, b, static_cast<int>(k), kInversePrimakoff);
+    return c;
+  };
+  const double x = cross(ga, ge);
+  REQUIRE(x > 0);
+  CHECK(cross(2 * ga, ge) / x == Approx(4.0).epsilon(1e-6));
+  CHECK(cross(ga, 2 * ge) / x == Approx(4.0).epsilon(1e-6));
+  // The total is the photon-only signal + the electron-only signal + the cross channels (to 1e-7: with
+  // g_agg > 0 the ALP decays, L/lambda ~ 3e-9, while the g_ae-only ALP below 2 m_e is stable).
+  CHECK(total(*e, m, ga, ge) == Approx(total(*e, m, ga, 0) + total(*e, m, 0, ge) + x).epsilon(1e-7));
+}

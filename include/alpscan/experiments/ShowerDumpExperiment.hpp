@@ -9,12 +9,14 @@
 //   D_ij = Pbar(lambda_j) [BR_gg f_gg(E_j) + BR_ee f_ee(E_j)] 1[E_j in i]                (decays, D1/D2)
 //        + e^{-L/lambda_j} g_agg^2 sum_targets (N_T/A_face) sigma_D3(E_j) 1[E_j in i]    (inverse Primakoff, D3)
 //        + e^{-L/lambda_j} g_ae^2 sum_i' (N_e/A_face) sigma_D4(E_j; T in i)              (inverse Compton, D4)
+//        + e^{-L/lambda_j} g_ae^2 sum_targets (N_T/A_face) sigma_D5(E_j) 1[E_j in i]     (pair conversion, D5)
 // lambda_j = gamma beta c / Gamma_total(m, g_agg, g_ae); Pbar the chord-averaged decay probability
 // of the sphere (physics/SphereDecayAcceptance) or, for a box, physics/DecayInVolume over its length.
 // Everything except the couplings is computed once per mass (a per-mass cache: scan order keeps m_a
 // fixed for runs of points), so a point costs one pass over the groups.
 // Visible energy: E_a for decays and inverse Primakoff (seed L104: photons treated as electrons),
-// the electron's kinetic energy T for inverse Compton. All final states are forward (cos theta >= 0.9
+// the electron's kinetic energy T for inverse Compton, E_a for pair conversion (m_a < 2 m_e only; the
+// pair's opening angle ~ m_e/E_a passes the collinearity cut). All final states are forward (cos theta >= 0.9
 // passes; spec s2.7 table), so only the energy bins are used (spec A5: Eq. 7 sums 7 bins).
 #pragma once
 
@@ -25,6 +27,7 @@
 #include "alpscan/experiments/ShowerDumpProduction.hpp"
 #include "alpscan/physics/CollinearityAcceptance.hpp"
 #include "alpscan/physics/DumpShowerFlux.hpp"
+#include "alpscan/physics/PairConversionTable.hpp"
 #include "alpscan/physics/Pi0PhotonSource.hpp"
 #include "alpscan/physics/SphereDecayAcceptance.hpp"
 
@@ -33,6 +36,10 @@ namespace alpscan {
 struct ScatteringTarget {
   double Z = 0.0, A = 0.0;  // nucleus
   double count = 0.0;       // atoms in the fiducial volume
+  // a Z -> e+ e- Z per g_ae^2 (elastic, Z^2 term; empty: no pair conversion on this nucleus) and the
+  // factor applied to it ((Z + 1)/Z adds the incoherent term in the usual approximation, spec D5).
+  physics::PairConversionTable pair;
+  double pair_scale = 1.0;
 };
 
 enum class DetectorShape { sphere, box };
@@ -62,7 +69,7 @@ struct ShowerDumpConfig {
   double efficiency = 1.0;
   bool collinearity_cut = true;  // seed L136: two particles > 5 deg apart are cut
   physics::CollinearityCut collinearity;
-  bool decays = true, inverse_primakoff = true, inverse_compton = true;
+  bool decays = true, inverse_primakoff = true, inverse_compton = true, pair_conversion = true;
   ShowerProductionConfig production;  // Z, A, n_X, theta_det are filled from the above
   // Numerics (not physics)
   int groups_per_bin = 4;        // ALP energy groups per analysis bin
@@ -79,10 +86,11 @@ class ShowerDumpExperiment final : public Experiment {
   std::vector<SignalPart> explain(const AlpPoint& p) override;
 
   double theta_det() const { return theta_det_; }
+  const ShowerDumpConfig& config() const { return cfg_; }
   const physics::DumpShowerFlux& flux() const { return *flux_; }
   const std::vector<double>& group_edges() const { return groups_; }
   // Signal per bin with the contribution of one production channel (or all: c < 0) and one
-  // detection mode (0 decays, 1 inverse Primakoff, 2 inverse Compton, < 0 all).
+  // detection mode (0 decays, 1 inverse Primakoff, 2 inverse Compton, 3 pair conversion, < 0 all).
   void signal_bins(double m, double g_agg, double g_ae, int production, int detection, double* out);
 
  private:
@@ -92,6 +100,7 @@ class ShowerDumpExperiment final : public Experiment {
     std::vector<double> f_coll, f_coll_ee;             // [group] decay acceptance (gamma gamma, e+ e-)
     std::vector<double> sigma_ip;                      // [group] sum N_T/A sigma_D3 per g^2
     std::vector<double> ic;                            // [group][bin] N_e/A sigma_D4(T in bin) per g^2
+    std::vector<double> pair;                          // [group] sum N_T/A sigma_D5 per g^2 (m < 2 m_e)
     double res_events = 0; int res_group = -1;         // resonant line per g_ae^2 (in group res_group)
     bool photon_done = false, electron_done = false;   // which coupling's tables are built
   };
