@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -82,11 +84,27 @@ struct Args {
   std::exit(kExitInput);
 }
 
+// The options each command reads; any other option is an error (not silently ignored).
+const std::map<std::string, std::set<std::string>>& command_options() {
+  static const std::map<std::string, std::set<std::string>> m = {
+      {"list", {"--data-dir"}},
+      {"validate", {}},
+      {"plan", {}},
+      {"version", {}},
+      {"status", {"--json"}},
+      {"submit", {"--ntasks", "--nodes", "--time", "--partition", "--account", "--max-continuations", "--signal-grace",
+                  "--dry-run"}},
+      {"run", {"--restart", "--max-chunks", "--progress-interval"}},
+      {"explain", {"--point", "--experiment", "--json"}}};
+  return m;
+}
+
 Args parse_args(int argc, char** argv) {
   Args a;
-  std::vector<std::string> pos;
+  std::vector<std::string> pos, options;
   for (int i = 1; i < argc; ++i) {
     const std::string s = argv[i];
+    if (s.rfind("--", 0) == 0) options.push_back(s);
     auto value = [&](const char* name) -> std::string {
       if (i + 1 >= argc) usage_error(std::string(name) + " needs a value");
       return argv[++i];
@@ -128,6 +146,11 @@ Args parse_args(int argc, char** argv) {
   }
   if (pos.empty()) usage_error("no command given");
   a.command = pos[0];
+  if (const auto it = command_options().find(a.command); it != command_options().end())
+    for (const std::string& o : options)
+      if (!it->second.count(o))
+        usage_error("option " + o + " does not apply to '" + a.command + "'" +
+                    (o == "--data-dir" ? " (a job names its data directory with \"data_dir\", or $ALPSCAN_DATA_DIR)" : ""));
   if (pos.size() > 1) a.job = pos[1];
   if (pos.size() > 2) usage_error("too many arguments");
   return a;

@@ -69,6 +69,7 @@ ExperimentPtr make_experiment(const ExperimentRequest& req, std::map<std::string
   ExperimentFile f(req.file, overrides, diags);
   ExperimentPtr e;
   if (diags.empty()) {
+    f.set_label(req.name);  // a job's variant of the experiment runs under its label
     const std::string& family = f.info().family;
     if (family == "passat")
       e = make_passat_experiment(f);

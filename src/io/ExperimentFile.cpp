@@ -1,5 +1,6 @@
 #include "alpscan/io/ExperimentFile.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <set>
 
@@ -98,7 +99,42 @@ ExperimentFile::ExperimentFile(std::string path, const json& option_overrides, D
       diags_.add(path_, "/counting", "counts and uncertainties must be >= 0");
     if (!info_.data.projection && !k.contains("observed") && !k.contains("signal_upper_limit"))
       diags_.add(path_, "/counting/observed", "an experiment of kind \"limit\" needs observed counts (or a quoted signal_upper_limit)");
+    read_signal_limit_option(k);
   }
+}
+
+// An option "signal_upper_limit" (its choices are numbers written as strings, e.g. ArgoNeuT's 3-, 20- and
+// 100-event benchmarks) selects counting/signal_upper_limit; the file's option value must equal the counting
+// value (one default, stated once with its source), a job override picks another choice.
+void ExperimentFile::read_signal_limit_option(const json& counting) {
+  const json& d = impl_->doc;
+  if (!d.contains("options") || !d["options"].is_object() || !d["options"].contains("signal_upper_limit")) return;
+  const json& o = d["options"]["signal_upper_limit"];
+  std::vector<std::string> choices;
+  if (o.is_object() && o.contains("choices") && o["choices"].is_array())
+    for (const auto& c : o["choices"])
+      if (c.is_string()) choices.push_back(c.get<std::string>());
+  if (!counting.contains("signal_upper_limit")) {
+    diags_.add(path_, "/options/signal_upper_limit", "needs counting/signal_upper_limit (the default, with its source)");
+    return;
+  }
+  auto events = [](const std::string& v) {
+    char* end = nullptr;
+    const double x = std::strtod(v.c_str(), &end);
+    return (end && *end == '\0' && x > 0) ? x : -1.0;
+  };
+  const double file_value = o.is_object() && o.contains("value") && o["value"].is_string() ? events(o["value"].get<std::string>()) : -1;
+  if (file_value != info_.data.quoted_upper_limit)
+    diags_.add(path_, "/options/signal_upper_limit/value", "must equal counting/signal_upper_limit (the default)");
+  const std::string v = option("signal_upper_limit", choices);
+  if (events(v) > 0) info_.data.quoted_upper_limit = events(v);
+  else diags_.add(path_, "/options/signal_upper_limit", "expected a number of signal events > 0, found \"" + v + "\"");
+}
+
+void ExperimentFile::set_label(const std::string& label) {
+  if (label.empty() || label == info_.name) return;
+  info_.title += " [variant \"" + label + "\" of " + info_.name + "]";
+  info_.name = label;
 }
 
 ExperimentFile::~ExperimentFile() { delete impl_; }

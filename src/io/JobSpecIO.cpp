@@ -217,13 +217,26 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
       for (size_t i = 0; i < e->size(); ++i) {
         const std::string ptr = "/experiments/" + std::to_string(i);
         const json& item = (*e)[i];
-        std::string name;
+        std::string name, label;
         json options = json::object();
         if (item.is_string()) {
           name = item.get<std::string>();
         } else if (item.is_object()) {
-          c.no_unknown_keys(item, ptr, {"name", "options"});
+          c.no_unknown_keys(item, ptr, {"name", "options", "label"});
           name = c.string(j, ptr + "/name");
+          if (item.contains("label")) {
+            // A variant of an experiment under its own name (e.g. ArgoNeuT at another event benchmark):
+            // the label names its results, curves and checkpoint, so it must be a file-name-safe word
+            // that is not another experiment's name.
+            label = c.string(j, ptr + "/label");
+            const bool word = !label.empty() && std::all_of(label.begin(), label.end(), [](char ch) {
+              return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+            });
+            if (!word)
+              c.add(ptr + "/label", "expected a name of lower-case letters, digits and '_', found \"" + label + "\"");
+            else if (label != name && (catalog.find(label) || !catalog.group(label).empty()))
+              c.add(ptr + "/label", "\"" + label + "\" is the name of another experiment or group; choose another label");
+          }
           if (item.contains("options")) {
             if (!item["options"].is_object())
               c.add(ptr + "/options", "expected an object of option overrides, found " + item["options"].dump());
@@ -248,14 +261,18 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
         }
         if (!options.empty() && names.size() > 1)
           c.add(ptr + "/options", "options can only be given for a single experiment, not the group \"" + name + "\"");
+        if (!label.empty() && names.size() > 1)
+          c.add(ptr + "/label", "a label names a single experiment, not the group \"" + name + "\"");
         for (const auto& n : names) {
+          const std::string as = label.empty() || names.size() > 1 ? n : label;
           auto dup = std::find_if(job.experiments.begin(), job.experiments.end(),
-                                  [&](const ExperimentRequest& r) { return r.name == n; });
+                                  [&](const ExperimentRequest& r) { return r.name == as; });
           if (dup != job.experiments.end()) {
-            c.add(ptr, "experiment \"" + n + "\" is selected twice");
+            c.add(ptr, "experiment \"" + as + "\" is selected twice" +
+                           (label.empty() ? " (to run a variant of it, give the second one a \"label\")" : ""));
             continue;
           }
-          job.experiments.push_back({n, catalog.find(n)->file, options.dump()});
+          job.experiments.push_back({as, catalog.find(n)->file, options.dump()});
         }
       }
     }

@@ -63,5 +63,24 @@ cat > "$tmp/two.json" <<'J'
 J
 n=$("$BIN" validate "$tmp/two.json" 2>&1 | grep -c "$tmp/two.json:")
 [[ $n -ge 3 ]] || { echo "FAIL expected >= 3 problems reported at once, got $n"; fail=1; }
+# variants: the same experiment twice needs a label; a label may not be another experiment's name; a
+# labelled variant with another event benchmark validates, and a choice outside the option's list does not
+printf '%s' '{"format": "alpscan-job/1", "parameters": {"m_a": {"value": 1e7}, "g_agg": {"value": 1e-5}}, "experiments": ["argoneut", {"name": "argoneut", "options": {"signal_upper_limit": "3"}}]}' > "$tmp/twice.json"
+out=$("$BIN" validate "$tmp/twice.json" 2>&1); rc=$?
+[[ $rc -eq 2 ]] && grep -qF 'experiment "argoneut" is selected twice (to run a variant of it, give the second one a "label")' <<<"$out" || { echo "FAIL twice: exit $rc: $out"; fail=1; }
+printf '%s' '{"format": "alpscan-job/1", "parameters": {"m_a": {"value": 1e7}}, "experiments": [{"name": "argoneut", "label": "miniboone_dump"}]}' > "$tmp/clash.json"
+out=$("$BIN" validate "$tmp/clash.json" 2>&1); rc=$?
+[[ $rc -eq 2 ]] && grep -qF '/experiments/0/label: "miniboone_dump" is the name of another experiment or group' <<<"$out" || { echo "FAIL label clash: exit $rc: $out"; fail=1; }
+printf '%s' '{"format": "alpscan-job/1", "parameters": {"m_a": {"value": 1e7}}, "experiments": ["argoneut", {"name": "argoneut", "label": "argoneut_3ev", "options": {"signal_upper_limit": "3"}}]}' > "$tmp/variant.json"
+out=$("$BIN" plan "$tmp/variant.json" 2>&1); rc=$?
+[[ $rc -eq 0 ]] && grep -qE 'argoneut_3ev .* s_up = 3 events' <<<"$out" && grep -qE 'argoneut .* s_up = 20 events' <<<"$out" || { echo "FAIL variant plan: exit $rc: $out"; fail=1; }
+sed -i 's/"3"}}]}/"7"}}]}/' "$tmp/variant.json"
+out=$("$BIN" validate "$tmp/variant.json" 2>&1); rc=$?
+[[ $rc -eq 2 ]] && grep -qF 'signal_upper_limit' <<<"$out" || { echo "FAIL variant with a benchmark not offered: exit $rc: $out"; fail=1; }
+# an option the command does not read is an error, not silently ignored (--data-dir is for 'list' only)
+out=$("$BIN" validate "$SRC/jobs/passat.json" --data-dir /nowhere 2>&1); rc=$?
+[[ $rc -eq 2 ]] && grep -qF "option --data-dir does not apply to 'validate'" <<<"$out" || { echo "FAIL --data-dir on validate: exit $rc: $out"; fail=1; }
+out=$("$BIN" plan "$SRC/jobs/passat.json" --restart 2>&1); rc=$?
+[[ $rc -eq 2 ]] && grep -qF "option --restart does not apply to 'plan'" <<<"$out" || { echo "FAIL --restart on plan: exit $rc"; fail=1; }
 [[ $fail -eq 0 ]] && echo "job validation: all checks passed"
 exit $fail

@@ -292,3 +292,19 @@ TEST_CASE("MiniBooNE mixed couplings: the cross channels scale as g_agg^2 g_ae^2
   // g_agg > 0 the ALP decays, L/lambda ~ 3e-9, while the g_ae-only ALP below 2 m_e is stable).
   CHECK(total(*e, m, ga, ge) == Approx(total(*e, m, ga, 0) + total(*e, m, 0, ge) + x).epsilon(1e-7));
 }
+
+TEST_CASE("ArgoNeuT's event benchmarks: the option selects the seed's N_sig = 3, 20, 100 (L159, L165, L178)", "[shower_dump]") {
+  const std::string path = std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/argoneut.json";
+  auto limit = [&](const nlohmann::json& overrides) {
+    Diagnostics d;
+    ExperimentFile f(path, overrides, d);
+    read_shower_dump_config(f);
+    f.finish();
+    if (!d.empty()) throw InputError(d);
+    return f.info().data.quoted_upper_limit;
+  };
+  CHECK(limit(nlohmann::json::object()) == 20.0);  // the file's default
+  CHECK(limit({{"signal_upper_limit", "3"}}) == 3.0);
+  CHECK(limit({{"signal_upper_limit", "100"}}) == 100.0);
+  CHECK_THROWS_AS(limit({{"signal_upper_limit", "7"}}), InputError);  // not one of the seed's benchmarks
+}

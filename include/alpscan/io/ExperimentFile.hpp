@@ -59,9 +59,13 @@ class ExperimentFile {
   void add_problem(const std::string& json_path, const std::string& message);
   // No problem recorded in this file so far.
   bool ok() const;
+  // The name the job gives this experiment when it runs a variant of it (job key "label"): results,
+  // curves and checkpoints use it; the title says which data file it is a variant of.
+  void set_label(const std::string& label);
 
  private:
   void read_binned(const nlohmann::json& b);
+  void read_signal_limit_option(const nlohmann::json& counting);
   double convert(double value, const nlohmann::json& q, const std::string& where, const std::string& dimension);
   std::string path_;
   ExperimentInfo info_;

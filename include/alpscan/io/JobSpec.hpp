@@ -22,7 +22,7 @@ struct AxisSpec {
 };
 
 struct ExperimentRequest {
-  std::string name;          // data file stem
+  std::string name;          // the experiment's name in this job: its data file's name, or the job's "label"
   std::string file;          // path of its data file
   std::string options_json;  // job overrides of the experiment's options, as a JSON object text
 };
