@@ -58,15 +58,23 @@ int main(int argc, char** argv) {
     const std::string a = argv[i];
     if (i + 1 >= argc) usage(("missing value after " + a).c_str());
     const std::string v = argv[++i];
-    if (a == "--Z") Z = std::stod(v);
-    else if (a == "--A") A = std::stod(v);
-    else if (a == "--target") target = std::stoi(v);
-    else if (a == "--E") E_MeV = list(v);
-    else if (a == "--per-decade") per_decade = std::stoi(v);
-    else if (a == "--decades") decades = std::stoi(v);
-    else usage(("unknown argument " + a).c_str());
+    try {
+      if (a == "--Z") Z = std::stod(v);
+      else if (a == "--A") A = std::stod(v);
+      else if (a == "--target") target = std::stoi(v);
+      else if (a == "--E") E_MeV = list(v);
+      else if (a == "--per-decade") per_decade = std::stoi(v);
+      else if (a == "--decades") decades = std::stoi(v);
+      else usage(("unknown argument " + a).c_str());
+    } catch (const std::exception&) {
+      usage(("not a number after " + a + ": \"" + v + "\"").c_str());
+    }
   }
   if (!(Z > 0) || !(A > 0) || target < 1 || E_MeV.empty()) usage("--Z, --A, --target and --E are required");
+  // Nodes are printed with 9 digits: beyond 6 decades below threshold they would round onto 2 m_e.
+  if (per_decade < 1 || per_decade > 20 || decades < 1 || decades > 6) usage("--per-decade 1..20 and --decades 1..6");
+  for (std::size_t i = 0; i < E_MeV.size(); ++i)
+    if (!(E_MeV[i] > 0) || (i > 0 && !(E_MeV[i] > E_MeV[i - 1]))) usage("--E: energies > 0, ascending");
   std::vector<double> E;
   for (double e : E_MeV) E.push_back(e * units::MeV);
   const std::vector<double> m = physics::PairConversionTable::threshold_mass_nodes(per_decade, decades);

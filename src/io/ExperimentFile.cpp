@@ -133,7 +133,11 @@ void ExperimentFile::read_signal_limit_option(const json& counting) {
 
 void ExperimentFile::set_label(const std::string& label) {
   if (label.empty() || label == info_.name) return;
-  info_.title += " [variant \"" + label + "\" of " + info_.name + "]";
+  std::string options;  // the job's overrides, so the curve header says what the variant is
+  for (auto it = impl_->overrides.begin(); it != impl_->overrides.end(); ++it)
+    options += (options.empty() ? ": " : ", ") + it.key() + " = " +
+               (it.value().is_string() ? it.value().get<std::string>() : it.value().dump());
+  info_.title += " [variant \"" + label + "\" of " + info_.name + options + "]";
   info_.name = label;
 }
 

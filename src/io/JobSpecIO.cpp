@@ -11,6 +11,7 @@
 #include "alpscan/io/ExperimentCatalog.hpp"
 #include "alpscan/io/JobSpec.hpp"
 #include "alpscan/io/JsonUtil.hpp"
+#include "alpscan/maps/LayerNames.hpp"
 
 namespace alpscan {
 
@@ -236,6 +237,9 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
               c.add(ptr + "/label", "expected a name of lower-case letters, digits and '_', found \"" + label + "\"");
             else if (label != name && (catalog.find(label) || !catalog.group(label).empty()))
               c.add(ptr + "/label", "\"" + label + "\" is the name of another experiment or group; choose another label");
+            else if (is_reserved_layer_name(label))
+              c.add(ptr + "/label", "\"" + label + "\" is reserved for the merged results (union, union_limits, "
+                                    "combined, qcd_*); choose another label");
           }
           if (item.contains("options")) {
             if (!item["options"].is_object())
@@ -270,6 +274,10 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
           if (dup != job.experiments.end()) {
             c.add(ptr, "experiment \"" + as + "\" is selected twice" +
                            (label.empty() ? " (to run a variant of it, give the second one a \"label\")" : ""));
+            continue;
+          }
+          if (label.empty() && is_reserved_layer_name(as)) {  // a data file named like a merged layer
+            c.add(ptr, "experiment \"" + as + "\" has a name reserved for the merged results; rename its data file");
             continue;
           }
           job.experiments.push_back({as, catalog.find(n)->file, options.dump()});

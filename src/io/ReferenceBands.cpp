@@ -15,7 +15,7 @@ namespace {
 constexpr int kPoints = 25;  // per edge; the edges are straight lines in log-log, more points only help clipping
 
 struct Band {
-  const char* name;
+  const char* name;  // qcd_*: reserved for reference curves (maps/LayerNames.hpp), no experiment takes it
   const char* title;
   const char* edges;
   const char* source;
@@ -31,13 +31,13 @@ nlohmann::json write_reference_bands(const std::string& dir, const std::string& 
   if (pm.spec.y == Axis::g_agg)
     band = {"qcd_ksvz", "QCD axion, KSVZ-type band (E/N = 2 .. 44/3)", "E/N = 2 (lower edge) .. 44/3 (upper edge)",
             "seed 004 appendix A: Eq. (A1) f_a = 5.691e6 eV/m_a GeV, Eq. (A2) g = (m_a/GeV)(0.203 E/N - 0.39), E/N "
-            "from 44/3 to 2 (L276-L283)",
+            "from 44/3 to 2 (L276-L284)",
             model::qcd_axion_g_agg, model::kKsvzEoverNLow, model::kKsvzEoverNHigh};
   else if (pm.spec.y == Axis::g_ae)
-    band = {"qcd_dfsz", "QCD axion, DFSZ I/II band (tan beta = 0.25 .. 170, no loop factors)",
-            "|C_ae| = sin^2(beta)/3 with tan(beta) = 0.25 (lower edge) .. 170 (upper edge)",
+    band = {"qcd_dfsz", "QCD axion, DFSZ I/II band (tan beta = 0.25 .. 120, no loop factors)",
+            "|C_ae| = sin^2(beta)/3 with tan(beta) = 0.25 (lower edge) .. 120 (upper edge)",
             "seed 004 appendix A: Eqs. (A1), (A3)-(A5) g_ae = m_e C_ae/f_a, C_ae = -+ sin^2(beta)/3 + loop factors "
-            "(L284-L296; loop factors left out); tan(beta) range not in the seed: the customary 0.25-170 (spec V14)",
+            "(L288-L296; loop factors left out), tan(beta) from 0.25 to 120 (L298)",
             [](double m, double t) { return model::qcd_axion_g_ae(m, model::sin2_beta(t)); }, model::kDfszTanBetaLow,
             model::kDfszTanBetaHigh};
   else

@@ -10,6 +10,7 @@
 #include "alpscan/io/ReferenceBands.hpp"
 #include "alpscan/io/ResultFiles.hpp"
 #include "alpscan/maps/Contour.hpp"
+#include "alpscan/maps/LayerNames.hpp"
 
 namespace alpscan {
 
@@ -113,11 +114,11 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
         title = x.info.title;
         for (const auto& s : x.info.sources) src.push_back(s), sources += (sources.empty() ? "" : "; ") + s;
       } else {
-        title = L.name == "union"         ? "excluded by any of the job's experiments (limits and projections)"
-                : L.name == "union_limits" ? "excluded by any of the job's experiments with data (kind limit)"
+        title = L.name == kLayerUnion         ? "excluded by any of the job's experiments (limits and projections)"
+                : L.name == kLayerUnionLimits ? "excluded by any of the job's experiments with data (kind limit)"
                                            : "combined likelihood (sum of -2 ln L)";
         for (const auto& x : r.experiments)
-          if (L.name != "union_limits" || x.info.kind == "limit") src.push_back(x.info.name);
+          if (L.name != kLayerUnionLimits || x.info.kind == "limit") src.push_back(x.info.name);
         sources = "experiments: " + src.dump();
       }
       std::string text = fmt::format("# {}: {} ({:g}% CL, alpscan {} {}); source: {}\n# {}\t{}\n", L.name, title,
@@ -136,7 +137,7 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
                    {"title", title},
                    {"file", L.name + ".txt"},
                    {"confidence_level", r.cl},
-                   {"test_statistic", L.name == "combined"
+                   {"test_statistic", L.name == kLayerCombined
                                           ? "sum over experiments of one-sided -2 ln lambda >= (Phi^-1(CL))^2"
                                       : (is_exp && r.experiments[l].binned())
                                           ? "binned Poisson likelihood (seed 004 Eq. 7): -2 Delta ln L relative to the best "

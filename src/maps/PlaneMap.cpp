@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "alpscan/maps/LayerNames.hpp"
+
 namespace alpscan {
 
 std::vector<std::uint8_t> PlaneLayer::excluded() const {
@@ -36,9 +38,9 @@ PlaneMap make_plane_map(const PlaneSpec& spec, const ParameterSpace& space, cons
   const std::size_t nl = r.experiments.size() + 3;
   pm.layers.resize(nl);
   for (std::size_t l = 0; l < r.experiments.size(); ++l) pm.layers[l].name = r.experiments[l].info.name;
-  pm.layers[nl - 3].name = "union";
-  pm.layers[nl - 2].name = "union_limits";
-  pm.layers[nl - 1].name = "combined";
+  pm.layers[nl - 3].name = kLayerUnion;
+  pm.layers[nl - 2].name = kLayerUnionLimits;
+  pm.layers[nl - 1].name = kLayerCombined;
   for (auto& L : pm.layers) L.margin.assign(nx * ny, 1e300);  // min over profiled values
   const double sqrt_crit = std::sqrt(r.combined_critical);
   for (std::size_t i = 0; i < full.size; ++i) {

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include <boost/crc.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "alpscan/core/Error.hpp"
@@ -30,7 +31,8 @@ struct UnitHeader {
   std::int64_t unit, experiment, begin, count;
 };
 
-std::string unit_file(int unit) { return "u" + std::to_string(unit) + ".bin"; }
+// fmt, not "u" + std::to_string(): GCC 12 warns (-Wrestrict, a false positive, GCC bug 105329) on the latter.
+std::string unit_file(int unit) { return fmt::format("u{}.bin", unit); }
 
 void fsync_path(const std::string& p, int flags) {
   const int fd = ::open(p.c_str(), flags);

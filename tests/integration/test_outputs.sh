@@ -107,4 +107,40 @@ scenario part
 "$BIN" run job.json --max-chunks 3 >/dev/null 2>&1
 "$BIN" status out > st.log; rc=$?
 check "status of an interrupted run: exit 75, resumable" "[[ $rc -eq 75 ]] && grep -q 'out: resumable' st.log && grep -q 'chunks: 3/100' st.log"
+# Labelled variants of one experiment (ArgoNeuT at 3, 20 and 100 signal events) on the (m_a, g_ae) plane:
+# each has its own HDF5 group and curve, the same signal, nested exclusions (3 events excludes everything 20
+# excludes, and more), its benchmark in the curve header; the plane carries the DFSZ reference band.
+scenario variants small_variants
+"$BIN" run job.json > run.log 2>&1; rc=$?
+check "labelled variants: run exits 0" "[[ $rc -eq 0 ]]"
+/usr/bin/python3 - out <<'PY' || fail=1
+import json, sys, h5py, numpy as np
+out = sys.argv[1]
+bad = []
+def need(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond: bad.append(what)
+f = h5py.File(out + "/scan.h5", "r")
+names = sorted(f["experiments"].keys())
+need(names == ["argoneut", "argoneut_100ev", "argoneut_3ev"], "one HDF5 group per variant")
+s = {n: f["experiments/" + n + "/signal"][:] for n in names}
+x = {n: f["experiments/" + n + "/excluded"][:].astype(bool) for n in names}
+need(all(np.array_equal(s["argoneut"], s[n]) for n in names), "variants differ only in the benchmark: same signal")
+need([f["experiments/" + n].attrs["signal_upper_limit"] for n in ("argoneut_3ev", "argoneut", "argoneut_100ev")] == [3, 20, 100], "s_up 3, 20, 100")
+need(np.all(x["argoneut_3ev"] >= x["argoneut"]) and np.all(x["argoneut"] >= x["argoneut_100ev"]), "nested exclusions")
+need(x["argoneut_3ev"].sum() > x["argoneut"].sum() > 0, "the 3-event variant excludes more")
+summ = json.load(open(out + "/summary.json"))
+p = summ["planes"][0]
+need(p["name"] == "m_a__g_ae" and {"argoneut", "argoneut_3ev", "argoneut_100ev"} <= set(p["curves"]), "a curve per variant")
+head = open(out + "/" + p["curves"]["argoneut_3ev"]).readline()
+need('[variant "argoneut_3ev" of argoneut: signal_upper_limit = 3]' in head, "the variant's curve header says what it is")
+ref = p["reference_curves"]
+need(list(ref) == ["qcd_dfsz"], "the (m_a, g_ae) plane has the DFSZ band")
+pts = np.array([[float(v) for v in l.split()] for l in open(out + "/" + ref["qcd_dfsz"]) if not l.startswith("#")])
+# seed 004 Eqs. A1, A3: g_ae = m_e sin^2(beta) / (3 f_a), f_a = 5.691e6 GeV eV/m_a; tan(beta) 0.25 (lower edge), 120 (L298)
+s2 = lambda t: t * t / (1 + t * t)
+need(abs(pts[0, 0] - 1e6) < 1e-3 and abs(pts[0, 1] / (0.51099895e-3 * s2(0.25) / (3 * 5.691e6 / 1e6)) - 1) < 1e-5, "qcd_dfsz: lower edge at the first m_a")
+need(abs(pts[25, 1] / (0.51099895e-3 * s2(120) / (3 * 5.691e6 / 3e7)) - 1) < 1e-5 and np.array_equal(pts[0], pts[-1]), "qcd_dfsz: upper edge at the last m_a, closed")
+sys.exit(1 if bad else 0)
+PY
 exit $fail

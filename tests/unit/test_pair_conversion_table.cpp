@@ -70,25 +70,34 @@ TEST_CASE("pair-conversion table: power laws are exact, clamping outside the nod
   CHECK(t(0.2, 5e-3) == 0.0);
 }
 
-TEST_CASE("pair-conversion tables in the data files: current, and within 1% of the direct integral between nodes", "[pair_conversion]") {
-  // (1) Two stored nodes per table against a fresh integral (the file keeps 6 digits): the stored table was
-  //     made by this code. (2) Off-node points, half way between nodes in ln(2 m_e - m) and ln E, against the
-  //     direct integral: the interpolation error. Tolerance 1%: the measured worst case is quoted below.
-  const StoredTable c = stored("miniboone_dump", 1);
-  const AlpPairConversion conv(c.Z, c.A);
+TEST_CASE("pair-conversion tables in the data files: current, and within 1.5% of the direct integral between nodes", "[pair_conversion]") {
+  // (1) Stored nodes against a fresh integral (the file keeps 6 digits): the stored tables were made by this
+  //     code -- carbon far from and near threshold, hydrogen, argon. (2) Off-node points against the direct
+  //     integral: the interpolation error. Worst case measured: +1.1% in the first mass cell (m_a = 0 to
+  //     0.26 MeV, where sigma is quadratic in m_a rather than a power of 2 m_e - m_a); elsewhere < 0.5%.
+  const StoredTable c = stored("miniboone_dump", 1), h = stored("miniboone_dump", 2), ar = stored("argoneut", 1);
   REQUIRE(c.Z == 6);
-  for (auto [i, j] : {std::pair{1, 2}, std::pair{6, 4}}) {
-    const double m = c.table.mass_nodes()[i], E = c.table.energy_nodes()[j];
-    CHECK(c.table(E, m) == Approx(conv.sigma(PairProbe::alp, E, m)).epsilon(2e-6));
-  }
-  for (auto [m, E] : {std::pair{0.1 * MeV, 0.15}, std::pair{0.8 * MeV, 0.3}, std::pair{1.0 * MeV, 0.6}}) {
-    INFO("m_a = " << m / MeV << " MeV, E_a = " << E << " GeV");
-    CHECK(c.table(E, m) == Approx(conv.sigma(PairProbe::alp, E, m)).epsilon(0.01));
-  }
-  const StoredTable ar = stored("argoneut", 1);
+  REQUIRE(h.Z == 1);
   REQUIRE(ar.Z == 18);
-  const AlpPairConversion conv_ar(ar.Z, ar.A);
-  const double m3 = ar.table.mass_nodes()[3], E2 = ar.table.energy_nodes()[2];
-  CHECK(ar.table(E2, m3) == Approx(conv_ar.sigma(PairProbe::alp, E2, m3)).epsilon(2e-6));
-  CHECK(ar.table(1.0, 0.5 * MeV) == Approx(conv_ar.sigma(PairProbe::alp, 1.0, 0.5 * MeV)).epsilon(0.01));
+  const AlpPairConversion conv(c.Z, c.A), conv_h(h.Z, h.A), conv_ar(ar.Z, ar.A);
+  auto node = [](const StoredTable& t, const AlpPairConversion& x, std::size_t i, std::size_t j) {
+    const double m = t.table.mass_nodes()[i], E = t.table.energy_nodes()[j];
+    INFO("Z = " << t.Z << ", node m_a = " << m / MeV << " MeV, E_a = " << E << " GeV");
+    // 6 digits of sigma and 9 of m_a in the file; 0.6 keV below threshold sigma ~ (2 m_e - m)^-1.2 turns the
+    // mass rounding into 1e-5: tolerance 3e-5 (a table made by other physics differs by far more).
+    CHECK(t.table(E, m) == Approx(x.sigma(PairProbe::alp, E, m)).epsilon(3e-5));
+  };
+  node(c, conv, 2, 2);
+  node(c, conv, 26, 4);  // 2 m_e (1 - 10^(-26/8)): 0.57 keV below threshold
+  node(h, conv_h, 12, 1);
+  node(ar, conv_ar, 3, 2);
+  auto between = [](const StoredTable& t, const AlpPairConversion& x, double m, double E) {
+    INFO("Z = " << t.Z << ", m_a = " << m / MeV << " MeV, E_a = " << E << " GeV");
+    CHECK(t.table(E, m) == Approx(x.sigma(PairProbe::alp, E, m)).epsilon(0.015));
+  };
+  between(c, conv, 0.15 * MeV, 0.8);  // first mass cell, the worst case
+  between(c, conv, 0.1 * MeV, 0.15);
+  between(c, conv, 0.8 * MeV, 0.3);
+  between(c, conv, 1.0 * MeV, 0.6);
+  between(ar, conv_ar, 0.5 * MeV, 1.0);
 }

@@ -12,10 +12,10 @@ double qcd_axion_g_agg(double m_a, double E_over_N);
 // Seed Eqs. (A3)-(A5), DFSZ I/II without the loop factors: |g_ae| = m_e |C_ae| / f_a, |C_ae| = sin^2(beta)/3.
 double qcd_axion_g_ae(double m_a, double sin2_beta);
 
-// The bands' edges. KSVZ: the seed's E/N = 2 to 44/3 (L282-L283). DFSZ: the seed gives no range of
-// tan(beta); the customary 0.25 < tan(beta) < 170 (perturbative unitarity; spec V14) gives these sin^2(beta).
+// The bands' edges. KSVZ: the seed's E/N = 2 to 44/3 (L284). DFSZ: the seed's tan(beta) = 0.25 to 120
+// (L298: "sin beta = 0.242536 and 0.999965"; the spec's V14 notes say 170, which the seed does not).
 inline constexpr double kKsvzEoverNLow = 2.0, kKsvzEoverNHigh = 44.0 / 3.0;
-inline constexpr double kDfszTanBetaLow = 0.25, kDfszTanBetaHigh = 170.0;
+inline constexpr double kDfszTanBetaLow = 0.25, kDfszTanBetaHigh = 120.0;
 double sin2_beta(double tan_beta);
 
 }  // namespace alpscan::model
