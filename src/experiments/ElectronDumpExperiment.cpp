@@ -10,6 +10,7 @@
 #include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/physics/AlpBremsstrahlung.hpp"
 #include "alpscan/physics/DecayInVolume.hpp"
+#include "alpscan/physics/EmCascade.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 #include "alpscan/physics/ShowerTrackLength.hpp"
 
@@ -70,6 +71,32 @@ ElectronDumpExperiment::ElectronDumpExperiment(ExperimentInfo info, ElectronDump
   tail_tl_ = physics::electron_track_length_within(-std::log1p(-std::exp(w_lo_)), cfg_.thickness_X0);
 }
 
+void ElectronDumpExperiment::build_photon_cascade() {
+  if (!cfg_.photon_track_cascade || !photon_cascade_.edges.empty()) return;
+  // The whole shower of one beam electron: groups from a quarter of the ALP threshold (the photons
+  // that matter are above it; results above E do not depend on the lower end) up to E0, the electron
+  // injected in the top group at the front face. Approximation A (no ionisation loss): the critical
+  // energy of the dump materials (20-50 MeV) is far below the GeV photons that make detectable ALPs.
+  physics::CascadeGrid grid;
+  grid.E_min = 0.25 * cfg_.E_min;
+  grid.E_max = cfg_.E0;
+  grid.groups_per_decade = cfg_.cascade_groups_per_decade;
+  const physics::EmCascade cascade(grid, physics::CascadeMedium{});
+  std::vector<double> photons(cascade.groups(), 0.0), leptons(cascade.groups(), 0.0);
+  leptons.back() = 1.0;
+  const physics::CascadeResult r = cascade.solve(photons, leptons, cfg_.thickness_X0, 0.0, cfg_.cascade_depth_step);
+  photon_cascade_.edges = r.edges;
+  photon_cascade_.content = r.photon_track;
+}
+
+double ElectronDumpExperiment::photon_track_length(double k) const {
+  if (cfg_.photon_track_cascade) {
+    if (photon_cascade_.edges.empty()) throw std::logic_error("ElectronDumpExperiment: photon track length before prepare()");
+    return photon_cascade_.density(k);
+  }
+  return physics::photon_track_length(cfg_.E0, k, cfg_.thickness_X0);
+}
+
 double ElectronDumpExperiment::electron_tl(double E) const {
   const double w = std::log1p(-E / cfg_.E0);
   const double s = std::clamp((w - w_lo_) / dw_, 0.0, kWNodes - 1.000001);
@@ -82,7 +109,7 @@ double ElectronDumpExperiment::yield_photon_direct(double E, double m) const {
   if (!cfg_.photon_production || !(E > m) || !(E < cfg_.E0)) return 0.0;
   const double tau = m * m * m * m / (4.0 * E * E);
   const double sigma = units::alpha_em * cfg_.Z * cfg_.Z / 4.0 * J_(tau, 0.0, E * theta_max_);
-  return cfg_.n_X0 * physics::photon_track_length(cfg_.E0, E, cfg_.thickness_X0) * sigma;
+  return cfg_.n_X0 * photon_track_length(E) * sigma;
 }
 
 double ElectronDumpExperiment::yield_electron_direct(double Ea, double m) const {
@@ -108,6 +135,7 @@ double ElectronDumpExperiment::yield_electron_direct(double Ea, double m) const 
 }
 
 void ElectronDumpExperiment::prepare(const PrepareContext& ctx) {
+  build_photon_cascade();
   // Energy bins uniform in v(E) = ln E - ln(1 - E/E0 + 1e-4): like ln E at low energy (the decay
   // exponent ~ 1/E changes by the same fraction per bin) and like -ln(E0 - E) near the beam energy,
   // where the bremsstrahlung spectrum peaks (x -> 1 and the 1/(u ln^2 u) electron track length).

@@ -39,6 +39,7 @@ ElectronDumpConfig read_electron_dump_config(ExperimentFile& f) {
   c.efficiency = f.number("efficiency", "number");
   c.E_min = f.number("E_min", "energy");
 
+  c.photon_track_cascade = f.option("photon_track_length", {"cascade", "tsai_whitis"}) == "cascade";
   const bool tsai = f.option("screening", {"none", "tsai"}) == "tsai";
   c.screening = tsai ? physics::Screening::tsai : physics::Screening::none;
   if (tsai) c.screening_coeff = f.number("screening_tsai_coeff", "number");

@@ -249,18 +249,24 @@ TEST_CASE("na64: photon coupling vs PRL 125 (2020) 081801: mass reach and flat l
   // L377 says a MadGraph recast matches the collaboration within 5%, and the spec's analytic chain
   // (the same Tsai-Whitis + Primakoff ingredients as here) is 5-16% below (stronger than) it; our s_up =
   // 2.11 (b = 0.19 subtracted) against NA64's 2.3 makes us another 4% stronger. Expected ratio
-  // 0.80-0.95; tested in [0.75, 1.0]. Found: 0.88 at 10 MeV, 0.80 at 1 MeV.
+  // 0.80-0.95 with the Tsai-Whitis photon track length, ~10% higher with the whole shower (the default);
+  // tested in [0.75, 1.05]. Found: 0.95 at 10 MeV, 0.87 at 1 MeV (Tsai-Whitis: 0.88, 0.80).
   const auto [lo10, hi10] = edges(*a, 0.01, true);
   const auto [lo1, hi1] = edges(*a, 0.001, true);
   WARN("na64_alp lower edge: " << lo10 << " at 10 MeV (publication 2.35e-4, ratio " << lo10 / 2.35e-4 << "), " << lo1
                                << " at 1 MeV (publication 2.56e-4, ratio " << lo1 / 2.56e-4 << ")");
   CHECK(lo10 / 2.35e-4 > 0.75);
-  CHECK(lo10 / 2.35e-4 < 1.0);
+  CHECK(lo10 / 2.35e-4 < 1.05);
   CHECK(lo1 / 2.56e-4 > 0.75);
-  CHECK(lo1 / 2.56e-4 < 1.0);
-  // Independent cross-check: spec invisible_alps.md s3.5 analytic chain, 2.14e-4 at 10 MeV with N = 2.3:
-  // ours rescaled to s_up = 2.3 (N ~ g^2) agrees within 5% (quadrature and screening details).
-  const double lo10_23 = lo10 * std::sqrt(2.3 / s_up(*a));
+  CHECK(lo1 / 2.56e-4 < 1.05);
+  // Independent cross-check: spec invisible_alps.md s3.5 analytic chain (Tsai-Whitis photon track length +
+  // Primakoff), 2.14e-4 at 10 MeV with N = 2.3: ours with the same track length (option tsai_whitis),
+  // rescaled to s_up = 2.3 (N ~ g^2), agrees within 5% (quadrature and screening details). The default
+  // whole-shower track length has 0.76-0.96x fewer photons at y = k/E0 = 0.5-0.9: 1.10x higher there.
+  Loaded tw = read("na64_alp");
+  tw.cfg.photon_track_cascade = false;
+  auto at = build(tw);
+  const double lo10_23 = edges(*at, 0.01, true).first * std::sqrt(2.3 / s_up(*at));
   WARN("na64_alp lower edge at 10 MeV rescaled to s_up = 2.3: " << lo10_23 << " (spec s3.5: 2.14e-4, ratio " << lo10_23 / 2.14e-4 << ")");
   CHECK(lo10_23 == Approx(2.14e-4).epsilon(0.05));
 }

@@ -7,7 +7,11 @@
 // (dN/dE of the beam electron after t radiation lengths, Bethe-Heitler straggling with the complete-
 // screening b = 4/3; and the photons it radiated that have not yet converted, 7/9 per X0). The track
 // length is the depth integral dl/dE = int_0^T I dt. These are FIRST-GENERATION forms: photons from
-// secondary e+e- pairs are not counted, so the photon track length is a lower estimate at small y.
+// secondary e+e- pairs are not counted. Even so, the photon form integrated over a thick target is an
+// OVERestimate at small y: it lets the beam electron radiate photons of energy k at full strength for
+// ~3/(4y) X0 where it really takes ~(3/4) ln(1/y): 0.96 E0/k^2 at k << E0 against the whole shower's
+// 0.57 E0/k^2 (Rossi, physics/EmCascade), 1.4x the shower at y = 0.5; it is accurate only as y -> 1.
+// The electron dumps use the cascade by default (ElectronDumpExperiment, option photon_track_length).
 // Normalisation: 1/E0 (the spec s2.7 prints 1/E, which contradicts its own check
 // int_{E0/2}^{E0} dl_e/dE dE = int_0^T P(4t/3, ln 2) dt; the Bethe-Heitler density has 1/E0).
 #pragma once
