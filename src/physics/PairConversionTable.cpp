@@ -24,7 +24,7 @@ std::pair<std::size_t, double> locate(const std::vector<double>& x, double t) {
 
 PairConversionTable::PairConversionTable(std::vector<double> m_nodes, std::vector<double> E_nodes,
                                          std::vector<double> sigma)
-    : m_(std::move(m_nodes)), E_(std::move(E_nodes)), sigma_(std::move(sigma)) {
+    : m_(std::move(m_nodes)), E_(std::move(E_nodes)) {
   if (m_.empty() || E_.empty()) throw std::invalid_argument("pair-conversion table: no mass or energy nodes");
   for (std::size_t i = 0; i < m_.size(); ++i)
     if (!(m_[i] >= 0 && m_[i] < kThreshold) || (i > 0 && !(m_[i] > m_[i - 1])))
@@ -34,16 +34,16 @@ PairConversionTable::PairConversionTable(std::vector<double> m_nodes, std::vecto
     if (!(E_[i] > 0) || (i > 0 && !(E_[i] > E_[i - 1])))
       throw std::invalid_argument("pair-conversion table: energy nodes must be > 0 and ascending (node " +
                                   std::to_string(i) + ")");
-  if (sigma_.size() != m_.size() * E_.size())
-    throw std::invalid_argument("pair-conversion table: " + std::to_string(sigma_.size()) + " cross-sections for " +
+  if (sigma.size() != m_.size() * E_.size())
+    throw std::invalid_argument("pair-conversion table: " + std::to_string(sigma.size()) + " cross-sections for " +
                                 std::to_string(m_.size()) + " masses x " + std::to_string(E_.size()) + " energies");
-  for (std::size_t i = 0; i < sigma_.size(); ++i)
-    if (!(sigma_[i] > 0 && std::isfinite(sigma_[i])))
+  for (std::size_t i = 0; i < sigma.size(); ++i)
+    if (!(sigma[i] > 0 && std::isfinite(sigma[i])))
       throw std::invalid_argument("pair-conversion table: cross-section " + std::to_string(i) + " is not > 0");
   // Interpolation variables; u = ln(2 m_e - m) decreases with m, so store it negated (ascending).
   for (double m : m_) u_.push_back(-std::log(kThreshold - m));
   for (double E : E_) v_.push_back(std::log(E));
-  for (double s : sigma_) ln_sigma_.push_back(std::log(s));
+  for (double s : sigma) ln_sigma_.push_back(std::log(s));
 }
 
 PairConversionTable PairConversionTable::compute(const AlpPairConversion& c, std::vector<double> m_nodes,

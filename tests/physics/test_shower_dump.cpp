@@ -44,7 +44,7 @@ std::unique_ptr<ShowerDumpExperiment> load(const std::string& name) {
 }
 
 constexpr double MeV = units::MeV;
-enum { kAll = -1, kDecay = 0, kInversePrimakoff = 1 };
+enum { kAll = -1, kDecay = 0, kInversePrimakoff = 1, kInverseCompton = 2, kPairConversion = 3 };  // signal_bins()
 
 double total(ShowerDumpExperiment& e, double m, double g_agg, double g_ae, int prod = -1, int det = -1) {
   std::vector<double> s(8, 0.0);
@@ -207,7 +207,7 @@ TEST_CASE("MiniBooNE electron coupling: scattering only below 2 m_e, the resonan
   auto e = load("miniboone_dump");
   // m_a = 0.5 MeV < 2 m_e: no visible decay (Gamma_ee = 0, g_agg = 0), the signal is inverse Compton.
   CHECK(total(*e, 0.5 * MeV, 0, 1e-5, kAll, kDecay) == 0.0);
-  CHECK(total(*e, 0.5 * MeV, 0, 1e-5, kAll, 2) > 0.0);
+  CHECK(total(*e, 0.5 * MeV, 0, 1e-5, kAll, kInverseCompton) > 0.0);
   // m_a = 15 MeV near the lower edge (g_ae = 1e-7): the resonance dominates (seed Fig. 5 right).
   const int res = static_cast<int>(ProductionChannel::resonant);
   CHECK(total(*e, 15 * MeV, 0, 1e-7, res) > 0.5 * total(*e, 15 * MeV, 0, 1e-7));
@@ -240,7 +240,7 @@ TEST_CASE("MiniBooNE electron coupling below 2 m_e: pair conversion and inverse 
   // scattering signal is production (g^2) x cross-section (g^2): exactly x16 for 2 g.
   auto e = load("miniboone_dump");
   const double m = 0.5 * MeV, g = 1e-6;
-  const int ic = 2, pair = 3;
+  const int ic = kInverseCompton, pair = kPairConversion;
   const double s_pair = total(*e, m, 0, g, kAll, pair), s_ic = total(*e, m, 0, g, kAll, ic);
   CHECK(s_pair > 0);
   CHECK(total(*e, m, 0, g, kAll, kDecay) == 0.0);
@@ -279,7 +279,7 @@ TEST_CASE("MiniBooNE mixed couplings: the cross channels scale as g_agg^2 g_ae^2
   const double m = 0.5 * MeV, ga = 1e-6, ge = 1e-6;
   const int prim = static_cast<int>(ProductionChannel::primakoff);
   auto cross = [&](double a, double b) {
-    double c = total(*e, m, a, b, prim, 2) + total(*e, m, a, b, prim, 3);
+    double c = total(*e, m, a, b, prim, kInverseCompton) + total(*e, m, a, b, prim, kPairConversion);
     for (ProductionChannel k : {ProductionChannel::compton, ProductionChannel::associated, ProductionChannel::brems})
       c += total(*e, m, a, b, static_cast<int>(k), kDecay) + total(*e, m, a, b, static_cast<int>(k), kInversePrimakoff);
     return c;

@@ -39,11 +39,10 @@ class PairConversionTable {
   double operator()(double E, double m) const;  // sigma / g_ae^2 [GeV^-2]
   const std::vector<double>& mass_nodes() const { return m_; }
   const std::vector<double>& energy_nodes() const { return E_; }
-  const std::vector<double>& sigma() const { return sigma_; }
 
  private:
-  std::vector<double> m_, E_, sigma_;
-  std::vector<double> u_, v_, ln_sigma_;  // ln(2 m_e - m), ln E, ln sigma
+  std::vector<double> m_, E_;
+  std::vector<double> u_, v_, ln_sigma_;  // -ln(2 m_e - m), ln E, ln sigma
 };
 
 }  // namespace alpscan::physics
