@@ -51,9 +51,15 @@ def main(a_path, b_path):
             if isinstance(oa, h5py.Dataset):
                 da, db = oa[()], ob[()]
                 if not same_value(np.asarray(da), np.asarray(db)):
-                    if np.asarray(da).shape == np.asarray(db).shape and np.asarray(da).dtype.kind == "f":
-                        n = int(np.sum(np.asarray(da) != np.asarray(db)))
-                        diffs.append(f"{p}: {n} of {np.asarray(da).size} values differ")
+                    xa, xb = np.asarray(da), np.asarray(db)
+                    if xa.shape == xb.shape and xa.dtype.kind in "fiu":
+                        bad = xa != xb
+                        msg = f"{p}: {int(np.sum(bad))} of {xa.size} values differ"
+                        if xa.dtype.kind == "f":
+                            den = np.maximum(np.abs(xa[bad]), np.abs(xb[bad]))
+                            rel = np.abs(xa[bad] - xb[bad]) / np.where(den > 0, den, 1)
+                            msg += f", largest relative difference {np.max(rel):.3g}"
+                        diffs.append(msg)
                     else:
                         diffs.append(f"{p}: contents differ")
             aa, ab = attrs_of(oa, p), attrs_of(ob, p)
