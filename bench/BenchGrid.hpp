@@ -9,28 +9,21 @@
 #include <cstdio>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "alpscan/core/Error.hpp"
 #include "alpscan/experiments/Experiment.hpp"
-#include "alpscan/io/ExperimentFile.hpp"
+#include "alpscan/io/ExperimentCatalog.hpp"
 
 namespace alpscan::bench {
 
-// Builds data/experiments/<name>.json with make (one of the make_*_experiment functions); on any
-// problem prints the diagnostics to stderr and returns nullptr.
-template <class Make>
-ExperimentPtr load_experiment(const char* name, Make make) {
-  Diagnostics diags;
-  ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + name + ".json",
-                   nlohmann::json::object(), diags);
-  ExperimentPtr e = make(f);
-  f.finish();
-  if (!diags.empty() || !e) {
-    std::fprintf(stderr, "%s", diags.format().c_str());
+// Builds data/experiments/<name>.json through its registered family (as a job does); on any problem
+// prints the diagnostics to stderr and returns nullptr.
+inline ExperimentPtr load_experiment(const char* name) {
+  try {
+    return make_experiment({name, std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + name + ".json", "{}"});
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "%s", e.diagnostics().format().c_str());
     return nullptr;
   }
-  return e;
 }
 
 // prepare() over [m_lo, m_hi]; returns its wall time [s].

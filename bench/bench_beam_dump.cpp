@@ -10,7 +10,6 @@
 #include "BenchGrid.hpp"
 #include "alpscan/core/Units.hpp"
 #include "alpscan/experiments/BeamDumpExperiment.hpp"
-#include "alpscan/io/BeamDumpConfigIO.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
 
 using namespace alpscan;
@@ -23,7 +22,7 @@ int main(int argc, char** argv) {
   std::printf("%-12s %12s %12s %16s\n", "experiment", "prepare [s]", "us/point", "us/point g_ae>0");
   const bench::LogGrid grid{m_lo, m_hi, Axis::g_agg, g_lo, g_hi, n};
   for (const char* name : names) {
-    ExperimentPtr e = bench::load_experiment(name, make_beam_dump_experiment);
+    ExperimentPtr e = bench::load_experiment(name);
     if (!e) return 1;
     auto* b = dynamic_cast<BeamDumpExperiment*>(e.get());
     const double prep = bench::timed_prepare(*e, m_lo, m_hi);

@@ -7,7 +7,6 @@
 #include "BenchGrid.hpp"
 #include "alpscan/core/Units.hpp"
 #include "alpscan/experiments/ColliderExperiment.hpp"
-#include "alpscan/io/ColliderConfigIO.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
 
 using namespace alpscan;
@@ -19,7 +18,7 @@ int main() {
   std::printf("%-20s %10s %10s   lower edge g [GeV^-1] at m_a = 0.3, 1, 5, 20, 80 GeV\n", "experiment", "us/point", "s_up");
   const bench::LogGrid grid{m_lo, m_hi, Axis::g_agg, g_lo, g_hi, n};
   for (const char* name : names) {
-    ExperimentPtr e = bench::load_experiment(name, make_collider_experiment);
+    ExperimentPtr e = bench::load_experiment(name);
     if (!e) return 1;
     bench::timed_prepare(*e, m_lo, m_hi);
     double checksum = 0.0;

@@ -6,7 +6,7 @@
 
 #include "BenchGrid.hpp"
 #include "alpscan/core/Units.hpp"
-#include "alpscan/io/ElectronDumpConfigIO.hpp"
+#include "alpscan/experiments/ElectronDumpExperiment.hpp"
 
 using namespace alpscan;
 
@@ -16,7 +16,7 @@ int main() {
   const double m_lo = 1e3 * units::eV, m_hi = 10.0;
   std::printf("%-8s %12s %16s %16s\n", "exp", "prepare [s]", "us/point (g_ae)", "us/point (g_agg)");
   for (const char* name : names) {
-    ExperimentPtr e = bench::load_experiment(name, make_electron_dump_experiment);
+    ExperimentPtr e = bench::load_experiment(name);
     if (!e) return 1;
     const double prep = bench::timed_prepare(*e, m_lo, m_hi);
     double per[2], checksum = 0.0;

@@ -7,7 +7,6 @@
 #include "BenchGrid.hpp"
 #include "alpscan/core/Units.hpp"
 #include "alpscan/experiments/PassatExperiment.hpp"
-#include "alpscan/io/PassatConfigIO.hpp"
 
 using namespace alpscan;
 
@@ -19,7 +18,7 @@ int main() {
   std::printf("%-26s %12s %12s   paths (closed/poly/decay/full/zero)\n", "experiment", "prepare [s]", "us/point");
   const bench::LogGrid grid{m_lo, m_hi, Axis::g_agg, g_lo, g_hi, n};
   for (const char* name : names) {
-    ExperimentPtr e = bench::load_experiment(name, make_passat_experiment);
+    ExperimentPtr e = bench::load_experiment(name);
     if (!e) return 1;
     auto* p = dynamic_cast<PassatExperiment*>(e.get());
     const double prep = bench::timed_prepare(*e, m_lo, m_hi);

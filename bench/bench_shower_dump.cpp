@@ -7,7 +7,7 @@
 
 #include "BenchGrid.hpp"
 #include "alpscan/core/Units.hpp"
-#include "alpscan/io/ShowerDumpConfigIO.hpp"
+#include "alpscan/experiments/ShowerDumpExperiment.hpp"
 
 using namespace alpscan;
 
@@ -17,7 +17,7 @@ int main() {
   const double m_lo = 0.1 * units::MeV, m_hi = 100 * units::MeV;
   std::printf("%-16s %12s %17s %17s\n", "exp", "prepare [s]", "us/point (g_agg)", "us/point (g_ae)");
   for (const char* name : names) {
-    ExperimentPtr e = bench::load_experiment(name, make_shower_dump_experiment);
+    ExperimentPtr e = bench::load_experiment(name);
     if (!e) return 1;
     const double prep = bench::timed_prepare(*e, m_lo, m_hi);
     double per[2], checksum = 0.0;

@@ -71,7 +71,7 @@ PointOrError parse_point(const JobSpec& job, const ParameterSpace& space, const 
 
 }  // namespace
 
-int cmd_explain(const JobSpec& job, const ExplainOptions& o) {
+int cmd_explain(const JobSpec& job, const std::vector<ExperimentPtr>& experiments, const ExplainOptions& o) {
   const ParameterSpace space(job);
   const PointOrError pt = parse_point(job, space, o.point);
   if (!pt.error.empty()) {
@@ -86,10 +86,11 @@ int cmd_explain(const JobSpec& job, const ExplainOptions& o) {
 
   nlohmann::json out = nlohmann::json::array();
   bool found = false;
-  for (const auto& req : job.experiments) {
+  for (std::size_t i = 0; i < job.experiments.size(); ++i) {
+    const ExperimentRequest& req = job.experiments[i];
     if (!o.experiment.empty() && req.name != o.experiment) continue;
     found = true;
-    ExperimentPtr exp = make_experiment(req);
+    Experiment* exp = experiments.at(i).get();
     exp->prepare(ctx);
     const ExperimentInfo& info = exp->info();
     const std::vector<SignalPart> parts = exp->explain(p);

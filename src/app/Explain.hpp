@@ -5,7 +5,10 @@
 
 #include <string>
 
-#include "alpscan/io/JobSpec.hpp"
+#include <vector>
+
+#include "alpscan/experiments/Experiment.hpp"
+#include "alpscan/scan/JobSpec.hpp"
 
 namespace alpscan {
 
@@ -16,6 +19,7 @@ struct ExplainOptions {
 };
 
 // Exit status: 0, or 2 for a malformed --point (the message names the axis and what was expected).
-int cmd_explain(const JobSpec& job, const ExplainOptions& o);
+// `experiments`: the job's experiments in job order (built once by the caller; explain prepares them).
+int cmd_explain(const JobSpec& job, const std::vector<ExperimentPtr>& experiments, const ExplainOptions& o);
 
 }  // namespace alpscan

@@ -13,7 +13,7 @@
 #include <fmt/format.h>
 
 #include "alpscan/io/ExperimentCatalog.hpp"
-#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/io/JobSpecIO.hpp"
 
 namespace alpscan {
 

@@ -18,8 +18,9 @@
 #include <spdlog/spdlog.h>
 
 #include "alpscan/core/BuildInfo.hpp"
+#include "alpscan/io/CheckpointFormatJson.hpp"
 #include "alpscan/io/ExperimentCatalog.hpp"
-#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/io/JobSpecIO.hpp"
 #include "alpscan/io/JsonUtil.hpp"
 #include "alpscan/io/ResultFiles.hpp"
 #include "alpscan/io/RunStatus.hpp"
@@ -165,19 +166,26 @@ void setup_logging(int rank) {
 }
 
 // Reads the job and builds its experiments (which reads and checks their data files and the job's
-// option overrides). Every problem goes into diags.
-JobSpec load_job(const std::string& path, Diagnostics& diags, std::vector<ExperimentInfo>* infos = nullptr) {
+// option overrides), once: the scan evaluates them and the merge takes their metadata. Every problem
+// goes into diags.
+JobSpec load_job(const std::string& path, Diagnostics& diags, std::vector<ExperimentPtr>* experiments = nullptr) {
   JobSpec job = read_job(path, diags);
   // Experiments that were resolved are checked even if the job has other problems: all at once.
   for (const auto& r : job.experiments) {
     try {
       ExperimentPtr e = make_experiment(r);
-      if (infos) infos->push_back(e->info());
+      if (experiments) experiments->push_back(std::move(e));
     } catch (const InputError& err) {
       for (const auto& d : err.diagnostics().items()) diags.add(d.file, d.path, d.message);
     }
   }
   return job;
+}
+
+std::vector<ExperimentInfo> infos_of(const std::vector<ExperimentPtr>& experiments) {
+  std::vector<ExperimentInfo> infos;
+  for (const auto& e : experiments) infos.push_back(e->info());
+  return infos;
 }
 
 std::string axes_list(const std::vector<Axis>& axes) {
@@ -250,12 +258,13 @@ int cmd_validate(const Args& a) {
 
 int cmd_plan(const Args& a) {
   Diagnostics diags;
-  std::vector<ExperimentInfo> infos;
-  JobSpec job = load_job(a.job, diags, &infos);
+  std::vector<ExperimentPtr> experiments;
+  JobSpec job = load_job(a.job, diags, &experiments);
   if (!diags.empty()) {
     std::cerr << diags.format();
     return kExitInput;
   }
+  const std::vector<ExperimentInfo> infos = infos_of(experiments);
   const ParameterSpace space(job);
   const WorkPlan plan = plan_for(job, space, infos);
   std::cout << "job " << job.name << " (" << job.file << ")\n";
@@ -298,7 +307,8 @@ int cmd_plan(const Args& a) {
 }
 
 // Rank 0, after the scan: merge, write the result files, report.
-int finish_run(const JobSpec& job, const ParameterSpace& space, const WorkPlan& plan, const Checkpoint& ckpt,
+int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, const ParameterSpace& space,
+               const WorkPlan& plan, const Checkpoint& ckpt,
                const RunOutcome& out, std::chrono::steady_clock::time_point t0, long long prep_ms) {
   const double scan_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!out.complete) {
@@ -311,7 +321,7 @@ int finish_run(const JobSpec& job, const ParameterSpace& space, const WorkPlan& 
   }
   spdlog::info("scan complete: {} chunks computed now, {} resumed; {:.3f} s (slowest rank's prepare {:.3f} s)",
                out.units_computed, ckpt.resumed_count(), scan_s, prep_ms / 1000.0);
-  const MergedResult merged = merge_results(job, space, plan, ckpt);
+  const MergedResult merged = merge_results(job, infos, space, plan, ckpt);
   std::vector<PlaneMap> planes;
   for (const auto& p : job.planes) planes.push_back(make_plane_map(p, space, merged));
   const WrittenFiles files = write_results(job, space, merged, planes);
@@ -335,12 +345,13 @@ int cmd_run(const Args& a) {
   Communicator& comm = Communicator::get();
   const auto t0 = std::chrono::steady_clock::now();
   Diagnostics diags;
-  std::vector<ExperimentInfo> infos;
-  JobSpec job = load_job(a.job, diags, &infos);
+  std::vector<ExperimentPtr> experiments;
+  JobSpec job = load_job(a.job, diags, &experiments);
   if (!diags.empty()) {
     if (comm.rank() == 0) std::cerr << diags.format();
     return kExitInput;
   }
+  const std::vector<ExperimentInfo> infos = infos_of(experiments);
   const ParameterSpace space(job);
   const WorkPlan plan = plan_for(job, space, infos);
 
@@ -350,7 +361,7 @@ int cmd_run(const Args& a) {
     spdlog::info("alpscan {} ({}), job {}: {} evaluations in {} chunks on {} rank(s)", code_version(), git_revision(),
                  job.name, plan.total_points, plan.units.size(), comm.size());
     try {
-      ckpt = std::make_unique<Checkpoint>(job.output_dir, fingerprint(job), plan, a.restart);
+      ckpt = std::make_unique<Checkpoint>(job.output_dir, fingerprint(job), plan, a.restart, checkpoint_format_json());
       g_run_output_dir = job.output_dir;
       g_ranks = comm.size();
       write_run_status(job.output_dir, {"running", "", -1, comm.size()});
@@ -367,7 +378,7 @@ int cmd_run(const Args& a) {
   SchedulerOptions opts;
   opts.max_units = a.max_chunks;
   opts.progress_interval_s = a.progress_interval;
-  Scheduler sched(comm, job, space, plan, ckpt.get(), opts);
+  Scheduler sched(comm, job, std::move(experiments), space, plan, ckpt.get(), opts);
   const RunOutcome out = sched.run();
   const long long prep_ms = comm.max(static_cast<long long>(out.prepare_seconds * 1000));
   const int status = out.complete ? kExitOk : kExitResumable;
@@ -375,7 +386,7 @@ int cmd_run(const Args& a) {
     comm.barrier();  // leave together: a rank exiting early with 75 would make mpirun kill rank 0
     return status;
   }
-  const int rc = finish_run(job, space, plan, *ckpt, out, t0, prep_ms);
+  const int rc = finish_run(job, infos, space, plan, *ckpt, out, t0, prep_ms);
   comm.barrier();
   return rc;
 }
@@ -408,14 +419,15 @@ int main(int argc, char** argv) {
       if (a.job.empty()) usage_error("explain needs a job file");
       if (a.explain.point.empty()) usage_error("explain needs --point axis=value,...");
       Diagnostics diags;
-      const JobSpec job = load_job(a.job, diags);
+      std::vector<ExperimentPtr> experiments;
+      const JobSpec job = load_job(a.job, diags, &experiments);
       if (!diags.empty()) {
         std::cerr << diags.format();
         return kExitInput;
       }
       ExplainOptions o = a.explain;
       o.json = a.json;
-      return cmd_explain(job, o);
+      return cmd_explain(job, experiments, o);
     }
     if (a.command != "validate" && a.command != "plan" && a.command != "run")
       usage_error("unknown command \"" + a.command + "\"" +

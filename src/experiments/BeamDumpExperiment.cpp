@@ -10,6 +10,10 @@
 #include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/physics/DecayInVolume.hpp"
 #include "alpscan/physics/Quadrature.hpp"
+#include "alpscan/experiments/BuildExperiment.hpp"
+#include "alpscan/experiments/ConfigReaders.hpp"
+#include "alpscan/experiments/ExperimentInput.hpp"
+#include "alpscan/experiments/FamilyRegistry.hpp"
 
 namespace alpscan {
 
@@ -207,5 +211,40 @@ double BeamDumpExperiment::signal_reference_width(double m, double g, double Gam
         std::log(lo) + p * h, std::log(lo) + (p + 1) * h);
   return cfg_.N_POT * detected * g * g * total;
 }
+
+// ---- configuration from the data file, and registration ----
+
+BeamDumpConfig read_beam_dump_config(ExperimentInput& in) {
+  BeamDumpConfig c;
+  // Photon source: the PASSAT model (same keys as the passat_* files).
+  read_primakoff_source(in, c);
+  // Geometry and selection
+  c.L_d = in.number("L_decay_start", "length");
+  c.L_v = in.number("L_decay_length", "length");
+  c.half_size = in.number("detector_half_size", "length");
+  c.off_axis = in.number_or("detector_off_axis", "length", 0.0);  // absent: on axis
+  c.z_acceptance = in.number_or("detector_distance", "length", 0.0);  // absent: end of the decay volume
+  c.efficiency = in.number("efficiency", "number");
+  c.efficiency_ee = in.number_or("efficiency_ee", "number", 0.0);       // absent: e+e- not detected
+  c.E_min = in.number("E_min", "energy");
+  c.E_max = in.number("E_max", "energy");
+
+  c.C_phi = in.option("phi_norm", {"literal", "physical"}) == "literal" ? units::pi : 1.0;
+  read_screening(in, c);
+  // Pion transverse momentum (collinear: the PASSAT model).
+  c.pion_pt.on = in.option("pion_pt", {"collinear", "bmpt"}) == "bmpt";
+  c.pion_pt.a = in.number_when(c.pion_pt.on, "bmpt_pt_a", "inverse_energy", c.pion_pt.a);
+  c.pion_pt.gamma = in.number_when(c.pion_pt.on, "bmpt_pt_gamma", "number", c.pion_pt.gamma);
+  c.pion_pt.delta = in.number_when(c.pion_pt.on, "bmpt_pt_delta", "number", c.pion_pt.delta);
+
+  read_table_resolution(in, c);
+  return c;
+}
+
+namespace {
+const bool registered = register_family(
+    {"beam_dump", "proton beam dump: Primakoff on meson-decay photons, a -> gamma gamma / e+e- in a decay volume",
+     [](ExperimentInput& in) { return build_experiment<BeamDumpExperiment>(in, read_beam_dump_config(in)); }});
+}  // namespace
 
 }  // namespace alpscan

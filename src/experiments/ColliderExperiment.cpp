@@ -8,6 +8,11 @@
 #include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/physics/DecayInVolume.hpp"
 #include "alpscan/physics/EeToGammaAlp.hpp"
+#include "alpscan/experiments/BuildExperiment.hpp"
+#include "alpscan/experiments/ConfigReaders.hpp"
+#include "alpscan/experiments/ExperimentInput.hpp"
+#include "alpscan/experiments/FamilyRegistry.hpp"
+#include "alpscan/core/Units.hpp"
 
 namespace alpscan {
 
@@ -55,5 +60,33 @@ double ColliderExperiment::signal(double m, double g, double g_ae, double br_inv
   const model::AlpWidths w = model::widths(m, g, g_ae, br_inv);
   return cfg_.luminosity * cfg_.efficiency * sigma_accepted(m, g) * decay_inside(m, w.total()) * w.br_gg();
 }
+
+// ---- configuration from the data file, and registration ----
+
+ColliderConfig read_collider_config(ExperimentInput& in) {
+  ColliderConfig c;
+  c.sqrt_s = in.number("sqrt_s", "energy");
+  // 1 pb^-1 = 1 / (1e-9 mb) in GeV^2.
+  c.luminosity = in.number("luminosity_pb_inv", "number") / (1e-9 * units::millibarn);
+  c.cos_min = in.number("cos_theta_min", "number");
+  c.cos_max = in.number("cos_theta_max", "number");
+  c.efficiency = in.number("efficiency", "number");
+  c.m_min = in.number("m_a_min", "energy");
+  c.m_max = in.number("m_a_max", "energy");
+  c.decay_radius = in.number("decay_radius", "length");
+  const bool hyper = in.option("z_coupling", {"photon_only", "hypercharge"}) == "hypercharge";
+  c.z_coupling = hyper ? ZCoupling::hypercharge : ZCoupling::photon_only;
+  c.m_Z = in.number_when(hyper, "m_Z", "energy", c.m_Z);
+  c.Gamma_Z = in.number_when(hyper, "Gamma_Z", "energy", c.Gamma_Z);
+  c.Gamma_ee = in.number_when(hyper, "Gamma_ee", "energy", c.Gamma_ee);
+  c.sin2_theta_W = in.number_when(hyper, "sin2_theta_W", "number", c.sin2_theta_W);
+  return c;
+}
+
+namespace {
+const bool registered = register_family(
+    {"collider", "e+e- collider: e+e- -> gamma a, a -> gamma gamma (three photons)",
+     [](ExperimentInput& in) { return build_experiment<ColliderExperiment>(in, read_collider_config(in)); }});
+}  // namespace
 
 }  // namespace alpscan

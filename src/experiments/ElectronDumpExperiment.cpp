@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <utility>
 
@@ -13,6 +14,10 @@
 #include "alpscan/physics/EmCascade.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 #include "alpscan/physics/ShowerTrackLength.hpp"
+#include "alpscan/experiments/BuildExperiment.hpp"
+#include "alpscan/experiments/ConfigReaders.hpp"
+#include "alpscan/experiments/ExperimentInput.hpp"
+#include "alpscan/experiments/FamilyRegistry.hpp"
 
 namespace alpscan {
 
@@ -292,5 +297,52 @@ double ElectronDumpExperiment::signal_reference(double m, double g_agg, double g
         v0 + p * h, v0 + (p + 1) * h);
   return cfg_.N_EOT * cfg_.efficiency * total * (open_ ? 1.0 : Gdet / Gamma);
 }
+
+// ---- configuration from the data file, and registration ----
+
+namespace {
+constexpr double kAvogadro = 6.02214076e23;  // 1/mol (SI 2019, exact)
+}
+
+ElectronDumpConfig read_electron_dump_config(ExperimentInput& in) {
+  ElectronDumpConfig c;
+  c.E0 = in.number("E_beam", "energy");
+  c.N_EOT = in.number("N_EOT", "number");
+  c.Z = in.number("Z", "number");
+  c.A = in.number("A", "number");
+  // X0 in g/cm^2 (the PDG convention; the file format has no mass units): nuclei per area in one X0.
+  const double X0 = in.number("X0_g_per_cm2", "number");
+  c.n_X0 = X0 * kAvogadro / c.A / (units::cm * units::cm);
+  // Thickness in X0; 0 or absent means a thick (infinite) target.
+  const double T = in.number_or("target_thickness_X0", "number", 0.0);
+  c.thickness_X0 = T > 0 ? T : std::numeric_limits<double>::infinity();
+  read_helm_form_factor(in, c);
+  c.L_d = in.number("L_decay_start", "length");
+  // 0 means an OPEN decay region (L_v = +inf): every ALP that passes L_decay_start counts, visible
+  // downstream or escaping as missing energy (NA64's active-dump signature; ElectronDumpExperiment.hpp).
+  const double Lv = in.number("L_decay_length", "length");
+  c.L_v = Lv == 0.0 ? std::numeric_limits<double>::infinity() : Lv;
+  c.half_size = in.number("detector_half_size", "length");
+  c.efficiency = in.number("efficiency", "number");
+  c.E_min = in.number("E_min", "energy");
+
+  c.photon_track_cascade = in.option("photon_track_length", {"cascade", "tsai_whitis"}) == "cascade";
+  read_screening(in, c);
+  const std::string ch = in.option("channels", {"gg+ee", "gg", "ee"});
+  c.detect_gg = ch != "ee";
+  c.detect_ee = ch != "gg";
+  const std::string prod = in.option("production", {"primakoff+brems", "primakoff", "brems"});
+  c.photon_production = prod != "brems";
+  c.electron_production = prod != "primakoff";
+
+  read_table_resolution(in, c);
+  return c;
+}
+
+namespace {
+const bool registered = register_family(
+    {"electron_dump", "electron beam dump: Primakoff on shower photons and ALP bremsstrahlung, visible decays",
+     [](ExperimentInput& in) { return build_experiment<ElectronDumpExperiment>(in, read_electron_dump_config(in)); }});
+}  // namespace
 
 }  // namespace alpscan

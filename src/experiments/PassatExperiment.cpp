@@ -9,6 +9,10 @@
 #include "alpscan/experiments/MassNodes.hpp"
 #include "alpscan/physics/AlpConversion.hpp"
 #include "alpscan/physics/Quadrature.hpp"
+#include "alpscan/experiments/BuildExperiment.hpp"
+#include "alpscan/experiments/ConfigReaders.hpp"
+#include "alpscan/experiments/ExperimentInput.hpp"
+#include "alpscan/experiments/FamilyRegistry.hpp"
 
 namespace alpscan {
 
@@ -364,5 +368,37 @@ double PassatExperiment::signal_reference(double m, double g, int n_panels) cons
   }
   return cfg_.N_POT * g * g * total;
 }
+
+// ---- configuration from the data file, and registration ----
+
+PassatConfig read_passat_config(ExperimentInput& in) {
+  PassatConfig c;
+  read_primakoff_source(in, c);
+  c.B = in.number("B", "field");
+  c.L = in.number("L", "length");
+  c.L_tilde = in.number("L_tilde", "length");
+  c.theta_max = in.number("theta_max", "angle");
+  c.pT_cap = in.number_or("pT_cap", "energy", 1e300);  // absent: no cap (all but CAST)
+  c.E_min = in.number("E_min", "energy");
+  c.E_max = in.number("E_max", "energy");
+
+  c.phi_norm = in.option("phi_norm", {"literal", "physical"}) == "physical" ? PhiNorm::physical : PhiNorm::literal;
+  read_screening(in, c);
+  c.shield_loss = in.option("shield_loss", {"off", "on"}) == "on";
+  // Required only when switched on (NOMAD has no muon shield).
+  c.shield_B = in.number_when(c.shield_loss, "shield_B", "field", c.shield_B);
+  c.shield_L = in.number_when(c.shield_loss, "shield_L", "length", c.shield_L);
+
+  read_table_resolution(in, c);
+  c.yield_res.n_c = static_cast<int>(in.number_or("num_n_c", "number", c.yield_res.n_c));
+  c.yield_res.j.n_gl = static_cast<int>(in.number_or("num_n_gl_delta", "number", c.yield_res.j.n_gl));
+  return c;
+}
+
+namespace {
+const bool registered = register_family(
+    {"passat", "PASSAT: Primakoff production in a dump, conversion back to a photon in a helioscope magnet (seed 000)",
+     [](ExperimentInput& in) { return build_experiment<PassatExperiment>(in, read_passat_config(in)); }});
+}  // namespace
 
 }  // namespace alpscan

@@ -10,6 +10,9 @@
 #include "alpscan/physics/DecayInVolume.hpp"
 #include "alpscan/physics/PrimakoffScattering.hpp"
 #include "alpscan/physics/Quadrature.hpp"
+#include "alpscan/experiments/BuildExperiment.hpp"
+#include "alpscan/experiments/ExperimentInput.hpp"
+#include "alpscan/experiments/FamilyRegistry.hpp"
 
 namespace alpscan {
 
@@ -241,5 +244,137 @@ std::vector<SignalPart> ShowerDumpExperiment::explain(const AlpPoint& p) {
     }
   return parts;
 }
+
+// ---- configuration from the data file, and registration ----
+
+namespace {
+physics::SanfordWangParams sw_params(ExperimentInput& in, bool needed, const std::string& key) {
+  physics::SanfordWangParams p;
+  const std::vector<double> c = in.numbers_when(needed, key, "number");
+  if (c.size() != 9) {
+    if (!c.empty()) in.add_problem("/parameters/" + key, "expected the 9 Sanford-Wang coefficients c1..c9");
+    return p;
+  }
+  for (int i = 0; i < 9; ++i) p.c[i] = c[i];
+  return p;
+}
+
+// The pi0 source: option pi0_model = sanford_wang | bmpt. The other model's keys may stay in the file
+// (they are checked, so switching the option works).
+void read_pi0_source(ExperimentInput& in, ShowerDumpConfig& c) {
+  c.pi0_sanford_wang = in.option("pi0_model", {"sanford_wang", "bmpt"}) == "sanford_wang";
+  const bool sw = c.pi0_sanford_wang, bmpt = !sw;
+  physics::SanfordWangPi0Config s = c.sanford_wang;
+  s.p_beam = in.number_when(sw, "p_beam", "energy", s.p_beam);
+  s.pi_plus = sw_params(in, sw, "sw_pip");
+  s.pi_minus = sw_params(in, sw, "sw_pim");
+  s.sigma_inel_ref = in.number_when(sw, "sigma_inel_ref", "area") / units::millibarn;  // the fit's unit: mb
+  s.A_ref = in.number_when(sw, "A_ref", "number", s.A_ref);
+  s.A_target = in.number_when(sw, "A_target", "number", s.A_target);
+  s.alpha = in.number_when(sw, "pi0_A_exponent", "number", s.alpha);
+  s.sigma_inel_target = in.number_when(sw, "sigma_inel_target", "area") / units::millibarn;
+  s.secondary_factor = in.number_when(sw, "secondary_factor", "number", s.secondary_factor);
+  if (sw) c.sanford_wang = s;
+  const physics::BmptShape shape{in.number_when(bmpt, "bmpt_c_alpha", "number"),
+                                 in.number_when(bmpt, "bmpt_c_beta", "number"),
+                                 in.number_when(bmpt, "bmpt_c_gamma", "number")};
+  const double E_beam = in.number_when(bmpt, "E_beam", "energy");
+  const double n_pi0 = in.number_when(bmpt, "n_pi0", "number");
+  const double pt_a = in.number_when(bmpt, "pt_a", "inverse_energy");
+  const double pt_gamma = in.number_when(bmpt, "pt_gamma", "number");
+  const double pt_delta = in.number_when(bmpt, "pt_delta", "number");
+  if (!bmpt) return;
+  c.bmpt = physics::PionSpectrum(E_beam, shape, n_pi0);
+  c.bmpt_pt.on = true;
+  c.bmpt_pt.a = pt_a;
+  c.bmpt_pt.gamma = pt_gamma;
+  c.bmpt_pt.delta = pt_delta;
+}
+
+// Pair conversion a Z -> e+ e- Z (spec D5): one table per target nucleus over shared nodes, computed by
+// tools/tabulate_pair_conversion and stored in the data file.
+void read_pair_conversion(ExperimentInput& in, ShowerDumpConfig& c) {
+  const std::string mode = in.option("pair_conversion", {"elastic", "elastic_plus_incoherent", "off"});
+  c.pair_conversion = mode != "off";
+  const std::vector<double> m = in.numbers_when(c.pair_conversion, "pair_table_m_a", "energy");
+  const std::vector<double> E = in.numbers_when(c.pair_conversion, "pair_table_E", "energy");
+  for (std::size_t k = 0; k < c.nuclei.size(); ++k) {
+    ScatteringTarget& t = c.nuclei[k];
+    const std::string key = "target" + std::to_string(k + 1) + "_pair_sigma";
+    const std::vector<double> sigma = in.numbers_when(c.pair_conversion, key, "area");
+    if (!c.pair_conversion || m.empty() || E.empty() || sigma.empty()) continue;  // off, or already reported
+    try {
+      t.pair = physics::PairConversionTable(m, E, sigma);
+    } catch (const std::invalid_argument& e) {
+      in.add_problem("/parameters/" + key, e.what());
+    }
+    t.pair_scale = mode == "elastic_plus_incoherent" ? (t.Z + 1.0) / t.Z : 1.0;
+  }
+}
+}  // namespace
+
+ShowerDumpConfig read_shower_dump_config(ExperimentInput& in) {
+  ShowerDumpConfig c;
+  c.N_POT = in.number("N_POT", "number");
+  read_pi0_source(in, c);
+  auto& d = c.dump;
+  d.Z = in.number("dump_Z", "number");
+  d.A = in.number("dump_A", "number");
+  d.X0 = in.number("dump_X0", "number");
+  d.density = in.number("dump_density", "number");
+  d.critical_energy = in.number("dump_critical_energy", "energy");
+  d.thickness_X0 = in.number_or("dump_thickness_X0", "number", std::numeric_limits<double>::infinity());
+  d.interaction_length_X0 = in.number("dump_interaction_length_X0", "number");
+
+  c.shape = in.option("detector_shape", {"sphere", "box"}) == "sphere" ? DetectorShape::sphere : DetectorShape::box;
+  const bool sphere = c.shape == DetectorShape::sphere, box = !sphere;
+  c.distance = in.number("distance", "length");
+  const double radius = in.number_when(sphere, "radius", "length");
+  const double length = in.number_when(box, "length", "length");
+  const double face_area = in.number_when(box, "face_area", "area");
+  const bool paper = box && in.option("acceptance", {"physical", "paper"}) == "paper";
+  const double acc_paper = in.number_when(box && paper, "acceptance_area_paper", "area");
+  const double acc_physical = in.number_when(box && !paper, "acceptance_area_physical", "area");
+  if (sphere) {
+    c.radius = radius;
+    c.face_area = units::pi * c.radius * c.radius;
+    c.acceptance_area = c.face_area;
+  } else {
+    c.length = length;
+    c.face_area = face_area;
+    c.acceptance_area = paper ? acc_paper : acc_physical;
+  }
+  for (int k = 1; k <= 3; ++k) {
+    const std::string t = "target" + std::to_string(k);
+    if (in.number_or(t + "_count", "number", -1) < 0) break;
+    ScatteringTarget target;
+    target.Z = in.number(t + "_Z", "number");
+    target.A = in.number(t + "_A", "number");
+    target.count = in.number(t + "_count", "number");
+    c.nuclei.push_back(target);
+  }
+  read_pair_conversion(in, c);
+  c.electrons = in.number("electrons", "number");
+  c.E_edges = in.numbers("E_edges", "energy");
+  c.efficiency = in.number("efficiency", "number");
+  c.collinearity_cut = in.option("collinearity_cut", {"on", "off"}) == "on";
+  c.production.associated_delta = in.number("associated_threshold_delta", "number");
+  c.collinearity.psi0 = in.number("collinearity_angle", "angle");
+  c.collinearity.E_thr = in.number("collinearity_soft_threshold", "energy");
+  c.production.resonance = in.option("resonance_norm", {"derived", "paper"}) == "paper" ? ResonanceNormalisation::paper
+                                                                                        : ResonanceNormalisation::derived;
+  c.production.primakoff.form_factor = in.option("primakoff_form_factor", {"tsai", "unity"}) == "unity"
+                                           ? physics::PrimakoffFormFactor::unity
+                                           : physics::PrimakoffFormFactor::tsai;
+  c.sphere_mode = in.option("sphere_decay", {"chord_averaged", "paper"}) == "paper" ? physics::SphereDecayMode::paper
+                                                                                    : physics::SphereDecayMode::chord_averaged;
+  return c;
+}
+
+namespace {
+const bool registered = register_family(
+    {"shower_dump", "dump shower (MiniBooNE, ArgoNeuT): photon and e+- fluxes of the shower, scattering and decays in a detector",
+     [](ExperimentInput& in) { return build_experiment<ShowerDumpExperiment>(in, read_shower_dump_config(in)); }});
+}  // namespace
 
 }  // namespace alpscan

@@ -6,13 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "alpscan/io/BeamDumpConfigIO.hpp"
-#include "alpscan/io/ColliderConfigIO.hpp"
-#include "alpscan/io/ShowerDumpConfigIO.hpp"
-#include "alpscan/io/ElectronDumpConfigIO.hpp"
+#include "alpscan/experiments/FamilyRegistry.hpp"
 #include "alpscan/io/ExperimentFile.hpp"
 #include "alpscan/io/JsonUtil.hpp"
-#include "alpscan/io/PassatConfigIO.hpp"
 
 namespace alpscan {
 
@@ -62,7 +58,7 @@ std::vector<std::string> ExperimentCatalog::all_names_and_groups() const {
   return {s.begin(), s.end()};
 }
 
-// One factory per experiment family. A new family adds one line here and one *ConfigIO.cpp.
+// The data file's "family" names the registered family that reads it (experiments/FamilyRegistry.hpp).
 ExperimentPtr make_experiment(const ExperimentRequest& req, std::map<std::string, std::string>* used_options) {
   Diagnostics diags;
   const json overrides = json::parse(req.options_json.empty() ? "{}" : req.options_json);
@@ -70,20 +66,18 @@ ExperimentPtr make_experiment(const ExperimentRequest& req, std::map<std::string
   ExperimentPtr e;
   if (diags.empty()) {
     f.set_label(req.name);  // a job's variant of the experiment runs under its label
-    const std::string& family = f.info().family;
-    if (family == "passat")
-      e = make_passat_experiment(f);
-    else if (family == "electron_dump")
-      e = make_electron_dump_experiment(f);
-    else if (family == "beam_dump")
-      e = make_beam_dump_experiment(f);
-    else if (family == "collider")
-      e = make_collider_experiment(f);
-    else if (family == "shower_dump")
-      e = make_shower_dump_experiment(f);
-    else
-      diags.add(req.file, "/family", "unknown experiment family \"" + family + "\" (known: passat, beam_dump, electron_dump, collider, shower_dump)");
-    f.finish();
+    const std::string& name = f.info().family;
+    if (const Family* family = find_family(name)) {
+      e = family->make(f);
+      f.finish();
+    } else {
+      std::vector<std::string> known;
+      for (const Family* k : registered_families()) known.push_back(k->name);
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      diags.add(req.file, "/family", "unknown experiment family \"" + name + "\" (known: " + list + ")" +
+                                         nearest_hint(name, known));
+    }
   }
   if (!diags.empty()) throw InputError(diags);
   if (used_options) *used_options = f.used_options();

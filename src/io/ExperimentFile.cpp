@@ -49,6 +49,11 @@ struct ExperimentFile::Impl {
   json doc;
   json overrides;
   std::set<std::string> options_read;
+  std::set<std::string> parameters_read;  // every parameters/<key> a getter asked for, present or not
+  bool has_parameter(const std::string& key) const {
+    return doc.is_object() && doc.contains("parameters") && doc["parameters"].is_object() &&
+           doc["parameters"].contains(key);
+  }
 };
 
 ExperimentFile::ExperimentFile(std::string path, const json& option_overrides, Diagnostics& diags)
@@ -194,6 +199,7 @@ void ExperimentFile::read_binned(const json& b) {
 }
 
 double ExperimentFile::number(const std::string& key, const std::string& dimension) {
+  impl_->parameters_read.insert(key);
   const std::string where = "/parameters/" + key;
   const json& d = impl_->doc;
   if (!d.is_object() || !d.contains("parameters") || !d["parameters"].contains(key)) {
@@ -232,6 +238,7 @@ double ExperimentFile::convert(double value, const json& q, const std::string& w
 }
 
 std::vector<double> ExperimentFile::numbers(const std::string& key, const std::string& dimension) {
+  impl_->parameters_read.insert(key);
   const std::string where = "/parameters/" + key;
   const json& d = impl_->doc;
   if (!d.is_object() || !d.contains("parameters") || !d["parameters"].contains(key)) {
@@ -256,9 +263,21 @@ std::vector<double> ExperimentFile::numbers(const std::string& key, const std::s
 }
 
 double ExperimentFile::number_or(const std::string& key, const std::string& dimension, double fallback) {
-  const json& d = impl_->doc;
-  if (!d.is_object() || !d.contains("parameters") || !d["parameters"].contains(key)) return fallback;
+  impl_->parameters_read.insert(key);
+  if (!impl_->has_parameter(key)) return fallback;
   return number(key, dimension);
+}
+
+double ExperimentFile::number_when(bool needed, const std::string& key, const std::string& dimension, double fallback) {
+  impl_->parameters_read.insert(key);
+  if (!needed && !impl_->has_parameter(key)) return fallback;
+  return number(key, dimension);
+}
+
+std::vector<double> ExperimentFile::numbers_when(bool needed, const std::string& key, const std::string& dimension) {
+  impl_->parameters_read.insert(key);
+  if (!needed && !impl_->has_parameter(key)) return {};
+  return numbers(key, dimension);
 }
 
 std::string ExperimentFile::option(const std::string& key, const std::vector<std::string>& allowed) {
@@ -294,7 +313,7 @@ std::string ExperimentFile::option(const std::string& key, const std::vector<std
       return allowed.front();
     }
   }
-  used_options_[key] = value;
+  info_.options[key] = value;
   return value;
 }
 
@@ -310,7 +329,7 @@ double ExperimentFile::option_number(const std::string& key) {
     diags_.add(path_, "/options/" + key + "/value", "expected a number");
     return 0.0;
   }
-  used_options_[key] = v->dump();
+  info_.options[key] = v->dump();
   return v->get<double>();
 }
 
@@ -328,6 +347,21 @@ void ExperimentFile::finish() {
                  "experiment " + info_.name + " has no option \"" + it.key() + "\"" + nearest_hint(it.key(), known));
     }
   }
+  // Keys of the file that the family never asked for. Checked only when the family read the file
+  // (a file whose family is unknown has no reader to compare with).
+  const json& d = impl_->doc;
+  if (!d.is_object() || (impl_->parameters_read.empty() && impl_->options_read.empty())) return;
+  auto unread = [&](const char* section, const std::set<std::string>& read) {
+    if (!d.contains(section) || !d[section].is_object()) return;
+    const std::vector<std::string> known(read.begin(), read.end());
+    for (auto it = d[section].begin(); it != d[section].end(); ++it)
+      if (!read.count(it.key()))
+        diags_.add(path_, std::string("/") + section + "/" + it.key(),
+                   "family \"" + info_.family + "\" has no " + (section[0] == 'p' ? "parameter" : "option") + " \"" +
+                       it.key() + "\"" + nearest_hint(it.key(), known));
+  };
+  unread("parameters", impl_->parameters_read);
+  unread("options", impl_->options_read);
 }
 
 }  // namespace alpscan

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "alpscan/io/ExperimentCatalog.hpp"
-#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/io/JobSpecIO.hpp"
 #include "alpscan/io/JsonUtil.hpp"
 #include "alpscan/maps/LayerNames.hpp"
 
@@ -17,16 +17,6 @@ namespace alpscan {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
-
-std::string PlaneSpec::name() const {
-  std::string n = std::string(axis_name(x)) + "__" + std::string(axis_name(y));
-  for (const auto& [a, v] : slice_at) {  // slices of the same plane get distinct names
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    n += "__" + std::string(axis_name(a)) + "=" + buf;
-  }
-  return n;
-}
 
 std::string default_data_dir() {
   if (const char* d = std::getenv("ALPSCAN_DATA_DIR"); d && *d) return d;

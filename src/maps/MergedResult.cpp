@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "alpscan/io/ExperimentCatalog.hpp"
 #include "alpscan/stats/BinnedPoisson.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
 
@@ -21,15 +20,15 @@ double ExperimentResult::margin(std::size_t i) const {
   return std::clamp(std::log(s / s_up), -100.0, 100.0);
 }
 
-MergedResult merge_results(const JobSpec& job, const ParameterSpace& space, const WorkPlan& plan,
-                           const Checkpoint& ckpt) {
+MergedResult merge_results(const JobSpec& job, const std::vector<ExperimentInfo>& infos, const ParameterSpace& space,
+                           const WorkPlan& plan, const Checkpoint& ckpt) {
   MergedResult r;
   r.cl = job.cl;
   r.combined_critical = stats::combined_critical_value(job.cl);
   for (std::size_t e = 0; e < job.experiments.size(); ++e) {
     ExperimentResult x;
-    ExperimentPtr exp = make_experiment(job.experiments[e], &x.options);
-    x.info = exp->info();
+    x.info = infos.at(e);
+    x.options = x.info.options;
     x.grid = plan.grids[e];
     x.s_up = x.binned() ? 0.0 : stats::signal_upper_limit(x.info.data, job.cl);
     x.signal.assign(x.grid.size, 0.0);

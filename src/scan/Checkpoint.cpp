@@ -12,14 +12,12 @@
 
 #include <boost/crc.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "alpscan/core/Error.hpp"
 
 namespace alpscan {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 
 namespace {
 
@@ -77,8 +75,8 @@ std::uint32_t crc32_bytes(const void* data, std::size_t n) {
 }
 
 Checkpoint::Checkpoint(const std::string& output_dir, const std::string& fingerprint, const WorkPlan& plan,
-                       bool restart)
-    : out_(output_dir), plan_(plan), done_(plan.units.size(), false), crc_(plan.units.size(), 0) {
+                       bool restart, const CheckpointFormat& format)
+    : out_(output_dir), format_(format), plan_(plan), done_(plan.units.size(), false), crc_(plan.units.size(), 0) {
   const std::string d = dir(out_);
   const std::string jobfile = d + "/job.json";
   std::error_code ec;
@@ -87,34 +85,25 @@ Checkpoint::Checkpoint(const std::string& output_dir, const std::string& fingerp
   if (ec) throw InputError(d, "", "cannot create the checkpoint directory: " + ec.message());
   if (fs::exists(jobfile)) {
     std::ifstream in(jobfile);
-    json j;
-    try {
-      in >> j;
-    } catch (...) {
-      j = json::object();
-    }
-    if (j.value("fingerprint", "") != fingerprint || j.value("units", 0ul) != plan.units.size())
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::optional<CheckpointStamp> s = format_.decode_stamp(text.str());
+    if (!s || s->fingerprint != fingerprint || s->units != plan.units.size())
       throw InputError(out_, "", "this output directory holds checkpoints of a different job or code version "
-                                 "(fingerprint " + j.value("fingerprint", std::string("?")) + ", this job " +
+                                 "(fingerprint " + (s ? s->fingerprint : std::string("?")) + ", this job " +
                                  fingerprint + "); run with --restart to discard them, or choose another \"output\"");
   } else {
-    json j = {{"format", "alpscan-checkpoint/1"}, {"fingerprint", fingerprint}, {"units", plan.units.size()},
-              {"points", plan.total_points}};
-    write_durable(jobfile, j.dump(1) + "\n");
+    write_durable(jobfile, format_.encode_stamp({fingerprint, plan.units.size(), plan.total_points}));
   }
   // Re-verify every recorded unit; a torn or bad entry just means the unit is recomputed.
   std::ifstream m(d + "/manifest.jsonl");
   std::string line;
   while (std::getline(m, line)) {
-    json e;
-    try {
-      e = json::parse(line);
-    } catch (...) {
-      continue;
-    }
-    const long u = e.value("unit", -1L);
+    const std::optional<ManifestEntry> e = format_.decode_entry(line);
+    if (!e) continue;
+    const long u = e->unit;
     if (u < 0 || u >= static_cast<long>(done_.size()) || done_[u]) continue;
-    const std::uint32_t crc = e.value("crc32", 0u);
+    const std::uint32_t crc = e->crc32;
     crc_[u] = crc;
     try {
       read_unit(static_cast<int>(u));
@@ -161,9 +150,8 @@ std::uint32_t Checkpoint::write_unit(const std::string& output_dir, int unit, co
 
 void Checkpoint::record(int unit, std::uint32_t crc) {
   const WorkUnit& u = plan_.units[unit];
-  json e = {{"unit", unit}, {"experiment", u.experiment}, {"begin", u.begin}, {"count", u.count},
-            {"file", unit_file(unit)}, {"crc32", crc}};
-  const std::string line = e.dump() + "\n";
+  const std::string line =
+      format_.encode_entry({unit, u.experiment, u.begin, u.count, unit_file(unit), crc}) + "\n";
   if (manifest_fd_ < 0) {
     const std::string path = dir(out_) + "/manifest.jsonl";
     manifest_fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);

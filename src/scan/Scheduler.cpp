@@ -11,7 +11,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "alpscan/io/ExperimentCatalog.hpp"
 #include "alpscan/scan/PreparedTables.hpp"
 #include "alpscan/scan/StopSignal.hpp"
 #include "alpscan/scan/UnitWriter.hpp"
@@ -34,10 +33,12 @@ double now_s() {
 }
 }  // namespace
 
-Scheduler::Scheduler(Communicator& comm, const JobSpec& job, const ParameterSpace& space, const WorkPlan& plan,
-                     Checkpoint* checkpoint, SchedulerOptions opts)
-    : comm_(comm), job_(job), space_(space), plan_(plan), ckpt_(checkpoint), opts_(opts) {
-  for (const auto& r : job.experiments) experiments_.push_back(make_experiment(r));
+Scheduler::Scheduler(Communicator& comm, const JobSpec& job, std::vector<ExperimentPtr> experiments,
+                     const ParameterSpace& space, const WorkPlan& plan, Checkpoint* checkpoint, SchedulerOptions opts)
+    : comm_(comm), job_(job), space_(space), plan_(plan), ckpt_(checkpoint), opts_(opts),
+      experiments_(std::move(experiments)) {
+  if (experiments_.size() != job.experiments.size() || experiments_.size() != plan.grids.size())
+    throw std::logic_error("Scheduler: one experiment per job entry and plan grid expected");
   // Test hook: slow every evaluation down so tests can deliver signals mid-chunk.
   if (const char* d = std::getenv("ALPSCAN_TEST_POINT_DELAY_US")) delay_us_ = std::strtol(d, nullptr, 10);
   prepared_.assign(experiments_.size(), false);

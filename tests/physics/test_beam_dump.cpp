@@ -14,7 +14,7 @@
 #include "alpscan/core/Error.hpp"
 #include "alpscan/core/Units.hpp"
 #include "alpscan/experiments/BeamDumpExperiment.hpp"
-#include "alpscan/io/BeamDumpConfigIO.hpp"
+#include "alpscan/experiments/BeamDumpExperiment.hpp"
 #include "alpscan/io/ExperimentFile.hpp"
 #include "alpscan/physics/DecayInVolume.hpp"
 #include "alpscan/physics/HelmFormFactor.hpp"

@@ -16,7 +16,7 @@
 #include "alpscan/core/Error.hpp"
 #include "alpscan/core/Units.hpp"
 #include "alpscan/experiments/ColliderExperiment.hpp"
-#include "alpscan/io/ColliderConfigIO.hpp"
+#include "alpscan/experiments/ColliderExperiment.hpp"
 #include "alpscan/io/ExperimentCatalog.hpp"
 #include "alpscan/io/ExperimentFile.hpp"
 #include "alpscan/model/AlpWidths.hpp"

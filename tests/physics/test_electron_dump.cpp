@@ -17,7 +17,7 @@
 #include "alpscan/core/Units.hpp"
 #include "alpscan/physics/ShowerTrackLength.hpp"
 #include "alpscan/experiments/ElectronDumpExperiment.hpp"
-#include "alpscan/io/ElectronDumpConfigIO.hpp"
+#include "alpscan/experiments/ElectronDumpExperiment.hpp"
 #include "alpscan/io/ExperimentFile.hpp"
 #include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"

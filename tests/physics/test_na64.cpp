@@ -22,7 +22,7 @@
 #include "alpscan/core/Error.hpp"
 #include "alpscan/core/Units.hpp"
 #include "alpscan/experiments/ElectronDumpExperiment.hpp"
-#include "alpscan/io/ElectronDumpConfigIO.hpp"
+#include "alpscan/experiments/ElectronDumpExperiment.hpp"
 #include "alpscan/io/ExperimentFile.hpp"
 #include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"

@@ -11,7 +11,7 @@
 #include "alpscan/core/Error.hpp"
 #include "alpscan/experiments/PassatExperiment.hpp"
 #include "alpscan/io/ExperimentFile.hpp"
-#include "alpscan/io/PassatConfigIO.hpp"
+#include "alpscan/experiments/PassatExperiment.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
 
 namespace passat_test {

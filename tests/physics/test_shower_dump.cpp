@@ -15,7 +15,7 @@
 #include "alpscan/core/Units.hpp"
 #include "alpscan/experiments/ShowerDumpExperiment.hpp"
 #include "alpscan/io/ExperimentFile.hpp"
-#include "alpscan/io/ShowerDumpConfigIO.hpp"
+#include "alpscan/experiments/ShowerDumpExperiment.hpp"
 #include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/physics/AlpCompton.hpp"
 #include "alpscan/physics/AlpPositronAnnihilation.hpp"

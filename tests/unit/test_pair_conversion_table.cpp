@@ -25,7 +25,7 @@ struct StoredTable {
   PairConversionTable table;
   double Z = 0, A = 0;
 };
-// target<k> of a data file, built the way io/ShowerDumpConfigIO builds it (MeV, barn).
+// target<k> of a data file, built the way read_shower_dump_config (experiments/ShowerDumpExperiment.cpp) builds it (MeV, barn).
 StoredTable stored(const std::string& experiment, int k) {
   std::ifstream in(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + experiment + ".json");
   const nlohmann::json p = nlohmann::json::parse(in)["parameters"];

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "alpscan/core/Units.hpp"
-#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/io/JobSpecIO.hpp"
 #include "alpscan/scan/ParameterSpace.hpp"
 #include "alpscan/scan/WorkPlan.hpp"
 

@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "alpscan/io/JobSpecIO.hpp"
 #include "alpscan/maps/PlaneMap.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
 

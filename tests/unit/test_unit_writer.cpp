@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "alpscan/io/CheckpointFormatJson.hpp"
 #include "alpscan/scan/Checkpoint.hpp"
 #include "alpscan/scan/UnitWriter.hpp"
 
@@ -18,7 +19,7 @@ TEST_CASE("unit writer returns every submitted unit once, durable", "[checkpoint
   WorkPlan plan;
   for (int u = 0; u < 20; ++u) plan.units.push_back({0, static_cast<std::size_t>(3 * u), 3});
   plan.total_points = 60;
-  Checkpoint ckpt(out, "w", plan, false);
+  Checkpoint ckpt(out, "w", plan, false, checkpoint_format_json());
   std::vector<int> seen;
   {
     UnitWriter w(out, plan);

@@ -68,6 +68,14 @@ struct BeamDumpConfig {
   physics::YieldResolution yield_res;
 };
 
+class ExperimentInput;
+// Fills a BeamDumpConfig from a beam_dump data file (charm, nucal, na62_dump, ship_bdf): the
+// Primakoff source (experiments/ConfigReaders.hpp), L_decay_start, L_decay_length, detector_half_size,
+// detector_off_axis and detector_distance (optional), efficiency, efficiency_ee (optional), E_min, E_max;
+// options phi_norm, screening, pion_pt (+ bmpt_pt_a, bmpt_pt_gamma, bmpt_pt_delta); num_* (optional).
+// Every problem is recorded in the input; the family registers itself (experiments/FamilyRegistry.hpp).
+BeamDumpConfig read_beam_dump_config(ExperimentInput& in);
+
 class BeamDumpExperiment final : public Experiment {
  public:
   BeamDumpExperiment(ExperimentInfo info, BeamDumpConfig cfg);

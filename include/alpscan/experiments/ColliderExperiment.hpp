@@ -37,6 +37,15 @@ struct ColliderConfig {
   double m_Z = 91.1876, Gamma_Z = 2.4952, Gamma_ee = 0.08391, sin2_theta_W = 0.23122;  // only for hypercharge
 };
 
+class ExperimentInput;
+// Fills a ColliderConfig from a collider data file (belle2_3gamma, belle2_3gamma_50ab, lep_opal_3gamma):
+// sqrt_s (energy), luminosity_pb_inv (number, in pb^-1: the file format has no inverse-area unit),
+// cos_theta_min/cos_theta_max (number, CM recoil-photon acceptance), efficiency, m_a_min/m_a_max
+// (energy), decay_radius (length); option z_coupling = photon_only | hypercharge, the latter with
+// m_Z, Gamma_Z, Gamma_ee (energy) and sin2_theta_W (number).
+// Every problem is recorded in the input; the family registers itself (experiments/FamilyRegistry.hpp).
+ColliderConfig read_collider_config(ExperimentInput& in);
+
 class ColliderExperiment final : public Experiment {
  public:
   // Throws std::invalid_argument for a value out of range.

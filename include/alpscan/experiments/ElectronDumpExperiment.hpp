@@ -75,6 +75,14 @@ struct ElectronDumpConfig {
   double fast_tol = 1e-9;
 };
 
+class ExperimentInput;
+// Fills an ElectronDumpConfig from an electron_dump data file (e137, e141, na64_*): E_beam, N_EOT, Z,
+// A, X0_g_per_cm2, target_thickness_X0 (optional, absent = thick), the Helm form factor, L_decay_start,
+// L_decay_length (0 = open decay region), detector_half_size, efficiency, E_min; options
+// photon_track_length, screening, channels, production; num_* (optional).
+// Every problem is recorded in the input; the family registers itself (experiments/FamilyRegistry.hpp).
+ElectronDumpConfig read_electron_dump_config(ExperimentInput& in);
+
 class ElectronDumpExperiment final : public Experiment {
  public:
   ElectronDumpExperiment(ExperimentInfo info, ElectronDumpConfig cfg);

@@ -6,6 +6,7 @@
 // Experiments know nothing of MPI, JSON or files.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -53,6 +54,7 @@ struct ExperimentInfo {
   std::vector<Axis> axes;   // model axes the signal depends on; others cost nothing
   std::vector<std::string> sources;  // references (seed file and lines, papers)
   double default_cl = 0.90;          // confidence level the publication used
+  std::map<std::string, std::string> options;  // options as used (data file + job overrides), for provenance
   CountingData data;
   BinnedData binned;                 // non-empty: the signal is a vector over these bins
 };

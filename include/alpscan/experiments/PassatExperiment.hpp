@@ -50,6 +50,14 @@ struct PassatConfig {
   physics::YieldResolution yield_res;
 };
 
+class ExperimentInput;
+// Fills a PassatConfig from a passat_* data file's "parameters" and "options" (internal units):
+// the Primakoff source (experiments/ConfigReaders.hpp), B, L, L_tilde, theta_max, pT_cap (optional),
+// E_min, E_max; options phi_norm, screening (+ screening_tsai_coeff), shield_loss (+ shield_B,
+// shield_L); numerical resolution num_* (optional).
+// Every problem is recorded in the input; the family registers itself (experiments/FamilyRegistry.hpp).
+PassatConfig read_passat_config(ExperimentInput& in);
+
 class PassatExperiment final : public Experiment {
  public:
   PassatExperiment(ExperimentInfo info, PassatConfig cfg);

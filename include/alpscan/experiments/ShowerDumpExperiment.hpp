@@ -76,6 +76,24 @@ struct ShowerDumpConfig {
   int groups_per_decade_above = 8;  // groups above the last edge (inverse Compton feeds down)
 };
 
+class ExperimentInput;
+// Fills a ShowerDumpConfig from a shower_dump data file (miniboone_dump, argoneut). Parameters (units as
+// the dimension says): N_POT; pi0 source: option pi0_model = sanford_wang (p_beam, sw_pip / sw_pim lists
+// c1..c9, sigma_inel_ref, A_ref, A_target, pi0_A_exponent, sigma_inel_target, secondary_factor) | bmpt
+// (E_beam, bmpt_c_alpha/beta/gamma, n_pi0, pt_a, pt_gamma, pt_delta);
+// dump: dump_Z, dump_A, dump_X0 (number, g/cm^2), dump_density (number, g/cm^3), dump_critical_energy,
+// dump_thickness_X0 (optional; absent = thick), dump_interaction_length_X0;
+// detector: option detector_shape = sphere (distance to the centre, radius) | box (distance to the
+// front face, length, face_area, and with option acceptance = physical | paper the
+// acceptance_area_physical / acceptance_area_paper); targets target<k>_Z/_A/_count (k = 1, 2, 3) and,
+// with option pair_conversion != off, pair_table_m_a, pair_table_E, target<k>_pair_sigma;
+// electrons; selection: E_edges (list, energy), efficiency, collinearity_angle (angle),
+// collinearity_soft_threshold (energy), associated_threshold_delta. Options: resonance_norm (derived |
+// paper, spec A1), primakoff_form_factor (tsai | unity, A2), sphere_decay (chord_averaged | paper, A9),
+// collinearity_cut (on | off, A7).
+// Every problem is recorded in the input; the family registers itself (experiments/FamilyRegistry.hpp).
+ShowerDumpConfig read_shower_dump_config(ExperimentInput& in);
+
 class ShowerDumpExperiment final : public Experiment {
  public:
   ShowerDumpExperiment(ExperimentInfo info, ShowerDumpConfig cfg);

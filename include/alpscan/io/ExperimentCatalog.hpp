@@ -8,7 +8,7 @@
 
 #include "alpscan/core/Error.hpp"
 #include "alpscan/experiments/Experiment.hpp"
-#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/scan/JobSpec.hpp"
 
 namespace alpscan {
 

@@ -24,41 +24,41 @@
 
 #include "alpscan/core/Error.hpp"
 #include "alpscan/experiments/Experiment.hpp"
+#include "alpscan/experiments/ExperimentInput.hpp"
 
 namespace alpscan {
 
-// Accessor for one experiment data file. Getters convert to internal units and record any problem
-// in the diagnostics instead of throwing, so validation reports every problem at once; call
-// finish() after reading everything (throws InputError if anything was wrong).
-class ExperimentFile {
+// Accessor for one experiment data file: the JSON side of experiments/ExperimentInput (whose comments
+// describe the getters). Getters convert to internal units and record any problem in the diagnostics
+// instead of throwing, so validation reports every problem at once; call finish() after the family
+// has read everything: it reports the keys nobody read and the job's unknown option overrides.
+class ExperimentFile final : public ExperimentInput {
  public:
   // Loads and checks the common fields. `option_overrides` (from the job) replace options' values.
   ExperimentFile(std::string path, const nlohmann::json& option_overrides, Diagnostics& diags);
-  ~ExperimentFile();
+  ~ExperimentFile() override;
   ExperimentFile(const ExperimentFile&) = delete;
   ExperimentFile& operator=(const ExperimentFile&) = delete;
 
-  const std::string& path() const { return path_; }
-  const ExperimentInfo& info() const { return info_; }
+  const std::string& path() const override { return path_; }
+  const ExperimentInfo& info() const override { return info_; }
 
-  // parameters/<key>, converted from its unit to internal units; `dimension` is the unit family
-  // expected: "energy", "length", "field", "area", "angle", "number", "inverse_energy".
-  double number(const std::string& key, const std::string& dimension);
-  double number_or(const std::string& key, const std::string& dimension, double fallback);
-  // parameters/<key> as {"values": [...], "unit", "source"}: a list in one unit.
-  std::vector<double> numbers(const std::string& key, const std::string& dimension);
-  // options/<key>/value; must be one of `allowed`.
-  std::string option(const std::string& key, const std::vector<std::string>& allowed);
-  double option_number(const std::string& key);
+  double number(const std::string& key, const std::string& dimension) override;
+  double number_or(const std::string& key, const std::string& dimension, double fallback) override;
+  double number_when(bool needed, const std::string& key, const std::string& dimension, double fallback = 0.0) override;
+  std::vector<double> numbers(const std::string& key, const std::string& dimension) override;
+  std::vector<double> numbers_when(bool needed, const std::string& key, const std::string& dimension) override;
+  std::string option(const std::string& key, const std::vector<std::string>& allowed) override;
+  double option_number(const std::string& key) override;
+  void add_problem(const std::string& json_path, const std::string& message) override;
+  bool ok() const override;
 
   // Options as finally used (after job overrides), for provenance in result files.
-  const std::map<std::string, std::string>& used_options() const { return used_options_; }
-  // Reports unknown job option overrides; call after all option() reads.
+  const std::map<std::string, std::string>& used_options() const { return info_.options; }
+  // After the family has read the file: a parameter or option of the file that no getter asked for
+  // is a problem (a misspelt optional key would otherwise silently fall back to its default), and so
+  // is a job option override the experiment does not have.
   void finish();
-  // Records a problem found by the experiment's own checks (e.g. a value out of range).
-  void add_problem(const std::string& json_path, const std::string& message);
-  // No problem recorded in this file so far.
-  bool ok() const;
   // The name the job gives this experiment when it runs a variant of it (job key "label"): results,
   // curves and checkpoints use it; the title says which data file it is a variant of.
   void set_label(const std::string& label);
@@ -73,7 +73,6 @@ class ExperimentFile {
   Impl* impl_;
   Diagnostics& diags_;
   std::size_t diags_at_start_ = 0;
-  std::map<std::string, std::string> used_options_;
 };
 
 }  // namespace alpscan

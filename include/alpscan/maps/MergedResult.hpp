@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "alpscan/experiments/Experiment.hpp"
-#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/scan/JobSpec.hpp"
 #include "alpscan/scan/Checkpoint.hpp"
 #include "alpscan/scan/ParameterSpace.hpp"
 #include "alpscan/scan/WorkPlan.hpp"
@@ -47,7 +47,8 @@ struct MergedResult {
 };
 
 // Reads every unit back from the checkpoint (verifying CRCs) and computes statistics and maps.
-MergedResult merge_results(const JobSpec& job, const ParameterSpace& space, const WorkPlan& plan,
-                           const Checkpoint& ckpt);
+// `infos`: the job's experiments' metadata in job order (built once, by whoever built the experiments).
+MergedResult merge_results(const JobSpec& job, const std::vector<ExperimentInfo>& infos, const ParameterSpace& space,
+                           const WorkPlan& plan, const Checkpoint& ckpt);
 
 }  // namespace alpscan

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/scan/JobSpec.hpp"
 #include "alpscan/maps/MergedResult.hpp"
 #include "alpscan/scan/ParameterSpace.hpp"
 

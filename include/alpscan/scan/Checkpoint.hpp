@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "alpscan/scan/CheckpointFormat.hpp"
 #include "alpscan/scan/WorkPlan.hpp"
 
 namespace alpscan {
@@ -21,7 +22,9 @@ class Checkpoint {
  public:
   // Opens (or, with restart, wipes and creates) the checkpoint of `output_dir` on rank 0. Throws
   // InputError if the directory holds checkpoints of a different job and restart is false.
-  Checkpoint(const std::string& output_dir, const std::string& fingerprint, const WorkPlan& plan, bool restart);
+  // `format` encodes job.json and the manifest lines (io/CheckpointFormatJson: the scan knows no JSON).
+  Checkpoint(const std::string& output_dir, const std::string& fingerprint, const WorkPlan& plan, bool restart,
+             const CheckpointFormat& format);
   ~Checkpoint();
   Checkpoint(const Checkpoint&) = delete;
   Checkpoint& operator=(const Checkpoint&) = delete;
@@ -45,6 +48,7 @@ class Checkpoint {
   std::vector<double> read_unit_file(int unit, bool check_manifest_crc) const;
 
   std::string out_;
+  const CheckpointFormat& format_;
   int manifest_fd_ = -1;
   double last_sync_ = 0;
   const WorkPlan& plan_;

@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/scan/JobSpec.hpp"
 #include "alpscan/model/AlpPoint.hpp"
 
 namespace alpscan {

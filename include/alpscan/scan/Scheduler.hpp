@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "alpscan/experiments/Experiment.hpp"
-#include "alpscan/io/JobSpec.hpp"
+#include "alpscan/scan/JobSpec.hpp"
 #include "alpscan/scan/Checkpoint.hpp"
 #include "alpscan/scan/Communicator.hpp"
 #include "alpscan/scan/ParameterSpace.hpp"
@@ -39,7 +39,9 @@ struct RunOutcome {
 
 class Scheduler {
  public:
-  Scheduler(Communicator& comm, const JobSpec& job, const ParameterSpace& space, const WorkPlan& plan,
+  // `experiments`: the job's experiments in job order, built once by the caller (io/ExperimentCatalog).
+  Scheduler(Communicator& comm, const JobSpec& job, std::vector<ExperimentPtr> experiments,
+            const ParameterSpace& space, const WorkPlan& plan,
             Checkpoint* checkpoint /* rank 0 only */, SchedulerOptions opts);
   RunOutcome run();
 

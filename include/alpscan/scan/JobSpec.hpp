@@ -1,4 +1,4 @@
-// A job description ("alpscan-job/1"), validated and in plain C++ types. See README "Job files"
+// A job description ("alpscan-job/1"), validated and in plain C++ types (read by io/JobSpecIO). See README "Job files"
 // and schemas/job.schema.json for the format. Values are kept in EXTERNAL units (eV, GeV^-1) here;
 // scan/ParameterSpace converts to internal units.
 #pragma once
@@ -49,12 +49,5 @@ struct JobSpec {
   std::vector<PlaneSpec> planes;
   std::string data_dir;       // experiment data files
 };
-
-// Default directory of experiment data files: $ALPSCAN_DATA_DIR, else the source tree's data/experiments.
-std::string default_data_dir();
-
-// Reads and validates a job file. Records every problem in `diags`; the result is meaningful only
-// when diags is empty.
-JobSpec read_job(const std::string& path, Diagnostics& diags);
 
 }  // namespace alpscan

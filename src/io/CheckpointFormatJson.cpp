@@ -1,0 +1,62 @@
+#include "alpscan/io/CheckpointFormatJson.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace alpscan {
+
+namespace {
+
+using nlohmann::json;
+
+class CheckpointFormatJson final : public CheckpointFormat {
+ public:
+  std::string encode_stamp(const CheckpointStamp& s) const override {
+    const json j = {{"format", "alpscan-checkpoint/1"}, {"fingerprint", s.fingerprint}, {"units", s.units},
+                    {"points", s.points}};
+    return j.dump(1) + "\n";
+  }
+
+  std::optional<CheckpointStamp> decode_stamp(const std::string& text) const override {
+    try {
+      const json j = json::parse(text);
+      CheckpointStamp s;
+      s.fingerprint = j.value("fingerprint", std::string("?"));
+      s.units = j.value("units", std::size_t{0});
+      s.points = j.value("points", std::size_t{0});
+      return s;
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+
+  std::string encode_entry(const ManifestEntry& e) const override {
+    const json j = {{"unit", e.unit}, {"experiment", e.experiment}, {"begin", e.begin}, {"count", e.count},
+                    {"file", e.file}, {"crc32", e.crc32}};
+    return j.dump();
+  }
+
+  std::optional<ManifestEntry> decode_entry(const std::string& line) const override {
+    try {
+      const json j = json::parse(line);
+      ManifestEntry e;
+      e.unit = j.value("unit", -1L);
+      e.experiment = j.value("experiment", 0);
+      e.begin = j.value("begin", std::size_t{0});
+      e.count = j.value("count", std::size_t{0});
+      e.file = j.value("file", std::string());
+      e.crc32 = j.value("crc32", 0u);
+      return e;
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+};
+
+}  // namespace
+
+const CheckpointFormat& checkpoint_format_json() {
+  static const CheckpointFormatJson format;
+  return format;
+}
+
+}  // namespace alpscan
