@@ -162,8 +162,9 @@ TEST_CASE("electron dump: E137 photon-coupling region vs the digitised Dolan et 
   // upper edge 1.14-1.20 x g_u. Known overestimates left in the model: shower photons taken collinear with
   // the beam (multiple scattering spreads 1 GeV photons over ~4 mrad against the 4.4 mrad acceptance: ~1.4x
   // at 10 MeV) and the decay photons not required to hit the detector face (matters above ~50 MeV). The rest
-  // (~15x in N) is not explained by any stated E137 input. Tested: lower edge in [0.3, 0.5] x g_d, upper
-  // edge in [1.0, 1.4] x g_u.
+  // (~15x in N) is not explained by any stated E137 input. A known-disagreement check: tested against the
+  // band the README's results table documents (lower 0.42-0.44 x g_d, upper 1.15-1.2 x g_u, i.e. the
+  // intervals that round to those digits); a model change that moves them must update the README.
   auto e = load("e137");
   const auto rows = dolan_contour();
   REQUIRE(rows.size() == 32);
@@ -171,10 +172,10 @@ TEST_CASE("electron dump: E137 photon-coupling region vs the digitised Dolan et 
     const auto [lo, hi] = edges(*e, m, true);
     const double gd = branch_at(rows, 0, m), gu = branch_at(rows, 1, m);
     INFO("m = " << m << " lo = " << lo << " (Dolan " << gd << ") hi = " << hi << " (Dolan " << gu << ")");
-    CHECK(lo / gd < 0.5);
-    CHECK(lo / gd > 0.3);
-    CHECK(hi / gu < 1.4);
-    CHECK(hi / gu > 1.0);
+    CHECK(lo / gd < 0.445);
+    CHECK(lo / gd > 0.415);
+    CHECK(hi / gu < 1.205);
+    CHECK(hi / gu > 1.145);
   }
 }
 
