@@ -43,13 +43,13 @@ std::unique_ptr<ElectronDumpExperiment> load(const std::string& name, double m_l
 }
 
 
-// The digitised E137 contour: {m, g, branch} rows.
+// The digitised E137 contour: {m, g, branch} rows (provenance: data/reference/README.md).
 struct Row {
   double m, g;
   int branch;
 };
 std::vector<Row> dolan_contour() {
-  std::ifstream in("/work/shared/data/external/dolan2017_e137_alp_photon_gu_gd_contour.txt");
+  std::ifstream in(std::string(ALPSCAN_SOURCE_DIR) + "/data/reference/dolan2017_e137_alp_photon_gu_gd_contour.txt");
   std::vector<Row> r;
   std::string line;
   while (std::getline(in, line)) {
@@ -155,15 +155,16 @@ TEST_CASE("electron dump: numbers from the publications and the seed", "[electro
 }
 
 TEST_CASE("electron dump: E137 photon-coupling region vs the digitised Dolan et al. 2017 contour", "[electron_dump]") {
-  // Validation, not tuning. Contour: /work/shared/data/external/dolan2017_e137_alp_photon_gu_gd_contour.txt
+  // Validation, not tuning. Contour: data/reference/dolan2017_e137_alp_photon_gu_gd_contour.txt
   // (lower edge g_d = branch 0, upper edge g_u = branch 1). We FIND the lower edge stronger: 0.42-0.44 x g_d
   // at 10-100 MeV with the whole-shower photon track length (0.38-0.39 x with Tsai-Whitis' closed form,
   // which has 1.6x too many photons at k = E0/20), i.e. N ~ 20x theirs at fixed g, uniformly in mass; the
   // upper edge 1.14-1.20 x g_u. Known overestimates left in the model: shower photons taken collinear with
   // the beam (multiple scattering spreads 1 GeV photons over ~4 mrad against the 4.4 mrad acceptance: ~1.4x
   // at 10 MeV) and the decay photons not required to hit the detector face (matters above ~50 MeV). The rest
-  // (~15x in N) is not explained by any stated E137 input. Tested: lower edge in [0.3, 0.5] x g_d, upper
-  // edge in [1.0, 1.4] x g_u.
+  // (~15x in N) is not explained by any stated E137 input. A known-disagreement check: tested against the
+  // band the README's results table documents (lower 0.42-0.44 x g_d, upper 1.15-1.2 x g_u, i.e. the
+  // intervals that round to those digits); a model change that moves them must update the README.
   auto e = load("e137");
   const auto rows = dolan_contour();
   REQUIRE(rows.size() == 32);
@@ -171,25 +172,11 @@ TEST_CASE("electron dump: E137 photon-coupling region vs the digitised Dolan et 
     const auto [lo, hi] = edges(*e, m, true);
     const double gd = branch_at(rows, 0, m), gu = branch_at(rows, 1, m);
     INFO("m = " << m << " lo = " << lo << " (Dolan " << gd << ") hi = " << hi << " (Dolan " << gu << ")");
-    WARN("E137 photon m = " << m << ": lo " << lo << " / g_d " << gd << " = " << lo / gd << "; hi " << hi << " / g_u "
-                            << gu << " = " << hi / gu);
-    CHECK(lo / gd < 0.5);
-    CHECK(lo / gd > 0.3);
-    CHECK(hi / gu < 1.4);
-    CHECK(hi / gu > 1.0);
+    CHECK(lo / gd < 0.445);
+    CHECK(lo / gd > 0.415);
+    CHECK(hi / gu < 1.205);
+    CHECK(hi / gu > 1.145);
   }
-}
-
-TEST_CASE("electron dump: excluded intervals at 10 and 100 MeV (report numbers)", "[electron_dump][report]") {
-  for (const char* name : {"e137", "e141"}) {
-    auto e = load(name);
-    for (double m : {0.01, 0.1})
-      for (bool photon : {true, false}) {
-        const auto [lo, hi] = edges(*e, m, photon);
-        WARN(name << (photon ? " g_agg" : " g_ae") << " m = " << m << ": [" << lo << ", " << hi << "]");
-      }
-  }
-  SUCCEED();
 }
 
 TEST_CASE("electron dump: photon track length of the whole shower against Rossi and Tsai-Whitis limits", "[electron_dump]") {

@@ -106,7 +106,6 @@ TEST_CASE("V5: decay closes the region at ~0.3-2 MeV (seed 000 L607-L618)", "[ph
     for (double m = 50 * keV; m < 5 * MeV; m *= std::pow(10.0, 0.05))
       if (excluded_somewhere(n, m)) m_close = m;
     INFO(n << " closes at " << m_close / MeV << " MeV");
-    WARN(n << ": exclusion closes at " << m_close / MeV << " MeV");
     CHECK(m_close > 0.3 * MeV / 1.5);
     CHECK(m_close < 2 * MeV * 1.5);
   }

@@ -8,6 +8,7 @@
 
 #include "alpscan/scan/Checkpoint.hpp"
 #include "alpscan/scan/PreparedTables.hpp"
+#include "temp_dir.hpp"
 #include "test_passat_util.hpp"
 
 using namespace alpscan;
@@ -40,8 +41,8 @@ TEST_CASE("restored PASSAT tables give bit-identical signals", "[prepared_tables
 }
 
 TEST_CASE("prepared-table files round trip and reject corruption", "[prepared_tables]") {
-  const std::string out = "/tmp/alpscan_unit_prepared";
-  fs::remove_all(out);
+  const TempDir tmp("prepared");
+  const std::string out = tmp.path() + "/out";
   const std::vector<double> v = {1.0, -2.5, 1e-300, 3.25};
   std::vector<double> r;
   CHECK_FALSE(load_prepared_tables(out, 3, "x", r));  // absent

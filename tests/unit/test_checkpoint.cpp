@@ -7,13 +7,14 @@
 #include "alpscan/core/Error.hpp"
 #include "alpscan/io/CheckpointFormatJson.hpp"
 #include "alpscan/scan/Checkpoint.hpp"
+#include "temp_dir.hpp"
 
 using namespace alpscan;
 namespace fs = std::filesystem;
 
 TEST_CASE("checkpoint round trip, resume, corruption and job mismatch", "[checkpoint]") {
-  const std::string out = "/tmp/alpscan_unit_ckpt";
-  fs::remove_all(out);
+  const TempDir tmp("ckpt");
+  const std::string out = tmp.path() + "/out";
   WorkPlan plan;
   plan.units = {{0, 0, 3}, {0, 3, 2}};
   plan.total_points = 5;

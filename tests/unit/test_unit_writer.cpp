@@ -9,13 +9,14 @@
 #include "alpscan/io/CheckpointFormatJson.hpp"
 #include "alpscan/scan/Checkpoint.hpp"
 #include "alpscan/scan/UnitWriter.hpp"
+#include "temp_dir.hpp"
 
 using namespace alpscan;
 namespace fs = std::filesystem;
 
 TEST_CASE("unit writer returns every submitted unit once, durable", "[checkpoint]") {
-  const std::string out = "/tmp/alpscan_unit_writer";
-  fs::remove_all(out);
+  const TempDir tmp("writer");
+  const std::string out = tmp.path() + "/out";
   WorkPlan plan;
   for (int u = 0; u < 20; ++u) plan.units.push_back({0, static_cast<std::size_t>(3 * u), 3});
   plan.total_points = 60;

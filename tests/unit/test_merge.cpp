@@ -1,0 +1,135 @@
+// The merge of a finished scan (maps/MergedResult): per experiment the signal of every point of its
+// sub-grid equals the experiment evaluated there; for a counting experiment with n = b = 0 the
+// statistics are closed forms (p(s) = e^-s, so s_up = -ln(1 - CL); q(s) = 2 s); the global maps are
+// the OR of the experiments (all, and kind "limit" only) and the sum of their test statistics,
+// each experiment seen through the projection of the full grid onto its own sub-grid.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "alpscan/maps/MergedResult.hpp"
+#include "alpscan/scan/Checkpoint.hpp"
+#include "alpscan/scan/ParameterSpace.hpp"
+#include "scan_test_util.hpp"
+
+using namespace alpscan;
+
+namespace {
+
+struct MergedScan {
+  scan_test::TempDir dir{"merge"};
+  JobSpec job;
+  std::unique_ptr<ParameterSpace> space;
+  WorkPlan plan;
+  MergedResult r;
+  MergedScan() {
+    job = scan_test::read_job_text(dir.path(), scan_test::kSmallJob);
+    space = std::make_unique<ParameterSpace>(job);
+    plan = scan_test::plan_for(job, *space);
+    REQUIRE(scan_test::run_scan(job, *space, plan).complete);
+    Checkpoint ckpt(job.output_dir, "scan_test", plan, false, checkpoint_format_json());
+    r = merge_results(job, scan_test::infos_of(job), *space, plan, ckpt);
+  }
+};
+
+const ExperimentResult& by_name(const MergedResult& r, const std::string& n) {
+  for (const auto& x : r.experiments)
+    if (x.info.name == n) return x;
+  FAIL("no experiment " << n);
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("merge: per-experiment arrays equal per-point evaluations", "[maps][merge]") {
+  MergedScan m;
+  REQUIRE(m.r.experiments.size() == m.job.experiments.size());
+  for (std::size_t e = 0; e < m.job.experiments.size(); ++e) {
+    const ExperimentResult& x = m.r.experiments[e];
+    INFO(x.info.name);
+    CHECK(x.info.name == m.job.experiments[e].name);
+    REQUIRE(x.grid.size == m.plan.grids[e].size);
+    CHECK(x.grid.axes == m.plan.grids[e].axes);
+    const std::vector<double> ref = scan_test::direct_loop(m.job.experiments[e], *m.space, x.grid);
+    CHECK(x.signal == ref);
+    CHECK(x.test_statistic.size() == x.grid.size);
+    CHECK(x.excluded.size() == x.grid.size);
+    // A counting experiment excludes exactly where its signal reaches s_up (README "Statistics").
+    for (std::size_t i = 0; i < x.grid.size; ++i) CHECK(bool(x.excluded[i]) == (x.signal[i] >= x.s_up));
+  }
+}
+
+TEST_CASE("merge: E137 (n = b = 0) statistics are the closed forms at the job's CL", "[maps][merge]") {
+  MergedScan m;
+  const ExperimentResult& x = by_name(m.r, "e137");
+  // Classical Poisson limit with no events and no background: P(N = 0 | s) = e^-s < 1 - CL. The job
+  // asks 95% CL (the data file's own CL is 90%): s_up = ln 20 = 2.9957.
+  REQUIRE(m.r.cl == 0.95);
+  CHECK(x.s_up == Approx(std::log(20.0)).epsilon(1e-6));
+  std::size_t excl = 0, allowed = 0;
+  for (std::size_t i = 0; i < x.grid.size; ++i) {
+    const double s = x.signal[i];
+    INFO("point " << i << " s = " << s);
+    // -2 ln [Pois(0 | s) / Pois(0 | 0)] = 2 s
+    CHECK(x.test_statistic[i] == Approx(2 * s).epsilon(1e-9).margin(1e-12));
+    if (std::abs(s / x.s_up - 1) > 1e-6) CHECK(bool(x.excluded[i]) == (std::exp(-s) < 0.05));
+    excl += x.excluded[i];
+    allowed += !x.excluded[i];
+  }
+  CHECK(excl > 0);  // the grid covers both sides of the limit
+  CHECK(allowed > 0);
+  // margin(): ln(s/s_up), >= 0 exactly where excluded
+  for (std::size_t i = 0; i < x.grid.size; ++i)
+    if (x.signal[i] > 0) CHECK((x.margin(i) >= 0) == bool(x.excluded[i]));
+}
+
+TEST_CASE("merge: union = OR of the experiments, limits-only union, combined = sum of q", "[maps][merge]") {
+  MergedScan m;
+  const ParameterSpace& space = *m.space;
+  const SubGrid& full = space.full();
+  REQUIRE(full.size == 9 * 13 * 2);
+  REQUIRE(m.r.excluded_any.size() == full.size);
+  REQUIRE(m.r.excluded_any_limit.size() == full.size);
+  REQUIRE(m.r.combined_q.size() == full.size);
+  // (Phi^-1(0.95))^2: one-sided asymptotic critical value of the summed q.
+  CHECK(m.r.combined_critical == Approx(1.6448536269514722 * 1.6448536269514722).epsilon(1e-9));
+  std::size_t only_one = 0, by_some = 0, limit_differs = 0;
+  for (std::size_t i = 0; i < full.size; ++i) {
+    // The experiment's point for full-grid point i, found from the axis values (not from project()).
+    const AlpPoint p = space.point(full, i);
+    bool any = false, any_limit = false;
+    double q = 0;
+    int n = 0;
+    for (const auto& x : m.r.experiments) {
+      std::size_t k = x.grid.size;
+      for (std::size_t j = 0; j < x.grid.size && k == x.grid.size; ++j) {
+        const AlpPoint pj = space.point(x.grid, j);
+        bool same = true;
+        for (Axis a : x.grid.axes) same = same && pj[a] == p[a];
+        if (same) k = j;
+      }
+      REQUIRE(k < x.grid.size);
+      CHECK(space.project(x.grid, i) == k);
+      any = any || x.excluded[k];
+      if (x.info.kind == "limit") any_limit = any_limit || x.excluded[k];
+      q += x.test_statistic[k];
+      n += x.excluded[k];
+    }
+    CHECK(bool(m.r.excluded_any[i]) == any);
+    CHECK(bool(m.r.excluded_any_limit[i]) == any_limit);
+    CHECK(m.r.combined_q[i] == Approx(q).epsilon(1e-12));
+    CHECK(bool(m.r.combined_excluded[i]) == (m.r.combined_q[i] >= m.r.combined_critical));
+    only_one += n == 1;
+    by_some += n > 0;
+    limit_differs += any != any_limit;
+  }
+  // The OR is tested where it differs from an AND and from the first experiment alone, and the
+  // limits-only union where the projection (belle2_3gamma_50ab) adds points.
+  CHECK(only_one > 0);
+  CHECK(by_some > 0);
+  CHECK(by_some < full.size);
+  CHECK(limit_differs > 0);
+  CHECK(by_name(m.r, "belle2_3gamma_50ab").info.kind == "projection");
+}
