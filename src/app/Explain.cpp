@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
+#include <optional>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -79,6 +81,13 @@ int cmd_explain(const JobSpec& job, const std::vector<ExperimentPtr>& experiment
     return kExitInput;
   }
   const AlpPoint& p = pt.p;
+  std::optional<model::AlpModel> alp;  // the model every experiment is handed, as in the scan
+  try {
+    alp.emplace(p);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "alpscan explain: --point: " << e.what() << "\n";
+    return kExitInput;
+  }
   PrepareContext ctx;  // the job's mass range, widened to the point's mass
   const auto& m = space.values(Axis::m_a);
   ctx.m_a_min = std::min(m.front() * axis_to_internal(Axis::m_a), p.m_a());
@@ -93,7 +102,7 @@ int cmd_explain(const JobSpec& job, const std::vector<ExperimentPtr>& experiment
     Experiment* exp = experiments.at(i).get();
     exp->prepare(ctx);
     const ExperimentInfo& info = exp->info();
-    const std::vector<SignalPart> parts = exp->explain(p);
+    const std::vector<SignalPart> parts = exp->explain(*alp);
     double total = 0;
     for (const auto& s : parts) total += s.events;
     nlohmann::json jx = {{"experiment", info.name}, {"total", total}};
@@ -107,7 +116,7 @@ int cmd_explain(const JobSpec& job, const std::vector<ExperimentPtr>& experiment
                             total >= s_up ? "excluded" : "allowed");
     } else {
       std::vector<double> bins(info.binned.labels.size());
-      exp->expected_signal_bins(p, bins.data());
+      exp->expected_signal_bins(*alp, bins.data());
       // Against background only; the scan's q is against the best scanned point (>= this).
       const double q0 = 2 * (stats::binned_log_likelihood_null(info.binned) - stats::binned_log_likelihood(info.binned, bins.data()));
       jx["bins"] = bins;

@@ -69,8 +69,9 @@ BeamDumpExperiment::BeamDumpExperiment(ExperimentInfo info, BeamDumpConfig cfg)
       y_out_(yield_params(cfg, th_out_), cfg.yield_res),
       // On axis the inner yield is never used; it is built with a valid angle only.
       y_in_(yield_params(cfg, th_in_ > 0 ? th_in_ : th_out_), cfg.yield_res) {
-  // g_ae and br_inv change only the lifetime and the branching ratios (production is Primakoff).
-  info_.axes = {Axis::m_a, Axis::g_agg, Axis::g_ae, Axis::br_inv};
+  // g_ae and the invisible channel (br_inv, or g_achi and m_chi) change only the lifetime and the
+  // branching ratios (production is Primakoff).
+  info_.axes = {Axis::m_a, Axis::g_agg, Axis::g_ae, Axis::g_achi, Axis::m_chi, Axis::br_inv};
   if (!(cfg_.N_POT > 0) || !(cfg_.E_min > 0) || !(cfg_.efficiency > 0) || cfg_.efficiency > 1)
     throw std::invalid_argument("BeamDumpExperiment: N_POT, E_min must be > 0 and 0 < efficiency <= 1");
   if (!(cfg_.efficiency_ee >= 0) || cfg_.efficiency_ee > 1)
@@ -140,31 +141,39 @@ void BeamDumpExperiment::set_mass(double m) {
   c.W.resize(c.n);
   c.a.resize(c.n);
   c.rv = cfg_.L_v / cfg_.L_d;
-  const double m4 = m * m * m * m;
   for (int j = 0; j < c.n; ++j) {
     const double E = E_[j];
     c.W[j] = cfg_.N_POT * table_y(j, m) * E * dlnE_;  // dE = E dlnE
     const double p = std::sqrt((E - m) * (E + m));
-    c.a[j] = cfg_.L_d * m4 / (64.0 * units::pi * p);  // L_d/lambda per g^2, Gamma = g^2 m^3/(64 pi)
+    c.a[j] = model::gg_decay_exponent_per_g2(cfg_.L_d, m, p);  // L_d/lambda per g^2 (photon width only)
     c.C4 += c.W[j] * c.a[j] * c.rv;
     c.b_max = std::max(c.b_max, c.a[j] * (1.0 + c.rv));
   }
 }
 
 double BeamDumpExperiment::signal(double m, double g, double g_ae, double br_inv) {
+  return expected_signal(model::AlpModel::from_couplings(m, g, g_ae, br_inv));
+}
+
+double BeamDumpExperiment::expected_signal(const model::AlpModel& alp) {
   if (!prepared_) throw std::logic_error("BeamDumpExperiment::signal called before prepare()");
-  if (E_.empty() || !(g > 0) || !(br_inv < 1.0)) return 0.0;
-  m = std::max(m, kMassFloor);
+  // Primakoff production (one leg at q^2 = t, integrated in the tables per unit g^2) and the decay
+  // (on shell) share the one coupling of today's model; a leg-dependent g_gamma will need the tables
+  // per t.
+  const double g = alp.g_gamma(model::kOnShellPhotons);
+  if (E_.empty() || !(g > 0)) return 0.0;
+  const double m = std::max(alp.m_a(), kMassFloor);
   if (m != mc_.m) set_mass(m);
   const MassCache& c = mc_;
   if (c.n == 0 || !(c.C4 > 0)) return 0.0;
   const double g2 = g * g;
   // Total width and branching ratios. G2 = g^2 Gamma_total/Gamma_gg is the photon coupling^2 that
-  // alone would give the total width, so the decay exponents stay x_d = G2 a_j. With g_ae = br_inv = 0,
-  // Gamma_total = Gamma_gg exactly: G2 = g2 and det = efficiency.
+  // alone would give the total width, so the decay exponents stay x_d = G2 a_j. When the ALP decays
+  // only to photons, Gamma_total = Gamma_gg exactly: G2 = g2 and det = efficiency. br_inv = 1 gives an
+  // infinite total width, BR_gg = BR_ee = 0 and det = 0.
   double G2 = g2, det = cfg_.efficiency;
-  if (g_ae != 0.0 || br_inv != 0.0) {
-    const model::AlpWidths w = model::widths(m, g, g_ae, br_inv);
+  if (!alp.decays_only_to_photons()) {
+    const model::AlpWidths& w = alp.widths();
     if (!(w.gg > 0)) return 0.0;
     G2 = g2 * (w.total() / w.gg);
     det = cfg_.efficiency * w.br_gg() + cfg_.efficiency_ee * w.br_ee();
@@ -191,7 +200,7 @@ double BeamDumpExperiment::c4(double m) {
 
 double BeamDumpExperiment::signal_reference(double m, double g, int n_panels) const {
   const double mm = std::max(m, kMassFloor);
-  return signal_reference_width(m, g, g * g * mm * mm * mm / (64.0 * units::pi), cfg_.efficiency, n_panels);
+  return signal_reference_width(m, g, model::width_a_to_gg(g, mm), cfg_.efficiency, n_panels);
 }
 
 double BeamDumpExperiment::signal_reference_width(double m, double g, double Gamma, double detected,

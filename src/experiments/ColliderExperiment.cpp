@@ -35,7 +35,7 @@ ColliderExperiment::ColliderExperiment(ExperimentInfo info, ColliderConfig cfg) 
     require(cfg_.m_Z > 0 && cfg_.Gamma_Z > 0 && cfg_.Gamma_ee > 0 && cfg_.sin2_theta_W > 0 && cfg_.sin2_theta_W < 1,
             "Z parameters (m_Z, Gamma_Z, Gamma_ee > 0, 0 < sin2_theta_W < 1) out of range");
   acc_ = physics::angular_acceptance(cfg_.cos_min, cfg_.cos_max);
-  info_.axes = {Axis::m_a, Axis::g_agg, Axis::g_ae, Axis::br_inv};
+  info_.axes = {Axis::m_a, Axis::g_agg, Axis::g_ae, Axis::g_achi, Axis::m_chi, Axis::br_inv};
 }
 
 double ColliderExperiment::sigma_accepted(double m, double g) const {
@@ -56,8 +56,17 @@ double ColliderExperiment::decay_inside(double m, double Gamma) const {
 }
 
 double ColliderExperiment::signal(double m, double g, double g_ae, double br_inv) const {
+  return signal(model::AlpModel::from_couplings(m, g, g_ae, br_inv));
+}
+
+double ColliderExperiment::signal(const model::AlpModel& alp) const {
+  const double m = alp.m_a();
+  // One coupling for the production vertex (s-channel photon, q^2 = s) and the decay (on shell) in
+  // today's model; a leg-dependent g_gamma will take the production legs here.
+  const double g = alp.g_gamma(model::kOnShellPhotons);
   if (!(m >= cfg_.m_min && m <= cfg_.m_max) || !(g > 0)) return 0.0;
-  const model::AlpWidths w = model::widths(m, g, g_ae, br_inv);
+  const model::AlpWidths& w = alp.widths();
+  if (!(w.br_gg() > 0)) return 0.0;  // br_inv = 1: infinite width, nothing visible
   return cfg_.luminosity * cfg_.efficiency * sigma_accepted(m, g) * decay_inside(m, w.total()) * w.br_gg();
 }
 

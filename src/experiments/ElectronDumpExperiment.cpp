@@ -61,7 +61,9 @@ ElectronDumpExperiment::ElectronDumpExperiment(ExperimentInfo info, ElectronDump
       open_(std::isinf(cfg.L_v)),
       theta_max_(cfg.half_size / (cfg.L_d + (open_ ? 0.0 : cfg.L_v))),
       J_(target(cfg), physics::JResolution{}) {
-  info_.axes = {Axis::m_a, Axis::g_agg, Axis::g_ae};
+  // The invisible channel (br_inv, or g_achi and m_chi) shortens the lifetime and, in an open region,
+  // makes missing energy.
+  info_.axes = {Axis::m_a, Axis::g_agg, Axis::g_ae, Axis::g_achi, Axis::m_chi, Axis::br_inv};
   // Electron track length: ln(dl_e/dE) on nodes uniform in w = ln(1 - E/E0), from w_lo (E ~ E0) to
   // the lowest ALP energy (E = E_min/2 for margin). Smooth in w; the 1/(u ln^2 u) edge at E -> E0 is
   // the w -> -inf end, whose remainder is the exact tail integral below.
@@ -214,11 +216,17 @@ void ElectronDumpExperiment::set_mass(double m) {
 }
 
 double ElectronDumpExperiment::signal(double m, double g_agg, double g_ae, double br_inv) {
+  return expected_signal(model::AlpModel::from_couplings(m, g_agg, g_ae, br_inv));
+}
+
+double ElectronDumpExperiment::expected_signal(const model::AlpModel& alp) {
   if (!prepared_) throw std::logic_error("ElectronDumpExperiment::signal called before prepare()");
-  m = std::max(m, kMassFloor);
+  const double m = std::max(alp.m_a(), kMassFloor);
+  // Primakoff production (one leg at q^2 = t, in the tables per unit g^2): today's constant coupling.
+  const double g_agg = alp.g_gamma(model::kOnShellPhotons), g_ae = alp.g_ae();
   const double gg2 = g_agg * g_agg, ge2 = g_ae * g_ae;
   if (!(gg2 > 0) && !(ge2 > 0)) return 0.0;
-  const model::AlpWidths w = model::widths(m, g_agg, g_ae, br_inv);
+  const model::AlpWidths& w = alp.widths();
   const double Gamma = w.total();
   if (open_) {
     // Open region: P = exp(-x_d) + BR_inv (1 - exp(-x_d)) per bin, whatever the decay channel; a
@@ -228,7 +236,7 @@ double ElectronDumpExperiment::signal(double m, double g_agg, double g_ae, doubl
     if (c.n == 0) return 0.0;
     // Long lifetime in every bin: P = 1 - (1 - BR_inv) x_d + ..., relative error <= Gamma b_max.
     if (!(Gamma > 0) || Gamma * c.b_max <= cfg_.fast_tol) return gg2 * c.Sg + ge2 * c.Se;
-    const double binv = w.inv / Gamma;
+    const double binv = w.br_inv();
     double s = 0.0;
     for (int j = 0; j < c.n; ++j) {
       const double xd = Gamma * c.a[j];
@@ -256,16 +264,17 @@ double ElectronDumpExperiment::signal(double m, double g_agg, double g_ae, doubl
 
 double ElectronDumpExperiment::signal_reference(double m, double g_agg, double g_ae, double br_inv,
                                                 int n_panels) const {
+  const model::AlpModel alp = model::AlpModel::from_couplings(m, g_agg, g_ae, br_inv);
   m = std::max(m, kMassFloor);
   const double lo = std::max(cfg_.E_min, m), hi = cfg_.E0;
   if (!(hi > lo)) return 0.0;
-  const model::AlpWidths w = model::widths(m, g_agg, g_ae, br_inv);
+  const model::AlpWidths& w = alp.widths();
   const double Gamma = w.total();
   const double Gdet = (cfg_.detect_gg ? w.gg : 0.0) + (cfg_.detect_ee ? w.ee : 0.0);
   if (!open_ && (!(Gamma > 0) || !(Gdet > 0))) return 0.0;
   // Decay factor: the finite volume (times BR_det below), or the open region's survival to L_d plus
   // the invisible decays before it (no BR_det).
-  const double binv = Gamma > 0 ? w.inv / Gamma : 0.0;
+  const double binv = w.br_inv();
   auto P = [&](double E) {
     if (!open_) return physics::decay_in_volume_probability(E, m, Gamma, cfg_.L_d, cfg_.L_v);
     const double xd = cfg_.L_d / physics::decay_length(E, m, Gamma);

@@ -32,7 +32,8 @@ const char* detection_name(int d) {
 
 ShowerDumpExperiment::ShowerDumpExperiment(ExperimentInfo info, ShowerDumpConfig cfg)
     : info_(std::move(info)), cfg_(std::move(cfg)) {
-  info_.axes = {Axis::m_a, Axis::g_agg, Axis::g_ae};
+  // The invisible channel (br_inv, or g_achi and m_chi) shortens the lifetime and lowers the visible BRs.
+  info_.axes = {Axis::m_a, Axis::g_agg, Axis::g_ae, Axis::g_achi, Axis::m_chi, Axis::br_inv};
   if (!(cfg_.N_POT > 0) || !(cfg_.distance > 0) || !(cfg_.acceptance_area > 0) || !(cfg_.face_area > 0))
     throw std::invalid_argument("ShowerDumpExperiment: N_POT, distance, acceptance and face areas must be > 0");
   if (cfg_.shape == DetectorShape::sphere && !(cfg_.radius > 0 && cfg_.radius < cfg_.distance))
@@ -185,13 +186,16 @@ void ShowerDumpExperiment::inverse_compton_response(double m, std::vector<double
   }
 }
 
-void ShowerDumpExperiment::signal_bins(double m, double g_agg, double g_ae, int production, int detection,
-                                       double* out) {
+void ShowerDumpExperiment::signal_bins(const model::AlpModel& alp, int production, int detection, double* out) {
   const std::size_t nb = cfg_.E_edges.size() - 1;
   std::fill(out, out + nb, 0.0);
+  const double m = alp.m_a();
+  // One photon coupling for every vertex (Primakoff production and inverse Primakoff with a leg at
+  // q^2 = t, meson decays, a -> gamma gamma on shell): today's model has no leg dependence.
+  const double g_agg = alp.g_gamma(model::kOnShellPhotons), g_ae = alp.g_ae();
   if (!(m > 0) || (g_agg <= 0 && g_ae <= 0)) return;
   const MassCache& c = cache(m, g_agg > 0, g_ae > 0);
-  const model::AlpWidths w = model::widths(m, g_agg, g_ae);
+  const model::AlpWidths& w = alp.widths();
   const double gamma = w.total(), br_gg = w.br_gg(), br_ee = w.br_ee();
   const double norm = cfg_.N_POT * cfg_.efficiency;
   for (std::size_t j = 0; j < E_group_.size(); ++j) {
@@ -220,24 +224,24 @@ void ShowerDumpExperiment::signal_bins(double m, double g_agg, double g_ae, int 
   }
 }
 
-void ShowerDumpExperiment::expected_signal_bins(const AlpPoint& p, double* out) {
-  signal_bins(p.m_a(), p.g_agg(), p.g_ae(), -1, -1, out);
+void ShowerDumpExperiment::expected_signal_bins(const model::AlpModel& a, double* out) {
+  signal_bins(a, -1, -1, out);
 }
 
-double ShowerDumpExperiment::expected_signal(const AlpPoint& p) {
+double ShowerDumpExperiment::expected_signal(const model::AlpModel& a) {
   bins_.resize(cfg_.E_edges.size() - 1);
-  expected_signal_bins(p, bins_.data());
+  expected_signal_bins(a, bins_.data());
   double t = 0;
   for (double x : bins_) t += x;
   return t;
 }
 
-std::vector<SignalPart> ShowerDumpExperiment::explain(const AlpPoint& p) {
+std::vector<SignalPart> ShowerDumpExperiment::explain(const model::AlpModel& a) {
   std::vector<SignalPart> parts;
   std::vector<double> s(cfg_.E_edges.size() - 1);
   for (int k = 0; k < kNumProductionChannels; ++k)
     for (int d = 0; d < kNumDetection; ++d) {
-      signal_bins(p.m_a(), p.g_agg(), p.g_ae(), k, d, s.data());
+      signal_bins(a, k, d, s.data());
       double t = 0;
       for (double x : s) t += x;
       parts.push_back({std::string(production_channel_name(static_cast<ProductionChannel>(k))) + " x " + detection_name(d), t});

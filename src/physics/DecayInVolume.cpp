@@ -1,16 +1,11 @@
 #include "alpscan/physics/DecayInVolume.hpp"
 
-#include <limits>
+#include "alpscan/model/AlpWidths.hpp"
 
 namespace alpscan::physics {
 
-double decay_length(double E, double m, double Gamma) {
-  if (!(E > m)) return 0.0;
-  if (!(Gamma > 0)) return std::numeric_limits<double>::infinity();
-  // p = sqrt((E - m)(E + m)): no cancellation when E is just above m.
-  const double p = std::sqrt((E - m) * (E + m));
-  return p / (m * Gamma);
-}
+// One implementation of the decay length: the model's (model/AlpWidths).
+double decay_length(double E, double m, double Gamma) { return model::decay_length(E, m, Gamma); }
 
 double decay_in_volume_probability(double lambda, double L_d, double L_v) {
   if (!(lambda > 0) || std::isinf(lambda)) return 0.0;

@@ -11,6 +11,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "alpscan/model/AlpModel.hpp"
 #include "alpscan/scan/PreparedTables.hpp"
 #include "alpscan/scan/StopSignal.hpp"
 #include "alpscan/scan/UnitWriter.hpp"
@@ -97,9 +98,10 @@ bool Scheduler::evaluate_unit(int unit, std::vector<double>& out) {
     if (i % kCheckStopEvery == 0 && stop_requested()) return false;
     if (delay_us_ > 0) std::this_thread::sleep_for(std::chrono::microseconds(delay_us_));
     const AlpPoint p = space_.point(grid, u.begin + i);
+    const model::AlpModel alp(p);  // couplings, widths (computed on first use) for the experiment
     double* s = out.data() + i * nb;
-    if (nb == 1) s[0] = exp.expected_signal(p);
-    else exp.expected_signal_bins(p, s);
+    if (nb == 1) s[0] = exp.expected_signal(alp);
+    else exp.expected_signal_bins(alp, s);
     for (std::size_t b = 0; b < nb; ++b)
       if (!std::isfinite(s[b]) || s[b] < 0)
         throw std::runtime_error("experiment " + exp.info().name + " returned an invalid expected signal (" +

@@ -149,8 +149,8 @@ TEST_CASE("beam dump: counting inputs and beams from the seed and the publicatio
     CHECK(e->config().E_beam == Approx(r.E_beam));
     CHECK(e->config().N_POT == Approx(r.N_POT));
     CHECK(s_up(*e) == Approx(-std::log(0.1)).epsilon(1e-3));
-    // g_ae and br_inv enter the lifetime and branching ratios (production is Primakoff only)
-    CHECK(e->info().axes == std::vector<Axis>{Axis::m_a, Axis::g_agg, Axis::g_ae, Axis::br_inv});
+    // g_ae and the invisible channel enter the lifetime and branching ratios (production is Primakoff only)
+    CHECK(e->info().axes == std::vector<Axis>{Axis::m_a, Axis::g_agg, Axis::g_ae, Axis::g_achi, Axis::m_chi, Axis::br_inv});
   }
   // CHARM geometry (Bergsma et al., PLB 157 (1985) 458: 3 m x 3 m, 480 + 35 m; ~10 mrad off axis,
   // 4.8 m as in ALPINIST): acceptance annulus (4.8 -+ 1.5)/515 m, azimuthal coverage 1.5/(4.8 pi).

@@ -4,8 +4,8 @@
 // distance L_d of length L_v and decaying there:
 //   N(m, g_agg, g_ae, br_inv) = N_POT g_agg^2 (eff_gg BR_gg + eff_ee BR_ee)
 //                               x int_{E_min}^{E_max} dE Y(E; m) P_dec(E; m, Gamma_total),
-// Gamma_total and the branching ratios from model::widths (a -> gamma gamma, a -> e+ e-, invisible
-// from br_inv), P_dec from physics/DecayInVolume. Production is Primakoff only (photon coupling);
+// Gamma_total and the branching ratios from the point's model::AlpModel (a -> gamma gamma, a -> e+ e-,
+// invisible from br_inv or a -> chi chi), P_dec from physics/DecayInVolume. Production is Primakoff only (photon coupling);
 // g_ae and br_inv enter ONLY through the lifetime and the branching ratios (no electron-coupling
 // production such as bremsstrahlung or Compton-like processes in the dump). With g_ae = br_inv = 0:
 // Gamma = g^2 m^3/64pi, BR_gg = 1, production ~ g^2 and decay probability ~ g^2 at long lifetime:
@@ -82,16 +82,15 @@ class BeamDumpExperiment final : public Experiment {
 
   const ExperimentInfo& info() const override { return info_; }
   void prepare(const PrepareContext& ctx) override;
-  double expected_signal(const AlpPoint& p) override {
-    return signal(p.m_a(), p.g_agg(), p.g_ae(), p[Axis::br_inv]);
-  }
+  double expected_signal(const model::AlpModel& a) override;
 
-  // N(m, g_agg, g_ae, br_inv) after prepare(). m in GeV, g_agg in GeV^-1, g_ae dimensionless.
+  // Convenience for tests and tools: expected_signal() of the model at (m [GeV], g_agg [GeV^-1],
+  // g_ae, br_inv), after prepare().
   double signal(double m, double g, double g_ae = 0.0, double br_inv = 0.0);
   // C4(m) = lim_{g->0} N/g^4 at g_ae = br_inv = 0 (long-lifetime closed form).
   double c4(double m);
   // Reference (slow, no table): direct Y by quadrature and the exact decay factor, n_panels panels
-  // of 8 Gauss-Legendre nodes in ln E; photon coupling only (Gamma = g^2 m^3/64pi, eff = efficiency).
+  // of 8 Gauss-Legendre nodes in ln E; photon coupling only (Gamma = model::width_a_to_gg, eff = efficiency).
   double signal_reference(double m, double g, int n_panels = 64) const;
   // Same for a given total width and detected fraction (sum of eff_f BR_f): N_POT det g^2 int Y P_dec(Gamma).
   double signal_reference_width(double m, double g, double Gamma_total, double detected, int n_panels = 64) const;
@@ -124,7 +123,7 @@ class BeamDumpExperiment final : public Experiment {
     double m = -1.0;
     int n = 0;                 // bins with E > m (a prefix: bins are in decreasing E)
     std::vector<double> W;     // N_POT Y dE per bin (the efficiency and BR are applied per point)
-    std::vector<double> a;     // L_d m^4/(64 pi p): x_d = g^2 a (increasing with the bin index)
+    std::vector<double> a;     // L_d m Gamma_gg/(g^2 p): x_d = g^2 a (increasing with the bin index)
     double rv = 0.0;           // L_v / L_d: x_v = rv x_d
     double C4 = 0.0;           // sum W a rv (N = g^2 det G2 C4 at long lifetime)
     double b_max = 0.0;        // largest (x_d + x_v)/g^2

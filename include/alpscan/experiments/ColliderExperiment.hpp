@@ -13,8 +13,8 @@
 //    the analysis needs the decay inside): physics::DecayInVolume with L_d = 0, L_v = R, decay length
 //    lambda = beta gamma c tau at the ALP's CM energy E_a = (s + m^2)/(2 sqrt s) (beam boosts neglected;
 //    R is an effective radius, independent of the direction);
-//  * widths from model::widths(m, g_agg, g_ae, br_inv): g_ae (a -> e+e-) and br_inv shorten the
-//    lifetime and lower BR(gamma gamma). Production through g_ae (~ g_ae^2 m_e^2) is neglected.
+//  * widths from the point's model::AlpModel: g_ae (a -> e+e-) and the invisible channel (br_inv, or
+//    g_achi and m_chi) shorten the lifetime and lower BR(gamma gamma). Production through g_ae (~ g_ae^2 m_e^2) is neglected.
 // Signal ~ g^2 for prompt decays (lambda << R); where lambda >~ R the ALP escapes (P_in ~ R/lambda ~ g^2,
 // N ~ g^4), which lifts the lower edge of the excluded g at small m. Closed form per point: no tables.
 #pragma once
@@ -53,11 +53,11 @@ class ColliderExperiment final : public Experiment {
 
   const ExperimentInfo& info() const override { return info_; }
   void prepare(const PrepareContext&) override {}
-  double expected_signal(const AlpPoint& p) override {
-    return signal(p.m_a(), p.g_agg(), p.g_ae(), p[Axis::br_inv]);
-  }
+  double expected_signal(const model::AlpModel& a) override { return signal(a); }
 
-  // N at (m [GeV], g_agg [GeV^-1], g_ae, br_inv).
+  // N for the ALP model a (closed form, no state).
+  double signal(const model::AlpModel& a) const;
+  // Convenience for tests and tools: N for the model at (m [GeV], g_agg [GeV^-1], g_ae, br_inv).
   double signal(double m, double g_agg, double g_ae = 0.0, double br_inv = 0.0) const;
   // Production cross-section times the angular acceptance, sigma A [GeV^-2] (no efficiency).
   double sigma_accepted(double m, double g_agg) const;

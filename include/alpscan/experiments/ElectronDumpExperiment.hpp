@@ -2,7 +2,8 @@
 // the beam electrons in a thick target, flying through a shield of length L_d and decaying in a region of
 // length L_v to gamma gamma and/or e+ e- (the channels the detector sees, from the data file):
 //   N = N_EOT eff BR_det int dE [g_agg^2 Y_g(E; m) + g_ae^2 Y_e(E; m)] P_dec(E; m, Gamma_tot),
-//   Gamma_tot = model::widths(m, g_agg, g_ae, br_inv).total(), BR_det = detected width / Gamma_tot,
+//   Gamma_tot from the point's model::AlpModel (gamma gamma, e+ e-, invisible from br_inv or a -> chi chi),
+//   BR_det = detected width / Gamma_tot,
 // P_dec from physics/DecayInVolume. Two production channels, each per unit coupling^2 per EOT per GeV:
 //  * photon coupling: Primakoff conversion gamma Z -> a Z of the shower photons on the target nuclei,
 //    Y_g = n X0 * dl_g/dk(E0, E) * sigma_P(E; m, theta < theta_max), with the photon track length of the
@@ -89,11 +90,10 @@ class ElectronDumpExperiment final : public Experiment {
 
   const ExperimentInfo& info() const override { return info_; }
   void prepare(const PrepareContext& ctx) override;
-  double expected_signal(const AlpPoint& p) override {
-    return signal(p.m_a(), p.g_agg(), p.g_ae(), p[Axis::br_inv]);
-  }
+  double expected_signal(const model::AlpModel& a) override;
 
-  // N after prepare(); m [GeV], g_agg [GeV^-1], g_ae [1].
+  // Convenience for tests and tools: expected_signal() of the model at m [GeV], g_agg [GeV^-1], g_ae [1],
+  // br_inv, after prepare().
   double signal(double m, double g_agg, double g_ae, double br_inv = 0.0);
   // Direct (slow, no table) yields per unit coupling^2 per EOT per GeV inside the acceptance.
   double yield_photon_direct(double E, double m) const;

@@ -2,7 +2,9 @@
 // with. Its life cycle on every rank:
 //   1. constructed from its configuration (plain numbers; io/ reads them from data/experiments/*.json),
 //   2. prepare(ctx) once per job: build every coupling-independent table for the job's axis ranges,
-//   3. expected_signal(point) many times: cheap (table interpolation + analytic coupling rescaling).
+//   3. expected_signal(model) many times: cheap (table interpolation + analytic coupling rescaling).
+// Experiments receive the ALP model of the point (model/AlpModel: couplings, widths, branching ratios,
+// decay length); they never decode the point's axes or compute a width themselves.
 // Experiments know nothing of MPI, JSON or files.
 #pragma once
 
@@ -11,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "alpscan/model/AlpPoint.hpp"
+#include "alpscan/model/AlpModel.hpp"
 
 namespace alpscan {
 
@@ -70,20 +72,21 @@ class Experiment {
   virtual const ExperimentInfo& info() const = 0;
   // Build the coupling-independent tables. Called once per job before any evaluation.
   virtual void prepare(const PrepareContext& ctx) = 0;
-  // Expected signal events at a point (internal units). Not thread-safe: an experiment may cache
-  // per-mass intermediate results between calls (scan order keeps m_a constant for runs of points).
-  virtual double expected_signal(const AlpPoint& p) = 0;
+  // Expected signal events for the ALP model of a point (internal units). Not thread-safe: an experiment
+  // may cache per-mass intermediate results between calls (scan order keeps m_a constant for runs of
+  // points). An AlpPoint converts to its model implicitly, so expected_signal(point) also works.
+  virtual double expected_signal(const model::AlpModel& a) = 0;
   // Binned experiments: the signal in each of info().binned's bins (out has that many entries);
   // expected_signal() is then their sum. Single-bin experiments need not override it.
-  virtual void expected_signal_bins(const AlpPoint& p, double* out) { out[0] = expected_signal(p); }
+  virtual void expected_signal_bins(const model::AlpModel& a, double* out) { out[0] = expected_signal(a); }
   // Optional: the tables prepare() built, as plain numbers, so that another rank or a resumed run
   // loads them (scan/PreparedTables) instead of rebuilding them. restore_prepared() must leave the
   // experiment exactly (bit for bit) as prepare(ctx) would, or return false. Default: not supported.
   virtual std::vector<double> save_prepared() const { return {}; }
   virtual bool restore_prepared(const PrepareContext&, const std::vector<double>&) { return false; }
   // The signal split by production x detection channel, for `alpscan explain`. The parts sum to
-  // expected_signal(p). Default: one part, "total".
-  virtual std::vector<SignalPart> explain(const AlpPoint& p) { return {{"total", expected_signal(p)}}; }
+  // expected_signal(a). Default: one part, "total".
+  virtual std::vector<SignalPart> explain(const model::AlpModel& a) { return {{"total", expected_signal(a)}}; }
 };
 
 // Values an experiment stores per scan point: its number of bins (1 for a counting experiment).

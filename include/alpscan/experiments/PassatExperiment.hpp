@@ -64,7 +64,9 @@ class PassatExperiment final : public Experiment {
 
   const ExperimentInfo& info() const override { return info_; }
   void prepare(const PrepareContext& ctx) override;
-  double expected_signal(const AlpPoint& p) override { return signal(p.m_a(), p.g_agg()); }
+  // Primakoff production and conversion (one virtual leg each, integrated in the tables per unit g^2):
+  // today's constant photon coupling. PASSAT ignores g_ae and invisible decays (photon width only).
+  double expected_signal(const model::AlpModel& a) override { return signal(a.m_a(), a.g_gamma(model::kOnShellPhotons)); }
 
   // N(m, g) after prepare(). m in GeV, g in GeV^-1.
   double signal(double m, double g);

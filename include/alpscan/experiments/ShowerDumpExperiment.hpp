@@ -10,7 +10,8 @@
 //        + e^{-L/lambda_j} g_agg^2 sum_targets (N_T/A_face) sigma_D3(E_j) 1[E_j in i]    (inverse Primakoff, D3)
 //        + e^{-L/lambda_j} g_ae^2 sum_i' (N_e/A_face) sigma_D4(E_j; T in i)              (inverse Compton, D4)
 //        + e^{-L/lambda_j} g_ae^2 sum_targets (N_T/A_face) sigma_D5(E_j) 1[E_j in i]     (pair conversion, D5)
-// lambda_j = gamma beta c / Gamma_total(m, g_agg, g_ae); Pbar the chord-averaged decay probability
+// lambda_j = gamma beta c / Gamma_total (the point's model::AlpModel: gamma gamma, e+ e-, and the invisible
+// channel, br_inv or a -> chi chi); Pbar the chord-averaged decay probability
 // of the sphere (physics/SphereDecayAcceptance) or, for a box, physics/DecayInVolume over its length.
 // Everything except the couplings is computed once per mass (a per-mass cache: scan order keeps m_a
 // fixed for runs of points), so a point costs one pass over the groups.
@@ -99,9 +100,9 @@ class ShowerDumpExperiment final : public Experiment {
   ShowerDumpExperiment(ExperimentInfo info, ShowerDumpConfig cfg);
   const ExperimentInfo& info() const override { return info_; }
   void prepare(const PrepareContext& ctx) override;
-  double expected_signal(const AlpPoint& p) override;
-  void expected_signal_bins(const AlpPoint& p, double* out) override;
-  std::vector<SignalPart> explain(const AlpPoint& p) override;
+  double expected_signal(const model::AlpModel& a) override;
+  void expected_signal_bins(const model::AlpModel& a, double* out) override;
+  std::vector<SignalPart> explain(const model::AlpModel& a) override;
 
   double theta_det() const { return theta_det_; }
   const ShowerDumpConfig& config() const { return cfg_; }
@@ -109,7 +110,11 @@ class ShowerDumpExperiment final : public Experiment {
   const std::vector<double>& group_edges() const { return groups_; }
   // Signal per bin with the contribution of one production channel (or all: c < 0) and one
   // detection mode (0 decays, 1 inverse Primakoff, 2 inverse Compton, 3 pair conversion, < 0 all).
-  void signal_bins(double m, double g_agg, double g_ae, int production, int detection, double* out);
+  void signal_bins(const model::AlpModel& a, int production, int detection, double* out);
+  // Convenience for tests and tools: the same for the model at (m [GeV], g_agg [GeV^-1], g_ae).
+  void signal_bins(double m, double g_agg, double g_ae, int production, int detection, double* out) {
+    signal_bins(model::AlpModel::from_couplings(m, g_agg, g_ae), production, detection, out);
+  }
 
  private:
   struct MassCache {

@@ -1,0 +1,92 @@
+// The ALP model at one point of the parameter space: every quantity an experiment family needs --
+// couplings, widths, branching ratios, decay length -- from one place. The scan builds one AlpModel
+// per point (scan/Scheduler) and hands it to the experiment; families never decode an AlpPoint and
+// never compute a width themselves (model/AlpWidths is the one implementation of the widths).
+//
+// Channels (internal units: GeV, GeV^-1):
+//   a -> gamma gamma  from g_gamma(on-shell legs) = g_agg          (seed 003 Eq. (3), L79)
+//   a -> e+ e-        from g_ae                                      (seed 003 Eq. (4), L81)
+//   invisible         EITHER a -> chi chi from (g_achi, m_chi)      (seed 003 Eq. (5), L85-L87)
+//                     OR a given br_inv: Gamma_inv = br_inv/(1 - br_inv) (Gamma_gg + Gamma_ee)
+// Giving both g_achi > 0 and br_inv > 0 is contradictory (two definitions of one width): the
+// constructor throws std::invalid_argument. br_inv = 1 means Gamma_inv = +inf (everything invisible at
+// once: BR_inv = 1, BR_gg = BR_ee = 0, decay length 0).
+//
+// Cost: constructing copies the point and checks it; the widths are computed on first use and cached,
+// so a family that needs no width (PASSAT) pays nothing for them. Not thread-safe (like Experiment).
+#pragma once
+
+#include <complex>
+
+#include "alpscan/model/AlpPoint.hpp"
+#include "alpscan/model/AlpWidths.hpp"
+
+namespace alpscan::model {
+
+// The kinematics of the two photon legs of the a-gamma-gamma vertex: their virtualities q^2 [GeV^2]
+// (0 = on shell; a Primakoff exchange has one leg at q^2 = t < 0). Today's coupling is a constant and
+// ignores them; the bandpass (form-factor) model will make g_gamma depend on them, so families already
+// say which vertex they evaluate.
+struct PhotonLegs {
+  double q1sq = 0.0, q2sq = 0.0;
+};
+inline constexpr PhotonLegs kOnShellPhotons{};  // decay a -> gamma gamma, real-photon conversion
+
+class AlpModel {
+ public:
+  // Implicit on purpose: an AlpPoint converts to the model it describes, so tests and tools can keep
+  // calling experiment->expected_signal(point). Throws std::invalid_argument for g_achi > 0 together
+  // with br_inv > 0, or br_inv outside [0, 1].
+  AlpModel(const AlpPoint& p);  // NOLINT(google-explicit-constructor)
+  // The model with only these axes set (the others 0): for tests and the families' convenience calls.
+  static AlpModel from_couplings(double m_a, double g_agg, double g_ae = 0.0, double br_inv = 0.0);
+
+  const AlpPoint& point() const { return p_; }
+  double m_a() const { return p_.m_a(); }
+
+  // The a-gamma-gamma coupling [GeV^-1] at the given photon legs. Today: g_agg for any legs.
+  // It does NOT include the electron-loop coupling below: each family decides whether to add it.
+  double g_gamma(const PhotonLegs& legs = kOnShellPhotons) const {
+    (void)legs;
+    return p_.g_agg();
+  }
+  // The photon coupling induced by g_ae through the electron loop (model/ElectronLoopPhotonCoupling,
+  // seed 003 Eq. (9)) [GeV^-1], complex above m_a = 2 m_e; in the seed's sign convention.
+  std::complex<double> g_gamma_from_electron_loop() const;
+
+  double g_ae() const { return p_.g_ae(); }          // dimensionless (a ebar gamma5 e Yukawa)
+  double g_achi() const { return p_[Axis::g_achi]; }  // GeV^-1 (derivative coupling to Dirac chi)
+  double m_chi() const { return p_[Axis::m_chi]; }    // GeV
+  // True when the ALP can only decay to two photons (g_ae = 0, no invisible channel): then the total
+  // width IS width_gg() exactly and every branching ratio but BR_gg vanishes. A fast path for families.
+  bool decays_only_to_photons() const {
+    return p_.g_ae() == 0.0 && p_[Axis::g_achi] == 0.0 && p_[Axis::br_inv] == 0.0;
+  }
+
+  // Widths [GeV] (cached after the first call).
+  const AlpWidths& widths() const {
+    if (!have_widths_) compute_widths();
+    return w_;
+  }
+  double width_gg() const { return widths().gg; }
+  double width_ee() const { return widths().ee; }
+  double width_inv() const { return widths().inv; }
+  double width_visible() const { return widths().gg + widths().ee; }
+  double width_total() const { return widths().total(); }
+  double br_gg() const { return widths().br_gg(); }
+  double br_ee() const { return widths().br_ee(); }
+  double br_inv() const { return widths().br_inv(); }
+
+  // Lab decay length gamma beta c tau = p/(m_a Gamma_total) [GeV^-1] at ALP energy E [GeV]
+  // (0 for E <= m_a, +inf for a stable ALP).
+  double decay_length(double E) const;
+
+ private:
+  void compute_widths() const;
+
+  AlpPoint p_;
+  mutable AlpWidths w_;
+  mutable bool have_widths_ = false;
+};
+
+}  // namespace alpscan::model
