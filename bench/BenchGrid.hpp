@@ -26,11 +26,16 @@ inline ExperimentPtr load_experiment(const char* name) {
   }
 }
 
-// prepare() over [m_lo, m_hi]; returns its wall time [s].
-inline double timed_prepare(Experiment& e, double m_lo, double m_hi) {
+// The i-th of n log-spaced masses in [m_lo, m_hi] (the grid of time_grid()).
+inline double grid_mass(double m_lo, double m_hi, int i, int n) { return m_lo * std::pow(m_hi / m_lo, i / (n - 1.0)); }
+
+// prepare() over [m_lo, m_hi] (and the n masses of a time_grid() over it, as a scan passes them);
+// returns its wall time [s].
+inline double timed_prepare(Experiment& e, double m_lo, double m_hi, int n = 200) {
   PrepareContext ctx;
   ctx.m_a_min = m_lo;
   ctx.m_a_max = m_hi;
+  for (int i = 0; i < n; ++i) ctx.m_a_values.push_back(grid_mass(m_lo, m_hi, i, n));
   auto t0 = std::chrono::steady_clock::now();
   e.prepare(ctx);
   auto t1 = std::chrono::steady_clock::now();
@@ -53,7 +58,7 @@ inline double time_grid(Experiment& e, const LogGrid& g, double& checksum, AlpPo
   auto t1 = std::chrono::steady_clock::now();
   for (int r = 0; r < reps; ++r)
     for (int i = 0; i < n; ++i) {
-      pt[Axis::m_a] = g.m_lo * std::pow(g.m_hi / g.m_lo, i / (n - 1.0));
+      pt[Axis::m_a] = grid_mass(g.m_lo, g.m_hi, i, n);
       for (int j = 0; j < n; ++j) {
         pt[g.g_axis] = g.g_lo * std::pow(g.g_hi / g.g_lo, j / (n - 1.0));
         checksum += e.expected_signal(pt);

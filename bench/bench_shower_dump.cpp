@@ -19,7 +19,7 @@ int main() {
   for (const char* name : names) {
     ExperimentPtr e = bench::load_experiment(name);
     if (!e) return 1;
-    const double prep = bench::timed_prepare(*e, m_lo, m_hi);
+    const double prep = bench::timed_prepare(*e, m_lo, m_hi, n);
     double per[2], checksum = 0.0;
     for (int axis = 0; axis < 2; ++axis) {
       const Axis a = axis == 0 ? Axis::g_agg : Axis::g_ae;

@@ -92,6 +92,7 @@ int cmd_explain(const JobSpec& job, const std::vector<ExperimentPtr>& experiment
   const auto& m = space.values(Axis::m_a);
   ctx.m_a_min = std::min(m.front() * axis_to_internal(Axis::m_a), p.m_a());
   ctx.m_a_max = std::max(m.back() * axis_to_internal(Axis::m_a), p.m_a());
+  ctx.m_a_values = {p.m_a()};  // one point: experiments tabulating per job mass need only its mass
 
   nlohmann::json out = nlohmann::json::array();
   bool found = false;

@@ -87,7 +87,7 @@ double BeamDumpExperiment::yield_direct(double E, double m) const {
   return std::max(0.0, y - y_in_(E, m)) * phi_frac_;
 }
 
-void BeamDumpExperiment::prepare(const PrepareContext& ctx) {
+void BeamDumpExperiment::make_energy_bins() {
   // Energy bins uniform in ln E, in decreasing E. The decay exponent x = L m^4/(64 pi p) ~ 1/E then
   // changes by the same fraction dlnE per bin, so bins are fine where the signal lives: x ~ 1 in
   // the long/short-lifetime crossover and the highest energies at the upper (short-lifetime) edge.
@@ -100,36 +100,47 @@ void BeamDumpExperiment::prepare(const PrepareContext& ctx) {
     dlnE_ = std::log(e_hi() / cfg_.E_min) / n;
     for (int j = 0; j < n; ++j) E_.push_back(e_hi() * std::exp(-(j + 0.5) * dlnE_));
   }
-  MassNodes nodes = log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor);
-  m_nodes_ = std::move(nodes.m);
-  ln_m_nodes_ = std::move(nodes.ln_m);
-  const int nm = static_cast<int>(m_nodes_.size());
+}
 
-  const int nE = static_cast<int>(E_.size());
-  table_.assign(static_cast<std::size_t>(nm) * nE, 0.0);
-  std::vector<double> row, row_in;
-  for (int j = 0; j < nE; ++j) {
+void BeamDumpExperiment::prepare(const PrepareContext& ctx) {
+  make_energy_bins();
+  table_ = YieldTable(log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor), E_.size(),
+                      MassInterpolation::log_where_positive);
+  std::vector<double> row_in;
+  table_.fill_by_energy([&](std::size_t j, const std::vector<double>& m, std::vector<double>& row) {
     // Masses at or above E give Y = 0; at_masses handles them (and reuses the light-mass integrals).
-    y_out_.at_masses(E_[j], m_nodes_, row);
+    y_out_.at_masses(E_[j], m, row);
     if (th_in_ > 0) {
-      y_in_.at_masses(E_[j], m_nodes_, row_in);
-      for (int k = 0; k < nm; ++k) row[k] = std::max(0.0, row[k] - row_in[k]) * phi_frac_;
+      y_in_.at_masses(E_[j], m, row_in);
+      for (std::size_t k = 0; k < m.size(); ++k) row[k] = std::max(0.0, row[k] - row_in[k]) * phi_frac_;
     }
-    for (int k = 0; k < nm; ++k) table_[static_cast<std::size_t>(k) * nE + j] = row[k];
-  }
+  });
   prepared_ = true;
   mc_ = MassCache{};
 }
 
-double BeamDumpExperiment::table_y(int j, double m) const {
-  if (!(m >= m_nodes_.front() && m <= m_nodes_.back())) return yield_direct(E_[j], m);
-  const int nE = static_cast<int>(E_.size());
-  const auto [k, t] = bracket_log_mass(ln_m_nodes_, m);
-  const double a = table_[static_cast<std::size_t>(k) * nE + j];
-  const double b = table_[static_cast<std::size_t>(k + 1) * nE + j];
-  // Y falls steeply near the coherence limit (m^2/2E ~ 1/R): interpolate ln Y where both are > 0.
-  if (a > 0 && b > 0) return a * std::pow(b / a, t);
-  return a + t * (b - a);
+// Layout: {tag, YieldTable::save}; the energy bins are recomputed, the table must match them and the
+// mass nodes prepare(ctx) would make.
+namespace {
+constexpr double kPreparedTag = 20261205.3;  // layout version
+}
+
+std::vector<double> BeamDumpExperiment::save_prepared() const {
+  return prepared_ ? save_yield_tables(kPreparedTag, {&table_}) : std::vector<double>{};
+}
+
+bool BeamDumpExperiment::restore_prepared(const PrepareContext& ctx, const std::vector<double>& v) {
+  make_energy_bins();
+  prepared_ = restore_yield_tables(v, kPreparedTag, {&table_}, MassInterpolation::log_where_positive, E_.size(),
+                                   log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor));
+  if (!prepared_) return false;
+  mc_ = MassCache{};
+  return true;
+}
+
+double BeamDumpExperiment::table_y(int j, const YieldTable::Bracket& b, double m) const {
+  // Y falls steeply near the coherence limit (m^2/2E ~ 1/R): ln Y is interpolated where both are > 0.
+  return b.k >= 0 ? table_.at(j, b) : yield_direct(E_[j], m);
 }
 
 void BeamDumpExperiment::set_mass(double m) {
@@ -141,9 +152,10 @@ void BeamDumpExperiment::set_mass(double m) {
   c.W.resize(c.n);
   c.a.resize(c.n);
   c.rv = cfg_.L_v / cfg_.L_d;
+  const YieldTable::Bracket b = table_.bracket(m);
   for (int j = 0; j < c.n; ++j) {
     const double E = E_[j];
-    c.W[j] = cfg_.N_POT * table_y(j, m) * E * dlnE_;  // dE = E dlnE
+    c.W[j] = cfg_.N_POT * table_y(j, b, m) * E * dlnE_;  // dE = E dlnE
     const double p = std::sqrt((E - m) * (E + m));
     c.a[j] = model::gg_decay_exponent_per_g2(cfg_.L_d, m, p);  // L_d/lambda per g^2 (photon width only)
     c.C4 += c.W[j] * c.a[j] * c.rv;

@@ -141,8 +141,7 @@ double ElectronDumpExperiment::yield_electron_direct(double Ea, double m) const 
   return cfg_.n_X0 * s;
 }
 
-void ElectronDumpExperiment::prepare(const PrepareContext& ctx) {
-  build_photon_cascade();
+void ElectronDumpExperiment::make_energy_bins() {
   // Energy bins uniform in v(E) = ln E - ln(1 - E/E0 + 1e-4): like ln E at low energy (the decay
   // exponent ~ 1/E changes by the same fraction per bin) and like -ln(E0 - E) near the beam energy,
   // where the bremsstrahlung spectrum peaks (x -> 1 and the 1/(u ln^2 u) electron track length).
@@ -167,30 +166,67 @@ void ElectronDumpExperiment::prepare(const PrepareContext& ctx) {
     E_.push_back(v_inv(v1 - (v1 - v0) * (j + 0.5) / nE));  // midpoint in v
     dE_.push_back(edge[j] - edge[j + 1]);
   }
-  MassNodes nodes = log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor);
-  m_nodes_ = std::move(nodes.m);
-  ln_m_nodes_ = std::move(nodes.ln_m);
-  const int nm = static_cast<int>(m_nodes_.size());
-  tab_g_.assign(static_cast<std::size_t>(nm) * nE, 0.0);
-  tab_e_.assign(static_cast<std::size_t>(nm) * nE, 0.0);
-  for (int k = 0; k < nm; ++k)
-    for (int j = 0; j < nE; ++j) {
-      tab_g_[static_cast<std::size_t>(k) * nE + j] = yield_photon_direct(E_[j], m_nodes_[k]);
-      tab_e_[static_cast<std::size_t>(k) * nE + j] = yield_electron_direct(E_[j], m_nodes_[k]);
-    }
+}
+
+void ElectronDumpExperiment::prepare(const PrepareContext& ctx) {
+  build_photon_cascade();
+  make_energy_bins();
+  const MassNodes nodes = log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor);
+  tab_g_ = YieldTable(nodes, E_.size(), MassInterpolation::log_where_positive);
+  tab_e_ = YieldTable(nodes, E_.size(), MassInterpolation::log_where_positive);
+  tab_g_.fill_by_mass([&](std::size_t, double m, double* out) {
+    for (std::size_t j = 0; j < E_.size(); ++j) out[j] = yield_photon_direct(E_[j], m);
+  });
+  tab_e_.fill_by_mass([&](std::size_t, double m, double* out) {
+    for (std::size_t j = 0; j < E_.size(); ++j) out[j] = yield_electron_direct(E_[j], m);
+  });
   prepared_ = true;
   mc_ = MassCache{};
 }
 
-double ElectronDumpExperiment::table(const std::vector<double>& tab, int j, double m, bool photon) const {
-  if (!(m >= m_nodes_.front() && m <= m_nodes_.back()))
-    return photon ? yield_photon_direct(E_[j], m) : yield_electron_direct(E_[j], m);
-  const int nE = static_cast<int>(E_.size());
-  const auto [k, t] = bracket_log_mass(ln_m_nodes_, m);
-  const double a = tab[static_cast<std::size_t>(k) * nE + j], b = tab[static_cast<std::size_t>(k + 1) * nE + j];
-  // Yields fall steeply near E ~ m and the coherence limit: interpolate ln Y where both are > 0.
-  if (a > 0 && b > 0) return a * std::pow(b / a, t);
-  return a + t * (b - a);
+// Layout: {tag, Y_g table, Y_e table, photon cascade (n_edges, edges, content) or 0}. The cascade (the
+// photon track length, seconds to solve) is stored because yield_photon_direct() needs it outside the
+// tables; the energy bins are recomputed.
+namespace {
+constexpr double kPreparedTag = 20261205.4;  // layout version
+}
+
+std::vector<double> ElectronDumpExperiment::save_prepared() const {
+  if (!prepared_) return {};
+  std::vector<double> v = save_yield_tables(kPreparedTag, {&tab_g_, &tab_e_});
+  v.push_back(double(photon_cascade_.edges.size()));
+  v.insert(v.end(), photon_cascade_.edges.begin(), photon_cascade_.edges.end());
+  v.insert(v.end(), photon_cascade_.content.begin(), photon_cascade_.content.end());
+  return v;
+}
+
+bool ElectronDumpExperiment::restore_prepared(const PrepareContext& ctx, const std::vector<double>& v) {
+  prepared_ = false;
+  make_energy_bins();
+  std::size_t pos = 0;
+  if (!restore_yield_tables(v, kPreparedTag, {&tab_g_, &tab_e_}, MassInterpolation::log_where_positive, E_.size(),
+                            log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor), pos) ||
+      pos >= v.size())
+    return false;
+  // The cascade option decides whether there is a cascade (edges = groups + 1 >= 2) or none (0).
+  const std::size_t ne = static_cast<std::size_t>(v[pos]);
+  if (double(ne) != v[pos] || (cfg_.photon_track_cascade ? ne < 2 : ne != 0) ||
+      v.size() - pos - 1 != (ne > 0 ? 2 * ne - 1 : 0))
+    return false;
+  ++pos;
+  if (ne > 0) {
+    photon_cascade_.edges.assign(v.begin() + pos, v.begin() + pos + ne);
+    photon_cascade_.content.assign(v.begin() + pos + ne, v.end());
+  }
+  prepared_ = true;
+  mc_ = MassCache{};
+  return true;
+}
+
+double ElectronDumpExperiment::table(const YieldTable& tab, int j, const YieldTable::Bracket& b, double m) const {
+  // Yields fall steeply near E ~ m and the coherence limit: ln Y is interpolated where both are > 0.
+  if (b.k >= 0) return tab.at(j, b);
+  return &tab == &tab_g_ ? yield_photon_direct(E_[j], m) : yield_electron_direct(E_[j], m);
 }
 
 void ElectronDumpExperiment::set_mass(double m) {
@@ -201,10 +237,11 @@ void ElectronDumpExperiment::set_mass(double m) {
   while (c.n < nE && E_[c.n] > m) ++c.n;
   c.Wg.resize(c.n), c.We.resize(c.n), c.a.resize(c.n);
   c.rv = open_ ? 0.0 : cfg_.L_v / cfg_.L_d;
+  const YieldTable::Bracket b = tab_g_.bracket(m);  // both tables have the same nodes
   for (int j = 0; j < c.n; ++j) {
     const double E = E_[j], dE = dE_[j];
-    c.Wg[j] = cfg_.N_EOT * cfg_.efficiency * table(tab_g_, j, m, true) * dE;
-    c.We[j] = cfg_.N_EOT * cfg_.efficiency * table(tab_e_, j, m, false) * dE;
+    c.Wg[j] = cfg_.N_EOT * cfg_.efficiency * table(tab_g_, j, b, m) * dE;
+    c.We[j] = cfg_.N_EOT * cfg_.efficiency * table(tab_e_, j, b, m) * dE;
     const double p = std::sqrt((E - m) * (E + m));
     c.a[j] = cfg_.L_d * m / p;  // L_d/lambda = L_d m Gamma/p
     c.Cg += c.Wg[j] * c.a[j] * c.rv;

@@ -68,7 +68,7 @@ PassatExperiment::PassatExperiment(ExperimentInfo info, PassatConfig cfg)
   if (cfg_.n_E_bins < 1) throw std::invalid_argument("PassatExperiment: n_E_bins must be >= 1");
 }
 
-void PassatExperiment::prepare(const PrepareContext& ctx) {
+void PassatExperiment::make_energy_bins() {
   // Energy bins uniform in u = 1/E (the vacuum oscillation phase m^2 L u / 4 is linear in u). The
   // flux vanishes above E_beam, so the window is cut there.
   const double e_hi = std::min(cfg_.E_max, cfg_.E_beam);
@@ -83,78 +83,50 @@ void PassatExperiment::prepare(const PrepareContext& ctx) {
       E_.push_back(1.0 / u_.back());
     }
   }
-  // Mass nodes, log-spaced over the job's range (guarded against m <= 0 and a zero-width range).
-  MassNodes nodes = log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor);
-  m_nodes_ = std::move(nodes.m);
-  ln_m_nodes_ = std::move(nodes.ln_m);
-  const int nm = static_cast<int>(m_nodes_.size());
+}
 
-  const int nE = static_cast<int>(E_.size());
-  table_.assign(static_cast<std::size_t>(nm) * nE, 0.0);
-  std::vector<double> row;
-  for (int j = 0; j < nE; ++j) {
-    yield_.at_masses(E_[j], m_nodes_, row);
-    for (int k = 0; k < nm; ++k) table_[static_cast<std::size_t>(k) * nE + j] = row[k];
-  }
+void PassatExperiment::prepare(const PrepareContext& ctx) {
+  make_energy_bins();
+  // Mass nodes, log-spaced over the job's range (guarded against m <= 0 and a zero-width range).
+  table_ = YieldTable(log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor), E_.size(),
+                      MassInterpolation::linear_in_ln_m);
+  table_.fill_by_energy([&](std::size_t j, const std::vector<double>& m, std::vector<double>& row) {
+    yield_.at_masses(E_[j], m, row);
+  });
   prepared_ = true;
-  ctx_ = ctx;
   mc_ = MassCache{};
 }
 
-// Layout: {tag, m_a_min, m_a_max, u_lo, du, nE, u[nE], E[nE], nm, m[nm], ln_m[nm], table[nm nE]}.
+// Layout: {tag, YieldTable::save}. The energy bins are recomputed (cheap, the same arithmetic); the
+// table must have as many bins and exactly the mass nodes prepare(ctx) would make.
 namespace {
-constexpr double kPreparedTag = 20261202.1;  // layout version
+constexpr double kPreparedTag = 20261205.2;  // layout version
 }
 
 std::vector<double> PassatExperiment::save_prepared() const {
-  if (!prepared_) return {};
-  std::vector<double> v = {kPreparedTag, ctx_.m_a_min, ctx_.m_a_max, u_lo_, du_, double(E_.size())};
-  v.insert(v.end(), u_.begin(), u_.end());
-  v.insert(v.end(), E_.begin(), E_.end());
-  v.push_back(double(m_nodes_.size()));
-  v.insert(v.end(), m_nodes_.begin(), m_nodes_.end());
-  v.insert(v.end(), ln_m_nodes_.begin(), ln_m_nodes_.end());
-  v.insert(v.end(), table_.begin(), table_.end());
-  return v;
+  return prepared_ ? save_yield_tables(kPreparedTag, {&table_}) : std::vector<double>{};
 }
 
 bool PassatExperiment::restore_prepared(const PrepareContext& ctx, const std::vector<double>& v) {
-  if (v.size() < 7 || v[0] != kPreparedTag || v[1] != ctx.m_a_min || v[2] != ctx.m_a_max) return false;
-  const std::size_t nE = static_cast<std::size_t>(v[5]);
-  if (nE != static_cast<std::size_t>(std::max(cfg_.n_E_bins, 0)) && nE != 0) return false;
-  std::size_t k = 6;
-  if (v.size() < k + 2 * nE + 1) return false;
-  const std::size_t nm = static_cast<std::size_t>(v[k + 2 * nE]);
-  if (v.size() != k + 2 * nE + 1 + 2 * nm + nm * nE) return false;
-  u_lo_ = v[3];
-  du_ = v[4];
-  u_.assign(v.begin() + k, v.begin() + k + nE);
-  E_.assign(v.begin() + k + nE, v.begin() + k + 2 * nE);
-  k += 2 * nE + 1;
-  m_nodes_.assign(v.begin() + k, v.begin() + k + nm);
-  ln_m_nodes_.assign(v.begin() + k + nm, v.begin() + k + 2 * nm);
-  table_.assign(v.begin() + k + 2 * nm, v.end());
-  prepared_ = true;
-  ctx_ = ctx;
+  make_energy_bins();
+  prepared_ = restore_yield_tables(v, kPreparedTag, {&table_}, MassInterpolation::linear_in_ln_m, E_.size(),
+                                   log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor));
+  if (!prepared_) return false;
   mc_ = MassCache{};
   return true;
 }
 
-double PassatExperiment::table_y(int j, double m) const {
-  const int nE = static_cast<int>(E_.size());
-  if (!(m >= m_nodes_.front() && m <= m_nodes_.back())) return yield_(E_[j], m);
-  const auto [k, t] = bracket_log_mass(ln_m_nodes_, m);
-  const double a = table_[static_cast<std::size_t>(k) * nE + j];
-  const double b = table_[static_cast<std::size_t>(k + 1) * nE + j];
+double PassatExperiment::table_y(int j, const YieldTable::Bracket& b, double m) const {
   // Y(E; m_k+1) = 0 when m_k+1 >= E: the yield falls to zero at threshold; interpolating towards 0 is
   // only used within one node spacing of E (m ~ E is outside the model anyway, A16).
-  return a + t * (b - a);
+  return b.k >= 0 ? table_.at(j, b) : yield_(E_[j], m);
 }
 
 double PassatExperiment::yield_table(double E, double m) const {
   if (!prepared_ || E_.empty()) return 0.0;
   const int n = static_cast<int>(E_.size());
-  if (n < 3) return table_y(0, m);
+  const YieldTable::Bracket b = table_.bracket(m);
+  if (n < 3) return table_y(0, b, m);
   // Quadratic Lagrange interpolation in u = 1/E through the three nearest bin centres, on ln Y
   // (the spectrum falls by ~2x per bin near its kinematic end) or on Y if a value is 0.
   const double x = (1.0 / E - u_lo_) / du_ - 0.5;  // fractional bin index
@@ -163,7 +135,7 @@ double PassatExperiment::yield_table(double E, double m) const {
   const double w[3] = {0.5 * t * (t - 1.0), (1.0 - t) * (1.0 + t), 0.5 * t * (t + 1.0)};
   double y[3];
   bool pos = true;
-  for (int i = 0; i < 3; ++i) pos = (y[i] = table_y(j - 1 + i, m)) > 0 && pos;
+  for (int i = 0; i < 3; ++i) pos = (y[i] = table_y(j - 1 + i, b, m)) > 0 && pos;
   double r = 0.0;
   for (int i = 0; i < 3; ++i) r += w[i] * (pos ? std::log(y[i]) : y[i]);
   return pos ? std::exp(r) : std::max(r, 0.0);
@@ -187,10 +159,11 @@ void PassatExperiment::set_mass(double m) {
   c.narrow = c.chi0 <= cfg_.chi_narrow;
   const double S_abs = std::min(1.0, 1.0 / c.chi0);  // |sinc(2 chi)| with chi >= chi0/2
   double sumWbeta = 0.0, y_max = 0.0;
+  const YieldTable::Bracket b = table_.bracket(m);
   c.C0 = 0.0;
   c.D_max = 0.0;
   for (int j = 0; j < c.n; ++j) {
-    const double y = table_y(j, m);
+    const double y = table_y(j, b, m);
     c.W[j] = cfg_.N_POT * BL2 * BL2 * y * du_ / (u_[j] * u_[j]);
     c.x0[j] = k * u_[j];
     c.y0[j] = c.x0[j] * c.x0[j];

@@ -50,8 +50,8 @@ ShowerDumpExperiment::ShowerDumpExperiment(ExperimentInfo info, ShowerDumpConfig
   theta_det_ = physics::detector_half_angle(cfg_.acceptance_area, cfg_.distance);
 }
 
-void ShowerDumpExperiment::prepare(const PrepareContext&) {
-  if (prepared_) return;
+void ShowerDumpExperiment::prepare_source() {
+  if (flux_) return;
   if (cfg_.pi0_sanford_wang) pi0_ = std::make_unique<physics::SanfordWangPi0>(cfg_.sanford_wang);
   else pi0_ = std::make_unique<physics::BmptPi0>(cfg_.bmpt, cfg_.bmpt_pt);
   flux_ = std::make_unique<physics::DumpShowerFlux>(
@@ -90,8 +90,80 @@ void ShowerDumpExperiment::prepare(const PrepareContext&) {
   production_ = std::make_unique<ShowerProduction>(pc, flux_.get(), groups_);
   if (cfg_.shape == DetectorShape::sphere)
     sphere_ = std::make_unique<physics::SphereDecayTable>(cfg_.radius, cfg_.distance, cfg_.sphere_mode);
+}
+
+namespace {
+// The job's masses: > 0, ascending, distinct; the range ends where only the range is known.
+MassNodes job_masses(const PrepareContext& ctx) {
+  std::vector<double> m = ctx.m_a_values;
+  if (m.empty()) m = {ctx.m_a_min, ctx.m_a_max};
+  m.erase(std::remove_if(m.begin(), m.end(), [](double x) { return !(x > 0) || !std::isfinite(x); }), m.end());
+  std::sort(m.begin(), m.end());
+  m.erase(std::unique(m.begin(), m.end()), m.end());
+  MassNodes n;
+  n.m = m;
+  for (double x : m) n.ln_m.push_back(std::log(x));
+  return n;
+}
+constexpr double kPreparedTag = 20261205.5;  // save_prepared() layout version
+}  // namespace
+
+void ShowerDumpExperiment::prepare(const PrepareContext& ctx) {
+  prepare_source();
+  // Every job mass, both couplings (a point at g_agg = 0 or g_ae = 0 uses only one half).
+  mass_tables_ = YieldTable(job_masses(ctx), row_size(), MassInterpolation::exact_nodes);
+  mass_tables_.fill_by_mass([&](std::size_t, double m, double* row) {
+    MassCache c;
+    fill_cache(m, true, true, c);
+    pack(c, row);
+  });
   mc_ = MassCache{};
   prepared_ = true;
+}
+
+// Layout: {tag, YieldTable::save}. The source (flux, groups, detector) is rebuilt: it does not depend
+// on the job, and the per-mass tables are the costly part.
+std::vector<double> ShowerDumpExperiment::save_prepared() const {
+  return prepared_ ? save_yield_tables(kPreparedTag, {&mass_tables_}) : std::vector<double>{};
+}
+
+bool ShowerDumpExperiment::restore_prepared(const PrepareContext& ctx, const std::vector<double>& v) {
+  prepared_ = false;
+  if (v.empty() || v[0] != kPreparedTag) return false;  // before the costly source
+  prepare_source();
+  prepared_ = restore_yield_tables(v, kPreparedTag, {&mass_tables_}, MassInterpolation::exact_nodes, row_size(),
+                                   job_masses(ctx));
+  if (!prepared_) return false;
+  mc_ = MassCache{};
+  return true;
+}
+
+std::size_t ShowerDumpExperiment::row_size() const {
+  const std::size_t ng = E_group_.size(), nb = cfg_.E_edges.size() - 1;
+  return (kNumProductionChannels + 4) * ng + ng * nb + 2;
+}
+
+void ShowerDumpExperiment::pack(const MassCache& c, double* row) const {
+  for (int k = 0; k < kNumProductionChannels; ++k) row = std::copy(c.phi[k].begin(), c.phi[k].end(), row);
+  for (const std::vector<double>* v : {&c.f_coll, &c.f_coll_ee, &c.sigma_ip, &c.pair, &c.ic})
+    row = std::copy(v->begin(), v->end(), row);
+  row[0] = c.res_events;
+  row[1] = c.res_group;
+}
+
+void ShowerDumpExperiment::unpack(const double* row, double m, MassCache& c) const {
+  const std::size_t ng = E_group_.size(), nb = cfg_.E_edges.size() - 1;
+  c.m = m;
+  for (int k = 0; k < kNumProductionChannels; ++k, row += ng) c.phi[k].assign(row, row + ng);
+  for (std::vector<double>* v : {&c.f_coll, &c.f_coll_ee, &c.sigma_ip, &c.pair}) {
+    v->assign(row, row + ng);
+    row += ng;
+  }
+  c.ic.assign(row, row + ng * nb);
+  row += ng * nb;
+  c.res_events = row[0];
+  c.res_group = static_cast<int>(row[1]);
+  c.photon_done = c.electron_done = true;
 }
 
 double ShowerDumpExperiment::decay_probability(double lambda) const {
@@ -99,12 +171,23 @@ double ShowerDumpExperiment::decay_probability(double lambda) const {
   return physics::decay_in_volume_probability(lambda, cfg_.distance, cfg_.length);
 }
 
-// The per-mass tables, built lazily by coupling: a g_agg-only scan never builds the electron-coupling
-// channels and vice versa (each half is most of the per-mass cost).
+// The per-mass tables: copied from prepare()'s table at a job mass; elsewhere built on the spot, by
+// coupling (a g_agg-only evaluation never builds the electron-coupling channels and vice versa).
 const ShowerDumpExperiment::MassCache& ShowerDumpExperiment::cache(double m, bool photon, bool electron) {
   if (!prepared_) throw std::logic_error("ShowerDumpExperiment: signal before prepare()");
+  if (mc_.m != m) {
+    const YieldTable::Bracket b = mass_tables_.bracket(m);
+    if (b.k >= 0) {
+      unpack(mass_tables_.node_values(static_cast<std::size_t>(b.k)), m, mc_);
+      return mc_;
+    }
+  }
+  fill_cache(m, photon, electron, mc_);
+  return mc_;
+}
+
+void ShowerDumpExperiment::fill_cache(double m, bool photon, bool electron, MassCache& c) const {
   const std::size_t ng = E_group_.size(), nb = cfg_.E_edges.size() - 1;
-  MassCache& c = mc_;
   if (c.m != m) {
     c = MassCache{};
     c.m = m;
@@ -154,7 +237,6 @@ const ShowerDumpExperiment::MassCache& ShowerDumpExperiment::cache(double m, boo
             c.pair[j] += t.count / cfg_.face_area * t.pair_scale * t.pair(E_group_[j], m);
     c.electron_done = true;
   }
-  return c;
 }
 
 // Inverse Compton a e -> gamma e (spec D4, A8): the electron's kinetic energy T is the visible energy;

@@ -70,6 +70,7 @@ Experiment& Scheduler::experiment(int e) {
     const auto& m = space_.values(Axis::m_a);
     ctx.m_a_min = m.front() * axis_to_internal(Axis::m_a);
     ctx.m_a_max = m.back() * axis_to_internal(Axis::m_a);
+    for (double v : m) ctx.m_a_values.push_back(v * axis_to_internal(Axis::m_a));  // as ParameterSpace::point
     // Tables another rank (or an earlier run of this job) already built are loaded, not rebuilt.
     Experiment& x = *experiments_[e];
     std::vector<double> tables;

@@ -89,6 +89,38 @@ TEST_CASE("beam dump: the yield table and bin sum agree with the direct referenc
   CHECK(e->signal_reference(m, gu * 0.99) > S);
 }
 
+TEST_CASE("beam dump: yield table between mass nodes against the direct Primakoff yield", "[beam_dump][yield_table]") {
+  // ln Y linear in ln m over a node spacing h = ln(10)/8 = 0.29 errs by h^2/8 |d^2 ln Y/d(ln m)^2| =
+  // 0.010 |curvature| at mid-interval. Below the coherence limit (m < 0.1 GeV here) Y ~ m^0
+  // (ln-enhanced, curvature << 1): 0.5% (observed <= 0.3%). Above it the form factor cuts Y off as
+  // exp(-c m^4/E^2), curvature ~ 16 c m^4/E^2 >> 1: the 8 nodes/decade of the data files give ~2% at
+  // 0.26 GeV and up to 70% (SHiP) / 45% (CHARM) at 1.5 GeV (measured here, 2026-12-05). Kept as they are
+  // (the scans must stay bit-identical; see the report of issue 11): asserted as an upper bound of 1 so
+  // a worse table is caught, and printed.
+  for (const char* name : {"ship_bdf", "charm"}) {  // on axis; off axis (annulus = difference of two yields)
+    auto e = load(name);
+    const auto& mn = e->mass_nodes();
+    const auto& E = e->bin_energies();
+    REQUIRE(mn.size() > 20);
+    for (std::size_t k : {std::size_t(2), mn.size() / 3, mn.size() / 2, 2 * mn.size() / 3, mn.size() - 4}) {
+      const double m = std::sqrt(mn[k] * mn[k + 1]);  // half-way in ln m: the largest interpolation error
+      double ypeak = 0;
+      for (std::size_t j = 0; j < E.size(); ++j) ypeak = std::max(ypeak, e->yield_direct(E[j], m));
+      double worst = 0;
+      for (std::size_t j = 0; j < E.size(); ++j) {
+        if (!(E[j] > 2 * mn[k + 1])) continue;  // the node above must be open too
+        const double t = e->yield_table(static_cast<int>(j), m), d = e->yield_direct(E[j], m);
+        if (d > 1e-3 * ypeak) worst = std::max(worst, std::fabs(t / d - 1));
+      }
+      INFO(name << " m = " << m << ": largest relative error where Y > 1e-3 peak: " << worst);
+      CHECK(worst < (m < 0.1 ? 0.005 : 1.0));
+      if (m >= 0.1) WARN(name << " m = " << m << " (above the coherence limit): largest relative error " << worst);
+    }
+    // At a node the table is the direct yield (PrimakoffYield::at_masses agrees with operator() to 1e-10).
+    CHECK(e->yield_table(10, mn[7]) == Approx(e->yield_direct(E[10], mn[7])).epsilon(1e-8));
+  }
+}
+
 TEST_CASE("beam dump: lower edge N ~ g^4 at long lifetime", "[beam_dump]") {
   // Production ~ g^2 (Primakoff) times decay probability ~ L_v/lambda ~ g^2: N(2g)/N(g) = 16 where
   // lambda >> L_d + L_v. Relative correction ~ 3 g^2 b_max (next term of the exponential), < 1e-4 here.

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "alpscan/experiments/Experiment.hpp"
+#include "alpscan/experiments/YieldTable.hpp"
 #include "alpscan/physics/PrimakoffYield.hpp"
 
 namespace alpscan {
@@ -96,6 +97,13 @@ class BeamDumpExperiment final : public Experiment {
   double signal_reference_width(double m, double g, double Gamma_total, double detected, int n_panels = 64) const;
   // Y(E; m) inside the acceptance [GeV per g^2 per POT], direct.
   double yield_direct(double E, double m) const;
+  // Y(E_j; m) at bin centre j as signal() uses it: the table (ln Y linear in ln m between nodes where
+  // both are > 0, MassInterpolation::log_where_positive), direct outside the job's mass range.
+  double yield_table(int bin, double m) const { return table_y(bin, table_.bracket(m), m); }
+  const std::vector<double>& mass_nodes() const { return table_.nodes().m; }
+
+  std::vector<double> save_prepared() const override;
+  bool restore_prepared(const PrepareContext& ctx, const std::vector<double>& v) override;
 
   const BeamDumpConfig& config() const { return cfg_; }
   const std::vector<double>& bin_energies() const { return E_; }
@@ -105,9 +113,10 @@ class BeamDumpExperiment final : public Experiment {
   double azimuthal_fraction() const { return phi_frac_; }
 
  private:
-  double table_y(int bin, double m) const;
+  double table_y(int bin, const YieldTable::Bracket& b, double m) const;
   void set_mass(double m);
   double e_hi() const;
+  void make_energy_bins();  // dlnE_, E_ (prepare() and restore_prepared())
 
   ExperimentInfo info_;
   BeamDumpConfig cfg_;
@@ -116,7 +125,7 @@ class BeamDumpExperiment final : public Experiment {
 
   double dlnE_ = 0.0;
   std::vector<double> E_;  // bin centres, decreasing
-  std::vector<double> m_nodes_, ln_m_nodes_, table_;  // table_[k * nE + j] = Y(E_j; m_k)
+  YieldTable table_;        // Y(E_j; m_k), log-spaced mass nodes over the job's range
   bool prepared_ = false;
 
   struct MassCache {

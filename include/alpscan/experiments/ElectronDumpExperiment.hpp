@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "alpscan/experiments/Experiment.hpp"
+#include "alpscan/experiments/YieldTable.hpp"
 #include "alpscan/physics/DumpShowerFlux.hpp"
 #include "alpscan/physics/PrimakoffYield.hpp"
 
@@ -98,6 +99,14 @@ class ElectronDumpExperiment final : public Experiment {
   // Direct (slow, no table) yields per unit coupling^2 per EOT per GeV inside the acceptance.
   double yield_photon_direct(double E, double m) const;
   double yield_electron_direct(double E, double m) const;
+  // The same at bin centre j as signal() uses them: the tables (ln Y linear in ln m between nodes where
+  // both are > 0, MassInterpolation::log_where_positive), direct outside the job's mass range.
+  double yield_photon_table(int bin, double m) const { return table(tab_g_, bin, tab_g_.bracket(m), m); }
+  double yield_electron_table(int bin, double m) const { return table(tab_e_, bin, tab_e_.bracket(m), m); }
+  const std::vector<double>& mass_nodes() const { return tab_g_.nodes().m; }
+
+  std::vector<double> save_prepared() const override;
+  bool restore_prepared(const PrepareContext& ctx, const std::vector<double>& v) override;
   // Reference signal without tables: direct yields on n_panels x 8 GL nodes in ln E.
   double signal_reference(double m, double g_agg, double g_ae, double br_inv = 0.0, int n_panels = 24) const;
 
@@ -110,7 +119,8 @@ class ElectronDumpExperiment final : public Experiment {
   double photon_track_length(double k) const;
 
  private:
-  double table(const std::vector<double>& t, int j, double m, bool photon) const;
+  double table(const YieldTable& t, int j, const YieldTable::Bracket& b, double m) const;
+  void make_energy_bins();  // E_, dE_ (prepare() and restore_prepared())
   void set_mass(double m);
   double electron_tl(double E) const;  // dl_e/dE from the prepared table
   void build_photon_cascade();         // prepare(): the whole shower's photon track length
@@ -128,7 +138,7 @@ class ElectronDumpExperiment final : public Experiment {
   physics::GroupSpectrum photon_cascade_;  // photon track length per group (cascade option)
 
   std::vector<double> E_, dE_;  // bin centres (decreasing) and widths
-  std::vector<double> m_nodes_, ln_m_nodes_, tab_g_, tab_e_;  // [k * nE + j]
+  YieldTable tab_g_, tab_e_;     // Y_g, Y_e (E_j; m_k), log-spaced mass nodes over the job's range
   bool prepared_ = false;
 
   struct MassCache {

@@ -64,6 +64,9 @@ struct ExperimentInfo {
 // Ranges of the job's axes, so prepare() can size its tables. Internal units.
 struct PrepareContext {
   double m_a_min = 0.0, m_a_max = 0.0;  // ALP mass range of the job [GeV]
+  // The job's masses [GeV], bit for bit the m_a() of its points (empty: only the range is known).
+  // Experiments whose per-mass values are not interpolated tabulate exactly these (ShowerDump).
+  std::vector<double> m_a_values;
 };
 
 class Experiment {

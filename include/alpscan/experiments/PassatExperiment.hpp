@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "alpscan/experiments/Experiment.hpp"
+#include "alpscan/experiments/YieldTable.hpp"
 #include "alpscan/physics/PrimakoffYield.hpp"
 
 namespace alpscan {
@@ -78,14 +79,15 @@ class PassatExperiment final : public Experiment {
   // is resolvable (phase span per panel <= 2000 rad), bin-averaged otherwise.
   double yield_direct(double E, double m) const { return yield_(E, m); }
   double signal_reference(double m, double g, int n_panels = 128) const;
-  // Y from the table: quadratic in u through the nearest bin centres, linear in ln m between nodes.
+  // Y from the table: quadratic in u through the nearest bin centres, linear in ln m between nodes
+  // (MassInterpolation::linear_in_ln_m).
   double yield_table(double E, double m) const;
 
   std::vector<double> save_prepared() const override;
   bool restore_prepared(const PrepareContext& ctx, const std::vector<double>& v) override;
   const PassatConfig& config() const { return cfg_; }
   const std::vector<double>& bin_energies() const { return E_; }
-  const std::vector<double>& mass_nodes() const { return m_nodes_; }
+  const std::vector<double>& mass_nodes() const { return table_.nodes().m; }
 
   // Which evaluation path served the calls so far (bench/diagnostics).
   struct PathCounts {
@@ -94,7 +96,9 @@ class PassatExperiment final : public Experiment {
   const PathCounts& path_counts() const { return counts_; }
 
  private:
-  double table_y(int bin, double m) const;  // Y(E_bin; m), table or direct outside it
+  // Y(E_bin; m), from the table (b = table_.bracket(m)) or direct outside it
+  double table_y(int bin, const YieldTable::Bracket& b, double m) const;
+  void make_energy_bins();                  // u_, E_ (prepare() and restore_prepared())
   void set_mass(double m);                  // fill the per-mass cache
 
   ExperimentInfo info_;
@@ -104,10 +108,9 @@ class PassatExperiment final : public Experiment {
   // Energy bins
   double u_lo_ = 0.0, du_ = 0.0;
   std::vector<double> u_, E_;
-  // Yield table Y[k * nE + j], mass nodes m_k
-  std::vector<double> m_nodes_, ln_m_nodes_, table_;
+  // Yield table Y(E_j; m_k), log-spaced mass nodes over the job's range
+  YieldTable table_;
   bool prepared_ = false;
-  PrepareContext ctx_;  // the range the tables were built for
 
   // Per-mass cache (keyed on the last m)
   struct MassCache {

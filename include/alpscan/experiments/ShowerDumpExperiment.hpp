@@ -13,8 +13,11 @@
 // lambda_j = gamma beta c / Gamma_total (the point's model::AlpModel: gamma gamma, e+ e-, and the invisible
 // channel, br_inv or a -> chi chi); Pbar the chord-averaged decay probability
 // of the sphere (physics/SphereDecayAcceptance) or, for a box, physics/DecayInVolume over its length.
-// Everything except the couplings is computed once per mass (a per-mass cache: scan order keeps m_a
-// fixed for runs of points), so a point costs one pass over the groups.
+// Everything except the couplings is computed per mass in prepare(), at each of the job's masses
+// (a YieldTable with MassInterpolation::exact_nodes: the production spectra jump at thresholds and
+// the resonant line moves between groups, so they are not interpolated in m), and copied into a
+// per-mass cache when the mass changes (scan order keeps m_a fixed for runs of points), so a point
+// costs one pass over the groups. A mass outside the job's (explain, tests) is computed on the spot.
 // Visible energy: E_a for decays and inverse Primakoff (seed L104: photons treated as electrons),
 // the electron's kinetic energy T for inverse Compton, E_a for pair conversion (m_a < 2 m_e only; the
 // pair's opening angle ~ m_e/E_a passes the collinearity cut). All final states are forward (cos theta >= 0.9
@@ -26,6 +29,7 @@
 
 #include "alpscan/experiments/Experiment.hpp"
 #include "alpscan/experiments/ShowerDumpProduction.hpp"
+#include "alpscan/experiments/YieldTable.hpp"
 #include "alpscan/physics/CollinearityAcceptance.hpp"
 #include "alpscan/physics/DumpShowerFlux.hpp"
 #include "alpscan/physics/PairConversionTable.hpp"
@@ -115,6 +119,11 @@ class ShowerDumpExperiment final : public Experiment {
   void signal_bins(double m, double g_agg, double g_ae, int production, int detection, double* out) {
     signal_bins(model::AlpModel::from_couplings(m, g_agg, g_ae), production, detection, out);
   }
+  // The masses prepare() tabulated (the job's, PrepareContext::m_a_values).
+  const std::vector<double>& mass_nodes() const { return mass_tables_.nodes().m; }
+
+  std::vector<double> save_prepared() const override;
+  bool restore_prepared(const PrepareContext& ctx, const std::vector<double>& v) override;
 
  private:
   struct MassCache {
@@ -128,6 +137,14 @@ class ShowerDumpExperiment final : public Experiment {
     bool photon_done = false, electron_done = false;   // which coupling's tables are built
   };
   const MassCache& cache(double m, bool photon, bool electron);
+  // Builds c's tables at mass m for the couplings asked for (those not built yet).
+  void fill_cache(double m, bool photon, bool electron, MassCache& c) const;
+  // A MassCache with both couplings as one row of mass_tables_: phi[5], f_coll, f_coll_ee, sigma_ip,
+  // pair ([group] each), ic ([group][bin]), res_events, res_group.
+  std::size_t row_size() const;
+  void pack(const MassCache& c, double* row) const;
+  void unpack(const double* row, double m, MassCache& c) const;
+  void prepare_source();  // flux, energy groups, production, detector (job-independent, built once)
   double decay_probability(double lambda) const;
   void inverse_compton_response(double m, std::vector<double>& ic) const;
 
@@ -140,6 +157,7 @@ class ShowerDumpExperiment final : public Experiment {
   std::unique_ptr<physics::SphereDecayTable> sphere_;
   std::vector<double> groups_, E_group_;  // group edges and centres
   std::vector<int> bin_of_group_;         // analysis bin of each group, -1 outside
+  YieldTable mass_tables_;  // one packed MassCache per job mass
   MassCache mc_;
   std::vector<double> bins_;  // scratch for expected_signal()
   bool prepared_ = false;
