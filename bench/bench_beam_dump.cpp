@@ -11,6 +11,7 @@
 #include "alpscan/core/Units.hpp"
 #include "alpscan/experiments/BeamDumpExperiment.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
+#include "alpscan/stats/CountingLikelihood.hpp"
 
 using namespace alpscan;
 
@@ -33,7 +34,7 @@ int main(int argc, char** argv) {
     const double per_ae = bench::time_grid(*e, grid, checksum, with_ae);
     std::printf("%-12s %12.3f %12.3f %16.3f   (checksum %.6e)\n", name, prep, per, per_ae, checksum);
     if (!edges) continue;
-    const double S = stats::signal_upper_limit(e->info().data, e->info().default_cl);
+    const double S = stats::signal_upper_limit(alpscan::stats::counting_data(*e->info().likelihood), e->info().default_cl);
     for (double m : {1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 0.5, 1.0, 2.0}) {
       double lo = NAN, hi = NAN, gmax = 0, nmax = 0;
       for (int k = 0; k <= 800; ++k) {

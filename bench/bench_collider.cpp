@@ -8,6 +8,7 @@
 #include "alpscan/core/Units.hpp"
 #include "alpscan/experiments/ColliderExperiment.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
+#include "alpscan/stats/CountingLikelihood.hpp"
 
 using namespace alpscan;
 
@@ -24,7 +25,7 @@ int main() {
     double checksum = 0.0;
     const int reps = 5;
     const double per = bench::time_grid(*e, grid, checksum, AlpPoint{}, reps);
-    const double S = stats::signal_upper_limit(e->info().data, e->info().default_cl);
+    const double S = stats::signal_upper_limit(alpscan::stats::counting_data(*e->info().likelihood), e->info().default_cl);
     std::printf("%-20s %10.4f %10.3f  ", name, per, S);
     auto* c = dynamic_cast<ColliderExperiment*>(e.get());
     for (double m : {0.3, 1.0, 5.0, 20.0, 80.0}) {

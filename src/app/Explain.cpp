@@ -11,8 +11,8 @@
 
 #include "alpscan/io/ExperimentCatalog.hpp"
 #include "alpscan/scan/ParameterSpace.hpp"
-#include "alpscan/stats/BinnedPoisson.hpp"
-#include "alpscan/stats/PoissonLikelihood.hpp"
+#include "alpscan/io/DescriptionJson.hpp"
+#include "alpscan/stats/Likelihood.hpp"
 
 namespace alpscan {
 
@@ -108,25 +108,24 @@ int cmd_explain(const JobSpec& job, const std::vector<ExperimentPtr>& experiment
     for (const auto& s : parts) total += s.events;
     nlohmann::json jx = {{"experiment", info.name}, {"total", total}};
     for (const auto& s : parts) jx["parts"].push_back({{"name", s.name}, {"events", s.events}});
-    std::string verdict;
-    if (info.binned.empty()) {
-      const double s_up = stats::signal_upper_limit(info.data, job.cl);
-      jx["signal_upper_limit"] = s_up;
-      jx["excluded"] = total >= s_up;
-      verdict = fmt::format("s_up = {:.4g} at {:g}% CL: {}", s_up, 100 * job.cl,
-                            total >= s_up ? "excluded" : "allowed");
-    } else {
-      std::vector<double> bins(info.binned.labels.size());
-      exp->expected_signal_bins(*alp, bins.data());
-      // Against background only; the scan's q is against the best scanned point (>= this).
-      const double q0 = 2 * (stats::binned_log_likelihood_null(info.binned) - stats::binned_log_likelihood(info.binned, bins.data()));
-      jx["bins"] = bins;
-      jx["bin_labels"] = info.binned.labels;
-      jx["q_vs_background_only"] = q0;
-      jx["critical_value"] = info.binned.critical;
-      verdict = fmt::format("-2 Delta ln L vs background only = {:.4g} (critical {:g}; the scan's reference is the "
-                            "best scanned point, so its q is at least this)", q0, info.binned.critical);
-    }
+    // The point judged alone: job-level numbers that need no scanned point. A statistic relative to
+    // the best scanned point (binned) is here relative to s = 0; the scan's q is at least this.
+    const stats::Likelihood& lik = *info.likelihood;
+    const stats::Calibration cal = lik.calibrate(job.cl, nullptr, 0);
+    std::vector<double> prediction(lik.values_per_point());
+    if (prediction.size() == 1) prediction[0] = total;
+    else exp->expected_signal_bins(*alp, prediction.data());
+    const double q = lik.test_statistic(prediction.data(), cal);
+    const bool in_region = lik.in_region(prediction.data(), q, cal);
+    const bool exclusion = lik.role() == stats::Role::exclusion;
+    const stats::Description desc = lik.describe(cal);
+    if (prediction.size() > 1) jx["bins"] = prediction;
+    jx["test_statistic"] = q;
+    jx[exclusion ? "excluded" : "preferred"] = in_region;
+    add_description(jx, desc, stats::DescriptionItem::explain);
+    const std::string verdict = fmt::format("{}; test statistic {:.4g} at {:g}% CL: {}", desc.headline, q, 100 * job.cl,
+                                            exclusion ? (in_region ? "excluded" : "allowed")
+                                                      : (in_region ? "preferred" : "outside the preferred region"));
     out.push_back(jx);
     if (o.json) continue;
     std::cout << fmt::format("{} ({}): {:.6g} signal events\n", info.name, info.title, total);
@@ -139,12 +138,14 @@ int cmd_explain(const JobSpec& job, const std::vector<ExperimentPtr>& experiment
       std::cout << fmt::format("  {:<60} {:12.6g}  {:6.2f}%\n", s.name, s.events, total > 0 ? 100 * s.events / total : 0.0);
     }
     if (zero) std::cout << fmt::format("  ({} more channel combinations give 0 here)\n", zero);
-    if (!info.binned.empty()) {
-      std::vector<double> bins = jx["bins"].get<std::vector<double>>();
-      for (std::size_t b = 0; b < bins.size(); ++b)
-        std::cout << fmt::format("  bin {:<40} {:12.6g}  (observed {:g}, background {:g})\n", info.binned.labels[b],
-                                 bins[b], info.binned.observed[b], info.binned.background[b]);
+    if (prediction.size() > 1) {
+      const std::vector<std::string> labels = lik.value_labels();
+      for (std::size_t b = 0; b < prediction.size(); ++b)
+        std::cout << fmt::format("  bin {:<40} {:12.6g}\n", labels[b], prediction[b]);
     }
+    for (const auto& item : desc.items)  // the data the prediction meets (per-bin observed, background, ...)
+      if (item.targets & stats::DescriptionItem::explain)
+        std::cout << fmt::format("  {}: {}\n", item.key, description_value(item.value).dump());
     std::cout << "  " << verdict << "\n";
   }
   if (!found) {

@@ -32,7 +32,7 @@
 #include "alpscan/scan/Scheduler.hpp"
 #include "alpscan/scan/StopSignal.hpp"
 #include "alpscan/scan/WorkPlan.hpp"
-#include "alpscan/stats/PoissonLikelihood.hpp"
+#include "alpscan/stats/Likelihood.hpp"
 #include "Explain.hpp"
 #include "Submit.hpp"
 
@@ -289,11 +289,9 @@ int cmd_plan(const Args& a) {
   std::size_t chunks_per[64] = {0};
   for (const auto& u : plan.units) chunks_per[std::min(u.experiment, 63)]++;
   for (std::size_t e = 0; e < infos.size(); ++e) {
-    const std::string stat =
-        infos[e].binned.empty()
-            ? fmt::format("s_up = {:.4g} events", stats::signal_upper_limit(infos[e].data, job.cl))
-            : fmt::format("{} bins, binned Poisson, excluded at -2 Delta ln L >= {:g}", infos[e].binned.labels.size(),
-                          infos[e].binned.critical);
+    // Job-level numbers that need no scanned point (the binned reference comes after the scan).
+    const stats::Likelihood& lik = *infos[e].likelihood;
+    const std::string stat = lik.describe(lik.calibrate(job.cl, nullptr, 0)).headline;
     std::cout << fmt::format("  {:<26} axes [{}], {} evaluations in {} chunks, {}\n", infos[e].name,
                              axes_list(infos[e].axes), plan.grids[e].size, chunks_per[std::min<std::size_t>(e, 63)],
                              stat);
@@ -331,11 +329,8 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
   for (const auto& x : merged.experiments) {
     std::size_t n = 0;
     for (auto b : x.excluded) n += b;
-    if (x.binned())
-      spdlog::info("  {:<26} binned, -2 Delta ln L >= {:g}: {} of {} points excluded", x.info.name,
-                   x.info.binned.critical, n, x.grid.size);
-    else
-      spdlog::info("  {:<26} s_up = {:.4g} events, {} of {} points excluded", x.info.name, x.s_up, n, x.grid.size);
+    spdlog::info("  {:<26} {}: {} of {} points {}", x.info.name, x.info.likelihood->describe(x.calibration).headline,
+                 n, x.grid.size, x.role() == stats::Role::exclusion ? "excluded" : "in the preferred region");
   }
   return kExitOk;
 }

@@ -42,11 +42,9 @@ ShowerDumpExperiment::ShowerDumpExperiment(ExperimentInfo info, ShowerDumpConfig
     throw std::invalid_argument("ShowerDumpExperiment: the box length must be > 0");
   if (cfg_.E_edges.size() < 2 || !std::is_sorted(cfg_.E_edges.begin(), cfg_.E_edges.end()) || !(cfg_.E_edges[0] > 0))
     throw std::invalid_argument("ShowerDumpExperiment: energy bin edges must be > 0 and ascending");
-  if (!info_.binned.empty() && info_.binned.labels.size() != cfg_.E_edges.size() - 1)
-    throw std::invalid_argument("ShowerDumpExperiment: the binned data need one bin per energy bin (" +
-                                std::to_string(cfg_.E_edges.size() - 1) + ")");
-  if (info_.binned.empty() && cfg_.E_edges.size() != 2)
-    throw std::invalid_argument("ShowerDumpExperiment: a counting (unbinned) experiment has one energy window");
+  if (values_per_point(info_) != cfg_.E_edges.size() - 1)
+    throw std::invalid_argument("ShowerDumpExperiment: the data need one value per energy bin (" +
+                                std::to_string(cfg_.E_edges.size() - 1) + "; a counting experiment has one window)");
   theta_det_ = physics::detector_half_angle(cfg_.acceptance_area, cfg_.distance);
 }
 

@@ -1,14 +1,19 @@
 #include "alpscan/io/ExperimentFile.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "alpscan/core/Units.hpp"
 #include "alpscan/io/JsonUtil.hpp"
-#include "alpscan/stats/BinnedPoisson.hpp"
+#include "alpscan/stats/BinnedPoissonLikelihood.hpp"
+#include "alpscan/stats/CountingLikelihood.hpp"
+#include "alpscan/stats/GaussianMeasurement.hpp"
+#include "alpscan/stats/PublishedCurveLikelihood.hpp"
 
 namespace alpscan {
 
@@ -75,43 +80,51 @@ ExperimentFile::ExperimentFile(std::string path, const json& option_overrides, D
       if (s.is_string()) info_.sources.push_back(s.get<std::string>());
   }
   if (info_.sources.empty()) diags_.add(path_, "/sources", "expected a non-empty list of sources");
-  info_.data.projection = info_.kind == "projection";
+  // How the prediction meets the data: exactly one of the four likelihood sections.
+  int sections = 0;
+  for (const char* k : {"counting", "binned", "published_curve", "gaussian"}) sections += d.contains(k) ? 1 : 0;
+  if (sections > 1)
+    diags_.add(path_, "", "give exactly one of counting, binned, published_curve, gaussian (how the prediction meets the data)");
   if (d.contains("binned")) read_binned(d["binned"]);
-  if (!info_.binned.empty() && !d.contains("counting")) {
-    // a binned experiment needs no single-bin counting section
-  } else if (!d.contains("counting") || !d["counting"].is_object()) {
+  else if (d.contains("published_curve")) read_published_curve(d["published_curve"]);
+  else if (d.contains("gaussian")) read_gaussian(d["gaussian"]);
+  else if (!d.contains("counting") || !d["counting"].is_object())
     diags_.add(path_, "/counting", "expected an object with background, background_sigma, observed");
-  } else {
-    const json& k = d["counting"];
-    auto q = [&](const char* key, double fallback) {
-      if (!k.contains(key)) return fallback;
-      const json& v = k[key];
-      if (!v.is_object() || !v.contains("value") || !v["value"].is_number()) {
-        diags_.add(path_, std::string("/counting/") + key, "expected {\"value\": number, \"source\": ...}");
-        return fallback;
-      }
-      return v["value"].get<double>();
-    };
-    info_.data.background = q("background", 0.0);
-    info_.data.background_sigma = q("background_sigma", 0.0);
-    info_.data.observed = q("observed", info_.data.background);
-    info_.data.quoted_upper_limit = q("signal_upper_limit", 0.0);
-    info_.data.quoted_cl = q("signal_upper_limit_cl", info_.default_cl);
-    if (k.contains("signal_upper_limit") && !(info_.data.quoted_upper_limit > 0 && info_.data.quoted_cl > 0 &&
-                                              info_.data.quoted_cl < 1))
-      diags_.add(path_, "/counting/signal_upper_limit", "expected a number of events > 0 and a CL in (0, 1)");
-    if (info_.data.background < 0 || info_.data.background_sigma < 0 || info_.data.observed < 0)
-      diags_.add(path_, "/counting", "counts and uncertainties must be >= 0");
-    if (!info_.data.projection && !k.contains("observed") && !k.contains("signal_upper_limit"))
-      diags_.add(path_, "/counting/observed", "an experiment of kind \"limit\" needs observed counts (or a quoted signal_upper_limit)");
-    read_signal_limit_option(k);
-  }
+  else read_counting(d["counting"]);
+}
+
+// "counting": {"background": Q, "background_sigma": Q, "observed": Q, "signal_upper_limit": Q, "signal_upper_limit_cl": Q}
+void ExperimentFile::read_counting(const json& k) {
+  CountingData data;
+  data.projection = info_.kind == "projection";
+  auto q = [&](const char* key, double fallback) {
+    if (!k.contains(key)) return fallback;
+    const json& v = k[key];
+    if (!v.is_object() || !v.contains("value") || !v["value"].is_number()) {
+      diags_.add(path_, std::string("/counting/") + key, "expected {\"value\": number, \"source\": ...}");
+      return fallback;
+    }
+    return v["value"].get<double>();
+  };
+  data.background = q("background", 0.0);
+  data.background_sigma = q("background_sigma", 0.0);
+  data.observed = q("observed", data.background);
+  data.quoted_upper_limit = q("signal_upper_limit", 0.0);
+  data.quoted_cl = q("signal_upper_limit_cl", info_.default_cl);
+  if (k.contains("signal_upper_limit") && !(data.quoted_upper_limit > 0 && data.quoted_cl > 0 && data.quoted_cl < 1))
+    diags_.add(path_, "/counting/signal_upper_limit", "expected a number of events > 0 and a CL in (0, 1)");
+  if (data.background < 0 || data.background_sigma < 0 || data.observed < 0)
+    diags_.add(path_, "/counting", "counts and uncertainties must be >= 0");
+  if (!data.projection && !k.contains("observed") && !k.contains("signal_upper_limit"))
+    diags_.add(path_, "/counting/observed", "an experiment of kind \"limit\" needs observed counts (or a quoted signal_upper_limit)");
+  read_signal_limit_option(k, data);
+  info_.likelihood = std::make_shared<stats::CountingLikelihood>(data);
 }
 
 // An option "signal_upper_limit" (its choices are numbers written as strings, e.g. ArgoNeuT's 3-, 20- and
 // 100-event benchmarks) selects counting/signal_upper_limit; the file's option value must equal the counting
 // value (one default, stated once with its source), a job override picks another choice.
-void ExperimentFile::read_signal_limit_option(const json& counting) {
+void ExperimentFile::read_signal_limit_option(const json& counting, CountingData& data) {
   const json& d = impl_->doc;
   if (!d.contains("options") || !d["options"].is_object() || !d["options"].contains("signal_upper_limit")) return;
   const json& o = d["options"]["signal_upper_limit"];
@@ -129,10 +142,10 @@ void ExperimentFile::read_signal_limit_option(const json& counting) {
     return (end && *end == '\0' && x > 0) ? x : -1.0;
   };
   const double file_value = o.is_object() && o.contains("value") && o["value"].is_string() ? events(o["value"].get<std::string>()) : -1;
-  if (file_value != info_.data.quoted_upper_limit)
+  if (file_value != data.quoted_upper_limit)
     diags_.add(path_, "/options/signal_upper_limit/value", "must equal counting/signal_upper_limit (the default)");
   const std::string v = option("signal_upper_limit", choices);
-  if (events(v) > 0) info_.data.quoted_upper_limit = events(v);
+  if (events(v) > 0) data.quoted_upper_limit = events(v);
   else diags_.add(path_, "/options/signal_upper_limit", "expected a number of signal events > 0, found \"" + v + "\"");
 }
 
@@ -195,7 +208,120 @@ void ExperimentFile::read_binned(const json& b) {
     diags_.add(path_, "/binned", problem);
     return;
   }
-  info_.binned = std::move(x);
+  info_.likelihood = std::make_shared<stats::BinnedPoissonLikelihood>(std::move(x));
+}
+
+// "published_curve": {"coupling": "g_agg", "cl": {"value": 0.9, "source": ...}, "source": "paper, figure",
+//   and either "m_a": {"values": [..], "unit": "GeV", "source": ..}, "g_limit": {"values": [..], "unit": "GeV^-1", "source": ..}
+//   or "file": {"path": "<two-column text file, relative to this file>", "m_a_unit": "GeV", "g_limit_unit": "GeV^-1", "source": ..}}
+void ExperimentFile::read_published_curve(const json& b) {
+  const std::string w = "/published_curve";
+  if (!b.is_object()) {
+    diags_.add(path_, w, "expected an object with coupling, cl, source and m_a + g_limit or file");
+    return;
+  }
+  stats::PublishedCurve c;
+  c.coupling = b.contains("coupling") && b["coupling"].is_string() ? b["coupling"].get<std::string>() : "";
+  std::string g_dimension;
+  if (c.coupling == "g_agg" || c.coupling == "g_achi") g_dimension = "inverse_energy";
+  else if (c.coupling == "g_ae") g_dimension = "number";
+  else diags_.add(path_, w + "/coupling", "expected \"g_agg\", \"g_achi\" or \"g_ae\" (the coupling the curve bounds)");
+  if (!b.contains("source") || !b["source"].is_string() || b["source"].get<std::string>().empty())
+    diags_.add(path_, w + "/source", "the curve needs its provenance (paper, figure, how it was digitised)");
+  else c.source = b["source"].get<std::string>();
+  if (!b.contains("cl") || !b["cl"].is_object() || !b["cl"].contains("value") || !b["cl"]["value"].is_number())
+    diags_.add(path_, w + "/cl", "expected {\"value\": the curve's confidence level, \"source\": ...}");
+  else c.cl = b["cl"]["value"].get<double>();
+  if (g_dimension.empty()) return;
+  const bool inline_points = b.contains("m_a") || b.contains("g_limit");
+  if (inline_points == b.contains("file")) {
+    diags_.add(path_, w, "give the curve either inline (m_a and g_limit) or as a file, not both");
+    return;
+  }
+  if (inline_points) {
+    auto list = [&](const char* key, const std::string& dimension, std::vector<double>& out) {
+      if (!b.contains(key) || !b[key].is_object() || !b[key].contains("values") || !b[key]["values"].is_array()) {
+        diags_.add(path_, w + "/" + key, "expected {\"values\": [numbers], \"unit\": ..., \"source\": ...}");
+        return;
+      }
+      for (const auto& v : b[key]["values"]) {
+        if (!v.is_number()) {
+          diags_.add(path_, w + "/" + key + "/values", "expected numbers, found " + v.dump());
+          return;
+        }
+        out.push_back(convert(v.get<double>(), b[key], w + "/" + key, dimension));
+      }
+    };
+    list("m_a", "energy", c.m_a);
+    list("g_limit", g_dimension, c.g_limit);
+  } else {
+    const json& f = b["file"];
+    if (!f.is_object() || !f.contains("path") || !f["path"].is_string()) {
+      diags_.add(path_, w + "/file", "expected {\"path\": ..., \"m_a_unit\": ..., \"g_limit_unit\": ..., \"source\": ...}");
+      return;
+    }
+    std::filesystem::path file(f["path"].get<std::string>());
+    if (file.is_relative()) file = std::filesystem::path(path_).parent_path() / file;
+    std::ifstream in(file);
+    if (!in) {
+      diags_.add(path_, w + "/file/path", "cannot read " + file.string());
+      return;
+    }
+    const json m_unit = {{"unit", f.value("m_a_unit", std::string("GeV"))}, {"source", f.value("source", json())}};
+    const json g_unit = {{"unit", f.value("g_limit_unit", std::string(g_dimension == "number" ? "1" : "GeV^-1"))},
+                         {"source", f.value("source", json())}};
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+      const std::size_t hash = line.find('#');
+      if (hash != std::string::npos) line.erase(hash);
+      std::istringstream ls(line);
+      double m = 0, g = 0;
+      if (!(ls >> m)) continue;  // blank or comment line
+      std::string rest;
+      if (!(ls >> g) || (ls >> rest)) {
+        diags_.add(path_, w + "/file", file.string() + " line " + std::to_string(n) + ": expected two numbers, m_a and g_limit");
+        return;
+      }
+      c.m_a.push_back(convert(m, m_unit, w + "/file/m_a_unit", "energy"));
+      c.g_limit.push_back(convert(g, g_unit, w + "/file/g_limit_unit", g_dimension));
+    }
+  }
+  const std::string problem = stats::published_curve_problem(c);
+  if (!problem.empty()) {
+    diags_.add(path_, w, problem);
+    return;
+  }
+  info_.likelihood = std::make_shared<stats::PublishedCurveLikelihood>(std::move(c));
+}
+
+// "gaussian": {"quantity": "Delta a_mu", "value": Q, "sigma": Q, "source": "..."} (dimensionless Q).
+void ExperimentFile::read_gaussian(const json& b) {
+  const std::string w = "/gaussian";
+  if (!b.is_object()) {
+    diags_.add(path_, w, "expected an object with quantity, value, sigma, source");
+    return;
+  }
+  stats::GaussianData g;
+  g.quantity = b.contains("quantity") && b["quantity"].is_string() ? b["quantity"].get<std::string>() : "";
+  if (g.quantity.empty()) diags_.add(path_, w + "/quantity", "expected the name of the measured quantity");
+  if (!b.contains("source") || !b["source"].is_string() || b["source"].get<std::string>().empty())
+    diags_.add(path_, w + "/source", "the measurement needs its provenance");
+  else g.source = b["source"].get<std::string>();
+  auto q = [&](const char* key) {
+    if (!b.contains(key) || !b[key].is_object() || !b[key].contains("value") || !b[key]["value"].is_number()) {
+      diags_.add(path_, w + "/" + key, "expected {\"value\": number, \"source\": ...}");
+      return 0.0;
+    }
+    return convert(b[key]["value"].get<double>(), b[key], w + "/" + key, "number");
+  };
+  g.value = q("value");
+  g.sigma = q("sigma");
+  const std::string problem = stats::gaussian_data_problem(g);
+  if (!problem.empty()) {
+    diags_.add(path_, w, problem);
+    return;
+  }
+  info_.likelihood = std::make_shared<stats::GaussianMeasurement>(std::move(g));
 }
 
 double ExperimentFile::number(const std::string& key, const std::string& dimension) {

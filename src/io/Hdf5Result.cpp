@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "alpscan/core/BuildInfo.hpp"
+#include "alpscan/io/DescriptionJson.hpp"
 #include "alpscan/io/ResultFiles.hpp"
 
 namespace alpscan {
@@ -117,25 +118,20 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
     attr_string(g, "axes", axes_attr(x.grid));
     attr_string(g, "sources", nlohmann::json(x.info.sources).dump());
     attr_string(g, "options", nlohmann::json(x.options).dump());
-    attr_double(g, "background", x.info.data.background);
-    attr_double(g, "background_sigma", x.info.data.background_sigma);
-    attr_double(g, "observed", x.info.data.observed);
-    attr_double(g, "signal_upper_limit", x.s_up);
     ds_double(g, "signal", x.grid.dims, x.signal);
     ds_double(g, "test_statistic", x.grid.dims, x.test_statistic);
     ds_u8(g, "excluded", x.grid.dims, x.excluded);
-    if (x.binned()) {  // the per-bin signal (last dimension = bin), the data and the statistic's reference
+    if (x.values_per_point() > 1) {  // the prediction per point (last dimension = bin)
       std::vector<std::size_t> dims = x.grid.dims;
-      dims.push_back(values_per_point(x.info));
+      dims.push_back(x.values_per_point());
       ds_double(g, "signal_bins", dims, x.signal_bins);
-      attr_string(g, "bin_labels", nlohmann::json(x.info.binned.labels).dump());
-      attr_string(g, "bin_observed", nlohmann::json(x.info.binned.observed).dump());
-      attr_string(g, "bin_background", nlohmann::json(x.info.binned.background).dump());
-      attr_double(g, "critical_value", x.info.binned.critical);
-      attr_double(g, "log_likelihood_reference", x.log_l_ref);
-      attr_string(g, "test_statistic_definition",
-                  "binned Poisson (seed 004 Eq. 7): 2 (ln L_ref - ln L), L_ref = max over the scanned points and "
-                  "s = 0; excluded where >= critical_value");
+    }
+    // The likelihood's data and job-level numbers (s_up, the binned reference, ...); lists as JSON text.
+    for (const auto& item : x.info.likelihood->describe(x.calibration).items) {
+      if (!(item.targets & stats::DescriptionItem::result_file)) continue;
+      if (const double* v = std::get_if<double>(&item.value)) attr_double(g, item.key, *v);
+      else if (const std::string* t = std::get_if<std::string>(&item.value)) attr_string(g, item.key, *t);
+      else attr_string(g, item.key, description_value(item.value).dump());
     }
     H5Gclose(g);
   }

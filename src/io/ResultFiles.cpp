@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "alpscan/core/BuildInfo.hpp"
+#include "alpscan/io/DescriptionJson.hpp"
 #include "alpscan/io/ReferenceBands.hpp"
 #include "alpscan/io/ResultFiles.hpp"
 #include "alpscan/maps/Contour.hpp"
@@ -77,21 +78,17 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
   json exps = json::array();
   for (const auto& x : r.experiments) {
     exps.push_back({{"name", x.info.name}, {"title", x.info.title}, {"kind", x.info.kind},
-                    {"signal_upper_limit", x.s_up}, {"background", x.info.data.background},
-                    {"background_sigma", x.info.data.background_sigma}, {"observed", x.info.data.observed},
                     {"evaluations", x.grid.size}, {"excluded_points", count(x.excluded)},
                     {"options", x.options}, {"sources", x.info.sources}});
-    if (x.binned())
-      exps.back()["binned"] = {{"bins", x.info.binned.labels}, {"observed", x.info.binned.observed},
-                               {"background", x.info.binned.background}, {"critical_value", x.info.binned.critical},
-                               {"critical_note", x.info.binned.critical_note},
-                               {"log_likelihood_reference", x.log_l_ref}};
+    add_description(exps.back(), x.info.likelihood->describe(x.calibration), stats::DescriptionItem::summary);
   }
   summary["experiments"] = exps;
   summary["excluded_any_points"] = count(r.excluded_any);
   summary["excluded_any_limit_points"] = count(r.excluded_any_limit);
   summary["combined_excluded_points"] = count(r.combined_excluded);
 
+  std::vector<stats::Description> described;  // per experiment, for the curve sidecars
+  for (const auto& x : r.experiments) described.push_back(x.info.likelihood->describe(x.calibration));
   json jplanes = json::array();
   for (const auto& pm : planes) {
     json jp = {{"name", pm.spec.name()}, {"x", axis_name(pm.spec.x)}, {"y", axis_name(pm.spec.y)},
@@ -118,7 +115,8 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
                 : L.name == kLayerUnionLimits ? "excluded by any of the job's experiments with data (kind limit)"
                                            : "combined likelihood (sum of -2 ln L)";
         for (const auto& x : r.experiments)
-          if (L.name != kLayerUnionLimits || x.info.kind == "limit") src.push_back(x.info.name);
+          if (x.role() == stats::Role::exclusion && (L.name != kLayerUnionLimits || x.info.kind == "limit"))
+            src.push_back(x.info.name);
         sources = "experiments: " + src.dump();
       }
       std::string text = fmt::format("# {}: {} ({:g}% CL, alpscan {} {}); source: {}\n# {}\t{}\n", L.name, title,
@@ -137,13 +135,10 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
                    {"title", title},
                    {"file", L.name + ".txt"},
                    {"confidence_level", r.cl},
-                   {"test_statistic", L.name == kLayerCombined
+                   {"test_statistic", is_exp ? described[l].test_statistic
+                                      : L.name == kLayerCombined
                                           ? "sum over experiments of one-sided -2 ln lambda >= (Phi^-1(CL))^2"
-                                      : (is_exp && r.experiments[l].binned())
-                                          ? "binned Poisson likelihood (seed 004 Eq. 7): -2 Delta ln L relative to the best "
-                                            "scanned point or s = 0, excluded where >= critical_value"
-                                          : "Poisson counting, Gaussian background uncertainty; excluded where the "
-                                            "exact (Cousins-Highland) p-value < 1 - CL, i.e. signal >= s_up"},
+                                          : "excluded by any of the experiments (each by its own test statistic)"},
                    {"columns", {label(pm.spec.x), label(pm.spec.y)}},
                    {"geometry", "closed polygons around the excluded region(s); rows of each polygon listed in "
                                 "'polygons' (first row = last row)"},
@@ -162,11 +157,7 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
       }
       side["fixed_axes"] = fixed;
       if (is_exp) {
-        side["signal_upper_limit"] = r.experiments[l].s_up;
-        if (r.experiments[l].binned()) {
-          side["critical_value"] = r.experiments[l].info.binned.critical;
-          side["critical_note"] = r.experiments[l].info.binned.critical_note;
-        }
+        add_description(side, described[l], stats::DescriptionItem::curve);
         side["options"] = r.experiments[l].options;
         side["kind"] = r.experiments[l].info.kind;
       }

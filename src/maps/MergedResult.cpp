@@ -3,21 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include "alpscan/stats/BinnedPoisson.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
 
 namespace alpscan {
 
 double ExperimentResult::margin(std::size_t i) const {
-  if (binned()) {
-    const double q = test_statistic[i];
-    if (!(q > 0)) return -100.0;
-    return std::clamp(0.5 * std::log(q / info.binned.critical), -100.0, 100.0);
-  }
-  const double s = signal[i];
-  if (s_up <= 0) return 100.0;
-  if (s <= 0) return -100.0;
-  return std::clamp(std::log(s / s_up), -100.0, 100.0);
+  return info.likelihood->margin(prediction(i), test_statistic[i], calibration);
 }
 
 MergedResult merge_results(const JobSpec& job, const std::vector<ExperimentInfo>& infos, const ParameterSpace& space,
@@ -30,20 +21,19 @@ MergedResult merge_results(const JobSpec& job, const std::vector<ExperimentInfo>
     x.info = infos.at(e);
     x.options = x.info.options;
     x.grid = plan.grids[e];
-    x.s_up = x.binned() ? 0.0 : stats::signal_upper_limit(x.info.data, job.cl);
     x.signal.assign(x.grid.size, 0.0);
-    if (x.binned()) x.signal_bins.assign(x.grid.size * values_per_point(x.info), 0.0);
+    if (x.values_per_point() > 1) x.signal_bins.assign(x.grid.size * x.values_per_point(), 0.0);
     r.experiments.push_back(std::move(x));
   }
   for (std::size_t u = 0; u < plan.units.size(); ++u) {
     const WorkUnit& w = plan.units[u];
     const std::vector<double> v = ckpt.read_unit(static_cast<int>(u));
     ExperimentResult& x = r.experiments[w.experiment];
-    if (!x.binned()) {
+    const std::size_t nb = x.values_per_point();
+    if (nb == 1) {
       std::copy(v.begin(), v.end(), x.signal.begin() + static_cast<std::ptrdiff_t>(w.begin));
       continue;
     }
-    const std::size_t nb = values_per_point(x.info);
     std::copy(v.begin(), v.end(), x.signal_bins.begin() + static_cast<std::ptrdiff_t>(w.begin * nb));
     for (std::size_t i = 0; i < w.count; ++i) {
       double tot = 0;
@@ -51,27 +41,16 @@ MergedResult merge_results(const JobSpec& job, const std::vector<ExperimentInfo>
       x.signal[w.begin + i] = tot;
     }
   }
+  // Two passes: the likelihood's job-level numbers from every point's prediction (the binned
+  // reference is the best scanned point), then each point's statistic and flag.
   for (auto& x : r.experiments) {
+    const stats::Likelihood& lik = *x.info.likelihood;
+    x.calibration = lik.calibrate(job.cl, x.prediction(0), x.grid.size);
     x.test_statistic.resize(x.grid.size);
     x.excluded.resize(x.grid.size);
-    if (x.binned()) {
-      // q relative to the best of the scanned points and s = 0 (stats/BinnedPoisson.hpp).
-      const std::size_t nb = values_per_point(x.info);
-      std::vector<double> ll(x.grid.size);
-      x.log_l_ref = stats::binned_log_likelihood_null(x.info.binned);
-      for (std::size_t i = 0; i < x.grid.size; ++i) {
-        ll[i] = stats::binned_log_likelihood(x.info.binned, x.signal_bins.data() + i * nb);
-        x.log_l_ref = std::max(x.log_l_ref, ll[i]);
-      }
-      for (std::size_t i = 0; i < x.grid.size; ++i) {
-        x.test_statistic[i] = std::max(0.0, 2.0 * (x.log_l_ref - ll[i]));
-        x.excluded[i] = x.test_statistic[i] >= x.info.binned.critical ? 1 : 0;
-      }
-      continue;
-    }
     for (std::size_t i = 0; i < x.grid.size; ++i) {
-      x.test_statistic[i] = stats::test_statistic(x.info.data, x.signal[i]);
-      x.excluded[i] = x.signal[i] >= x.s_up ? 1 : 0;
+      x.test_statistic[i] = lik.test_statistic(x.prediction(i), x.calibration);
+      x.excluded[i] = lik.in_region(x.prediction(i), x.test_statistic[i], x.calibration) ? 1 : 0;
     }
   }
   const SubGrid& full = space.full();
@@ -80,6 +59,7 @@ MergedResult merge_results(const JobSpec& job, const std::vector<ExperimentInfo>
   r.combined_q.assign(full.size, 0.0);
   r.combined_excluded.assign(full.size, 0);
   for (const auto& x : r.experiments) {
+    if (x.role() != stats::Role::exclusion) continue;  // a preferred region excludes nothing
     for (std::size_t i = 0; i < full.size; ++i) {
       const std::size_t k = space.project(x.grid, i);
       r.excluded_any[i] |= x.excluded[k];

@@ -42,6 +42,12 @@ PlaneMap make_plane_map(const PlaneSpec& spec, const ParameterSpace& space, cons
   pm.layers[nl - 2].name = kLayerUnionLimits;
   pm.layers[nl - 1].name = kLayerCombined;
   for (auto& L : pm.layers) L.margin.assign(nx * ny, 1e300);  // min over profiled values
+  // A preferred region (g-2) is preferred where some profiled value is in it: max over profiled values.
+  std::vector<bool> preferred(r.experiments.size());
+  for (std::size_t l = 0; l < r.experiments.size(); ++l) {
+    preferred[l] = r.experiments[l].role() == stats::Role::preferred_region;
+    if (preferred[l]) pm.layers[l].margin.assign(nx * ny, -1e300);
+  }
   const double sqrt_crit = std::sqrt(r.combined_critical);
   for (std::size_t i = 0; i < full.size; ++i) {
     const auto idx = space.unravel(full, i);
@@ -53,11 +59,15 @@ PlaneMap make_plane_map(const PlaneSpec& spec, const ParameterSpace& space, cons
     double uni = -1e300, uni_lim = -1e300;
     for (std::size_t l = 0; l < r.experiments.size(); ++l) {
       const double m = r.experiments[l].margin(space.project(r.experiments[l].grid, i));
+      if (preferred[l]) {  // reported apart from the exclusions: in neither union
+        pm.layers[l].margin[p] = std::max(pm.layers[l].margin[p], m);
+        continue;
+      }
       pm.layers[l].margin[p] = std::min(pm.layers[l].margin[p], m);
       uni = std::max(uni, m);
       if (r.experiments[l].info.kind == "limit") uni_lim = std::max(uni_lim, m);
     }
-    pm.layers[nl - 3].margin[p] = std::min(pm.layers[nl - 3].margin[p], uni);
+    pm.layers[nl - 3].margin[p] = std::min(pm.layers[nl - 3].margin[p], uni > -1e300 ? uni : -100.0);
     // no experiment with data: "not excluded", with a margin that keeps contours well defined
     pm.layers[nl - 2].margin[p] = std::min(pm.layers[nl - 2].margin[p], uni_lim > -1e300 ? uni_lim : -100.0);
     const double c = std::sqrt(std::max(r.combined_q[i], 0.0)) - sqrt_crit;

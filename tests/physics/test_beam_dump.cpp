@@ -21,7 +21,7 @@
 #include "alpscan/physics/MesonPhotonSpectrum.hpp"
 #include "alpscan/physics/PrimakoffYield.hpp"
 #include "alpscan/physics/Quadrature.hpp"
-#include "alpscan/stats/PoissonLikelihood.hpp"
+#include "alpscan/stats/CountingLikelihood.hpp"
 
 using namespace alpscan;
 
@@ -46,7 +46,7 @@ std::unique_ptr<BeamDumpExperiment> load(const std::string& name) {
   return load(name, [](BeamDumpConfig&) {});
 }
 
-double s_up(const BeamDumpExperiment& e) { return stats::signal_upper_limit(e.info().data, e.info().default_cl); }
+double s_up(const BeamDumpExperiment& e) { return stats::signal_upper_limit(alpscan::stats::counting_data(*e.info().likelihood), e.info().default_cl); }
 
 // Upper end of the excluded interval at mass m: the largest g on a fine log scan with N >= S, refined
 // by bisection in ln g. NAN if nothing is excluded.

@@ -21,7 +21,7 @@
 #include "alpscan/io/ExperimentFile.hpp"
 #include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/physics/EeToGammaAlp.hpp"
-#include "alpscan/stats/PoissonLikelihood.hpp"
+#include "alpscan/stats/CountingLikelihood.hpp"
 
 using namespace alpscan;
 
@@ -45,7 +45,7 @@ std::unique_ptr<ColliderExperiment> load(const std::string& name) {
   return load(name, [](ColliderConfig&) {});
 }
 
-double s_up(const ColliderExperiment& e) { return stats::signal_upper_limit(e.info().data, e.info().default_cl); }
+double s_up(const ColliderExperiment& e) { return stats::signal_upper_limit(alpscan::stats::counting_data(*e.info().likelihood), e.info().default_cl); }
 
 // Lower edge of the excluded g at mass m (prompt regime: N ~ g^2 is monotonic there): bisection in ln g.
 double lower_edge(const ColliderExperiment& e, double m) {

@@ -6,13 +6,13 @@
 #include <utility>
 
 #include "alpscan/experiments/ElectronDumpExperiment.hpp"
-#include "alpscan/stats/PoissonLikelihood.hpp"
+#include "alpscan/stats/CountingLikelihood.hpp"
 
 namespace electron_dump_test {
 
 using alpscan::ElectronDumpExperiment;
 
-inline double s_up(const ElectronDumpExperiment& e) { return alpscan::stats::signal_upper_limit(e.info().data, e.info().default_cl); }
+inline double s_up(const ElectronDumpExperiment& e) { return alpscan::stats::signal_upper_limit(alpscan::stats::counting_data(*e.info().likelihood), e.info().default_cl); }
 
 // N(m, g) along one coupling (photon: g_agg = g, g_ae = 0; electron: g_ae = g, g_agg = 0).
 inline double N(ElectronDumpExperiment& e, double m, double g, bool photon) {

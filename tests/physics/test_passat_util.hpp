@@ -13,6 +13,7 @@
 #include "alpscan/io/ExperimentFile.hpp"
 #include "alpscan/experiments/PassatExperiment.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
+#include "alpscan/stats/CountingLikelihood.hpp"
 
 namespace passat_test {
 
@@ -45,7 +46,7 @@ inline void prepare(alpscan::PassatExperiment& e, double m_lo = 1e-12, double m_
 }
 
 inline double s_up(const alpscan::PassatExperiment& e) {
-  return alpscan::stats::signal_upper_limit(e.info().data, e.info().default_cl);
+  return alpscan::stats::signal_upper_limit(alpscan::stats::counting_data(*e.info().likelihood), e.info().default_cl);
 }
 
 struct Edges {

@@ -21,7 +21,8 @@
 #include "alpscan/physics/AlpPositronAnnihilation.hpp"
 #include "alpscan/physics/DecayInVolume.hpp"
 #include "alpscan/physics/PrimakoffScattering.hpp"
-#include "alpscan/stats/BinnedPoisson.hpp"
+#include "alpscan/stats/BinnedPoissonLikelihood.hpp"
+#include "alpscan/stats/CountingLikelihood.hpp"
 
 using namespace alpscan;
 
@@ -133,7 +134,7 @@ TEST_CASE("MiniBooNE excludes g_agg in the 10-100 MeV region (seed L19, L189, sp
   // m_a = 10 and 20 MeV some g_agg gives -2 Delta ln L >= 6.18 against background only (the
   // binned likelihood of the data file; the scan's reference can only make q larger).
   auto e = load("miniboone_dump");
-  const BinnedData& bd = e->info().binned;
+  const BinnedData& bd = stats::binned_data(*e->info().likelihood);
   for (double m : {10 * MeV, 20 * MeV}) {
     double best_q = 0;
     for (int k = 0; k <= 80; ++k) {
@@ -218,7 +219,7 @@ TEST_CASE("MiniBooNE electron coupling: the limit weakens where the resonance fa
   // m_a = 12.4-14.3 MeV. Asserted: the smallest excluded g_ae at 13 MeV (E_R = 165 MeV) is larger than
   // the straight log-log interpolation between 11.5 MeV (E_R = 129 MeV, bin 2) and 15 MeV (220 MeV, bin 4).
   auto e = load("miniboone_dump");
-  const BinnedData& bd = e->info().binned;
+  const BinnedData& bd = stats::binned_data(*e->info().likelihood);
   auto g_low = [&](double m) -> double {
     for (int k = 0; k <= 600; ++k) {
       const double g = 1e-9 * std::pow(10.0, 3.0 * k / 600);
@@ -301,7 +302,7 @@ TEST_CASE("ArgoNeuT's event benchmarks: the option selects the seed's N_sig = 3,
     read_shower_dump_config(f);
     f.finish();
     if (!d.empty()) throw InputError(d);
-    return f.info().data.quoted_upper_limit;
+    return stats::counting_data(*f.info().likelihood).quoted_upper_limit;
   };
   CHECK(limit(nlohmann::json::object()) == 20.0);  // the file's default
   CHECK(limit({{"signal_upper_limit", "3"}}) == 3.0);

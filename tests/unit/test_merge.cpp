@@ -57,7 +57,7 @@ TEST_CASE("merge: per-experiment arrays equal per-point evaluations", "[maps][me
     CHECK(x.test_statistic.size() == x.grid.size);
     CHECK(x.excluded.size() == x.grid.size);
     // A counting experiment excludes exactly where its signal reaches s_up (README "Statistics").
-    for (std::size_t i = 0; i < x.grid.size; ++i) CHECK(bool(x.excluded[i]) == (x.signal[i] >= x.s_up));
+    for (std::size_t i = 0; i < x.grid.size; ++i) CHECK(bool(x.excluded[i]) == (x.signal[i] >= x.calibration.threshold));
   }
 }
 
@@ -67,14 +67,14 @@ TEST_CASE("merge: E137 (n = b = 0) statistics are the closed forms at the job's 
   // Classical Poisson limit with no events and no background: P(N = 0 | s) = e^-s < 1 - CL. The job
   // asks 95% CL (the data file's own CL is 90%): s_up = ln 20 = 2.9957.
   REQUIRE(m.r.cl == 0.95);
-  CHECK(x.s_up == Approx(std::log(20.0)).epsilon(1e-6));
+  CHECK(x.calibration.threshold == Approx(std::log(20.0)).epsilon(1e-6));
   std::size_t excl = 0, allowed = 0;
   for (std::size_t i = 0; i < x.grid.size; ++i) {
     const double s = x.signal[i];
     INFO("point " << i << " s = " << s);
     // -2 ln [Pois(0 | s) / Pois(0 | 0)] = 2 s
     CHECK(x.test_statistic[i] == Approx(2 * s).epsilon(1e-9).margin(1e-12));
-    if (std::abs(s / x.s_up - 1) > 1e-6) CHECK(bool(x.excluded[i]) == (std::exp(-s) < 0.05));
+    if (std::abs(s / x.calibration.threshold - 1) > 1e-6) CHECK(bool(x.excluded[i]) == (std::exp(-s) < 0.05));
     excl += x.excluded[i];
     allowed += !x.excluded[i];
   }

@@ -10,7 +10,8 @@
 
 #include "alpscan/io/JobSpecIO.hpp"
 #include "alpscan/maps/PlaneMap.hpp"
-#include "alpscan/stats/PoissonLikelihood.hpp"
+#include "alpscan/stats/CountingLikelihood.hpp"
+#include "alpscan/stats/GaussianMeasurement.hpp"
 
 using namespace alpscan;
 
@@ -30,10 +31,11 @@ ExperimentResult synthetic(const ParameterSpace& s, const std::string& name, std
   x.info.name = name;
   x.info.kind = name == "a" ? "limit" : "projection";
   x.grid = s.subgrid({Axis::m_a, Axis::g_agg, Axis::g_ae});
-  x.s_up = 1.0;
+  x.info.likelihood = std::make_shared<stats::CountingLikelihood>(CountingData{});
+  x.calibration.threshold = 1.0;  // s_up
   x.signal = std::move(signal);
   for (double v : x.signal) {
-    x.excluded.push_back(v >= x.s_up);
+    x.excluded.push_back(v >= x.calibration.threshold);
     x.test_statistic.push_back(stats::test_statistic(CountingData{}, v));
   }
   return x;
@@ -76,4 +78,39 @@ TEST_CASE("profile = excluded for every profiled value; slice = the chosen value
   // combined at n = b = 0: q = 2s per experiment; excluded where 2 (s_a + s_b) >= 1.2816^2
   CHECK(slice.layers[4].name == "combined");
   CHECK(slice.layers[4].excluded() == std::vector<std::uint8_t>{0, 1, 1, 1, 1, 1});
+}
+
+TEST_CASE("a preferred region (Gaussian g-2) is in no union and is profiled as 'preferred for some value'", "[maps]") {
+  Diagnostics d;
+  const JobSpec job = three_axis_job(d);
+  REQUIRE(d.empty());
+  const ParameterSpace s(job);
+  MergedResult r;
+  r.combined_critical = stats::combined_critical_value(0.9);
+  r.experiments.push_back(synthetic(s, "a", {0, 0, 2, 0, 2, 2, /* m=10: */ 0, 2, 2, 2, 5, 5}));
+  // g: measured 1 +- 0.5, prediction = the "signal" numbers; 95% CL: preferred where |x - 1| <= 0.98.
+  ExperimentResult g;
+  g.info.name = "g";
+  g.info.kind = "limit";
+  g.info.likelihood = std::make_shared<stats::GaussianMeasurement>(stats::GaussianData{1.0, 0.5, "x", "test"});
+  g.grid = s.subgrid({Axis::m_a, Axis::g_agg, Axis::g_ae});
+  g.calibration = g.info.likelihood->calibrate(0.95, nullptr, 0);
+  g.signal = {1, 0, 0, 0, 5, 5, /* m=10: */ 0, 0, 0, 0, 1.5, 3};
+  for (std::size_t i = 0; i < g.signal.size(); ++i) {
+    g.test_statistic.push_back(g.info.likelihood->test_statistic(&g.signal[i], g.calibration));
+    g.excluded.push_back(g.info.likelihood->in_region(&g.signal[i], g.test_statistic[i], g.calibration));
+  }
+  r.experiments.push_back(g);
+  r.excluded_any.assign(12, 0);
+  r.combined_q.assign(12, 0);
+  for (std::size_t i = 0; i < 12; ++i)
+    r.excluded_any[i] |= r.experiments[0].excluded[i], r.combined_q[i] += r.experiments[0].test_statistic[i];
+  const PlaneMap prof = make_plane_map(PlaneSpec{}, s, r);
+  REQUIRE(prof.layers.size() == 5);
+  CHECK(prof.layers[1].name == "g");
+  // preferred where some g_ae value is preferred: (m=1, g=1e-6) by g_ae = 0, (m=10, g=1e-4) by g_ae = 0
+  CHECK(prof.layers[1].excluded() == std::vector<std::uint8_t>{1, 0, 0, 0, 0, 1});
+  CHECK(prof.layers[2].name == "union");  // only "a": the preferred region excludes nothing
+  CHECK(prof.layers[2].excluded() == prof.layers[0].excluded());
+  CHECK(prof.layers[3].excluded() == prof.layers[0].excluded());
 }

@@ -177,7 +177,7 @@ TEST_CASE("result writer: scan.h5 holds the merged result, read back with the HD
     CHECK(std::vector<std::size_t>(dims.begin(), dims.end()) == x.grid.dims);
     CHECK(read_dataset<double>(f.id, g + "/test_statistic", H5T_NATIVE_DOUBLE) == x.test_statistic);
     CHECK(read_dataset<std::uint8_t>(f.id, g + "/excluded", H5T_NATIVE_UINT8) == x.excluded);
-    CHECK(attr_double(f.id, g, "signal_upper_limit") == x.s_up);
+    CHECK(attr_double(f.id, g, "signal_upper_limit") == x.calibration.threshold);
     CHECK(attr_string(f.id, g, "kind") == x.info.kind);
     CHECK(nlohmann::json::parse(attr_string(f.id, g, "axes")).size() == x.grid.axes.size());
   }

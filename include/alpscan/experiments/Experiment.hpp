@@ -1,5 +1,5 @@
-// The experiment interface. An experiment is a signal model plus the counting data it is compared
-// with. Its life cycle on every rank:
+// The experiment interface. An experiment is a signal model plus the data it is compared with
+// (ExperimentInfo::likelihood, stats/Likelihood.hpp). Its life cycle on every rank:
 //   1. constructed from its configuration (plain numbers; io/ reads them from data/experiments/*.json),
 //   2. prepare(ctx) once per job: build every coupling-independent table for the job's axis ranges,
 //   3. expected_signal(model) many times: cheap (table interpolation + analytic coupling rescaling).
@@ -14,33 +14,9 @@
 #include <vector>
 
 #include "alpscan/model/AlpModel.hpp"
+#include "alpscan/stats/Likelihood.hpp"
 
 namespace alpscan {
-
-// The counting data an experiment's signal is compared with (see stats/PoissonLikelihood).
-struct CountingData {
-  double background = 0.0;        // expected background events b
-  double background_sigma = 0.0;  // Gaussian uncertainty on b
-  double observed = 0.0;          // observed events n (= b for a projection; may be non-integer then)
-  bool projection = false;        // true: no data yet, n is set to b (the "Asimov" expectation)
-  // > 0 where only a publication's signal upper limit is known (not its counts): the number of
-  // signal events it excludes at confidence quoted_cl. See stats/PoissonLikelihood.hpp.
-  double quoted_upper_limit = 0.0;
-  double quoted_cl = 0.90;
-};
-
-// A binned analysis (MiniBooNE's 7 energy bins): observed counts and expected backgrounds per bin,
-// compared with the signal per bin by the binned Poisson likelihood of stats/BinnedPoisson.hpp.
-// Empty bins: the experiment is a single counting bin (CountingData).
-struct BinnedData {
-  std::vector<std::string> labels;       // one per bin, e.g. "E_vis 75-100 MeV"
-  std::vector<double> observed, background;
-  // Exclusion where -2 Delta ln L >= critical (e.g. 6.18: two parameters, "2 sigma"). Fixed by the
-  // publication's convention, not by the job's CL (the single-bin experiments use the job's CL).
-  double critical = 0.0;
-  std::string critical_note;             // how critical was chosen (goes into the result sidecars)
-  bool empty() const { return labels.empty(); }
-};
 
 // One named contribution to a point's signal (alpscan explain): e.g. "primakoff x a->gamma gamma".
 struct SignalPart {
@@ -57,8 +33,9 @@ struct ExperimentInfo {
   std::vector<std::string> sources;  // references (seed file and lines, papers)
   double default_cl = 0.90;          // confidence level the publication used
   std::map<std::string, std::string> options;  // options as used (data file + job overrides), for provenance
-  CountingData data;
-  BinnedData binned;                 // non-empty: the signal is a vector over these bins
+  // How the prediction meets the data (counting, binned, published curve, Gaussian measurement);
+  // io/ExperimentFile builds it from the data file. Shared: infos are copied into results.
+  std::shared_ptr<const stats::Likelihood> likelihood;
 };
 
 // Ranges of the job's axes, so prepare() can size its tables. Internal units.
@@ -79,7 +56,7 @@ class Experiment {
   // may cache per-mass intermediate results between calls (scan order keeps m_a constant for runs of
   // points). An AlpPoint converts to its model implicitly, so expected_signal(point) also works.
   virtual double expected_signal(const model::AlpModel& a) = 0;
-  // Binned experiments: the signal in each of info().binned's bins (out has that many entries);
+  // Binned experiments: the signal in each of the likelihood's bins (out has that many entries);
   // expected_signal() is then their sum. Single-bin experiments need not override it.
   virtual void expected_signal_bins(const model::AlpModel& a, double* out) { out[0] = expected_signal(a); }
   // Optional: the tables prepare() built, as plain numbers, so that another rank or a resumed run
@@ -92,9 +69,9 @@ class Experiment {
   virtual std::vector<SignalPart> explain(const model::AlpModel& a) { return {{"total", expected_signal(a)}}; }
 };
 
-// Values an experiment stores per scan point: its number of bins (1 for a counting experiment).
+// Values an experiment stores per scan point: what its likelihood compares (bins; 1 for one number).
 inline std::size_t values_per_point(const ExperimentInfo& info) {
-  return info.binned.empty() ? 1 : info.binned.labels.size();
+  return info.likelihood ? info.likelihood->values_per_point() : 1;
 }
 
 using ExperimentPtr = std::unique_ptr<Experiment>;

@@ -8,6 +8,9 @@
 //     "counting": { "background": Q, "background_sigma": Q, "observed": Q },   // observed absent for projections
 //     "binned": { "labels": [..], "observed": {"values": [..], "source": ..}, "background": {..},
 //                 "critical": Q },                    // instead of "counting": a binned analysis
+//     "published_curve": { "coupling": "g_agg", "cl": Q, "source": "...", "m_a": {"values", "unit", "source"},
+//                 "g_limit": {..} } or with "file": {"path", "m_a_unit", "g_limit_unit", "source"}   // instead
+//     "gaussian": { "quantity": "Delta a_mu", "value": Q, "sigma": Q, "source": "..." }           // instead
 //     "parameters": { "<key>": Q, ... },
 //     "options": { "<key>": {"value": "literal", "choices": ["literal","physical"], "source": "...", "why": "..."} },
 //     "notes": ["..."]
@@ -27,6 +30,8 @@
 #include "alpscan/experiments/ExperimentInput.hpp"
 
 namespace alpscan {
+
+struct CountingData;
 
 // Accessor for one experiment data file: the JSON side of experiments/ExperimentInput (whose comments
 // describe the getters). Getters convert to internal units and record any problem in the diagnostics
@@ -64,8 +69,11 @@ class ExperimentFile final : public ExperimentInput {
   void set_label(const std::string& label);
 
  private:
+  void read_counting(const nlohmann::json& k);
   void read_binned(const nlohmann::json& b);
-  void read_signal_limit_option(const nlohmann::json& counting);
+  void read_published_curve(const nlohmann::json& b);
+  void read_gaussian(const nlohmann::json& b);
+  void read_signal_limit_option(const nlohmann::json& counting, CountingData& data);
   double convert(double value, const nlohmann::json& q, const std::string& where, const std::string& dimension);
   std::string path_;
   ExperimentInfo info_;

@@ -3,6 +3,8 @@
 //   excluded_any      excluded by at least one experiment (the union collaboration plots show)
 //   excluded_any_limit  the same over experiments of kind "limit" only (existing data, no projections)
 //   combined_q        sum over experiments of the one-sided -2 ln lambda
+// Experiments whose likelihood marks a preferred region (stats::Role::preferred_region, e.g. g-2)
+// keep their own flags and statistic but enter none of the global maps.
 //   combined_excluded combined_q >= (Phi^-1(CL))^2 (asymptotic, one parameter of interest)
 #pragma once
 
@@ -20,20 +22,23 @@
 namespace alpscan {
 
 struct ExperimentResult {
-  ExperimentInfo info;
+  ExperimentInfo info;                 // info.likelihood judges the points
   std::map<std::string, std::string> options;  // as used
   SubGrid grid;
-  double s_up = 0;                    // signal excluded at the job's CL (stats::signal_upper_limit);
-                                      // 0 for a binned experiment (exclusion by q >= binned.critical)
-  std::vector<double> signal;         // expected signal events (binned: summed over the bins)
-  std::vector<double> signal_bins;    // binned only: [point][bin], values_per_point(info) per point
-  double log_l_ref = 0;               // binned only: ln L_ref (best of the scanned points and s = 0)
-  std::vector<double> test_statistic; // one-sided -2 ln lambda
-  std::vector<std::uint8_t> excluded; // signal >= s_up (binned: test_statistic >= binned.critical)
-  // ln(signal / s_up), clamped to +-100: >= 0 where excluded; smooth (~4 ln g) for contouring.
-  // Binned: (1/2) ln(q / critical), the same ~ln(signal) behaviour since q ~ s^2 for small s.
+  stats::Calibration calibration;     // the likelihood's job-level numbers (s_up, ln L_ref, ...)
+  std::vector<double> signal;         // expected signal events (several values per point: their sum)
+  std::vector<double> signal_bins;    // values_per_point() > 1 only: [point][value], the prediction
+  std::vector<double> test_statistic; // the likelihood's test statistic (exclusions: one-sided -2 ln lambda)
+  std::vector<std::uint8_t> excluded; // in the likelihood's region: excluded, or preferred (role)
+  std::size_t values_per_point() const { return alpscan::values_per_point(info); }
+  // The prediction the likelihood compares at point i (values_per_point() numbers).
+  const double* prediction(std::size_t i) const {
+    return values_per_point() == 1 ? signal.data() + i : signal_bins.data() + i * values_per_point();
+  }
+  // >= 0 exactly where excluded (in the region), smooth for contouring, clamped to +-100
+  // (stats::Likelihood::margin: e.g. ln(signal / s_up) for counting).
   double margin(std::size_t i) const;
-  bool binned() const { return !info.binned.empty(); }
+  stats::Role role() const { return info.likelihood->role(); }
 };
 
 struct MergedResult {

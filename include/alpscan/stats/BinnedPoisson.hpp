@@ -10,8 +10,24 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
-#include "alpscan/experiments/Experiment.hpp"
+namespace alpscan {
+
+// A binned analysis (MiniBooNE's 7 energy bins): observed counts and expected backgrounds per bin,
+// compared with the signal per bin (stats/BinnedPoissonLikelihood wraps it).
+struct BinnedData {
+  std::vector<std::string> labels;       // one per bin, e.g. "E_vis 75-100 MeV"
+  std::vector<double> observed, background;
+  // Exclusion where -2 Delta ln L >= critical (e.g. 6.18: two parameters, "2 sigma"). Fixed by the
+  // publication's convention, not by the job's CL (the single-bin experiments use the job's CL).
+  double critical = 0.0;
+  std::string critical_note;             // how critical was chosen (goes into the result sidecars)
+  bool empty() const { return labels.empty(); }
+};
+
+}  // namespace alpscan
 
 namespace alpscan::stats {
 

@@ -19,7 +19,21 @@
 // combined map's critical value at CL_q.
 #pragma once
 
-#include "alpscan/experiments/Experiment.hpp"
+namespace alpscan {
+
+// The counting data an experiment's signal is compared with (stats/CountingLikelihood wraps it).
+struct CountingData {
+  double background = 0.0;        // expected background events b
+  double background_sigma = 0.0;  // Gaussian uncertainty on b
+  double observed = 0.0;          // observed events n (= b for a projection; may be non-integer then)
+  bool projection = false;        // true: no data yet, n is set to b (the "Asimov" expectation)
+  // > 0 where only a publication's signal upper limit is known (not its counts): the number of
+  // signal events it excludes at confidence quoted_cl. See above.
+  double quoted_upper_limit = 0.0;
+  double quoted_cl = 0.90;
+};
+
+}  // namespace alpscan
 
 namespace alpscan::stats {
 

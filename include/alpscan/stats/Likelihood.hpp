@@ -1,0 +1,84 @@
+// How an experiment's prediction meets its data: one interface for every kind of statistical
+// comparison, so that the merge, the maps, the result files, the curves and `alpscan explain` never
+// ask which kind they hold. Four kinds implement it (stats/*Likelihood.hpp, GaussianMeasurement.hpp):
+//   counting          one Poisson count with a Gaussian background uncertainty, or a quoted limit
+//   binned_poisson    a binned Poisson likelihood relative to the best scanned point (MiniBooNE)
+//   published_curve   a published exclusion curve g_lim(m_a) at its own CL (bounds known only as curves)
+//   gaussian          a Gaussian measurement (e.g. Delta a_mu): a preferred region, not an exclusion
+//
+// Use, per experiment and job (maps/MergedResult.cpp):
+//   1. the scan stores values_per_point() numbers per point: the experiment's prediction;
+//   2. calibrate(cl, predictions of every scanned point) once: the job-level numbers (the counting
+//      signal upper limit at the job's CL, the binned reference ln L_ref = max over the scanned points
+//      and s = 0, ...). A kind that needs no pass over the points ignores them;
+//   3. test_statistic(), in_region() and margin() per point, with that calibration;
+//   4. describe(calibration) for the result files (io/ turns it into JSON and HDF5 attributes).
+// No JSON, MPI, HDF5 or experiments/ here: plain numbers and strings.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace alpscan::stats {
+
+// What the region a likelihood marks means. Exclusions enter the union and combined maps; a
+// preferred region (g-2) is reported apart from them and never excludes anything.
+enum class Role { exclusion, preferred_region };
+
+// The job-level numbers a likelihood judges points with, fixed by calibrate(). Their meaning is the
+// implementation's (see each kind); callers only hand them back.
+struct Calibration {
+  double cl = 0.0;         // the job's confidence level
+  double threshold = 0.0;  // counting: s_up; binned: critical -2 Delta ln L; gaussian: critical chi^2; curve: 1
+  double reference = 0.0;  // binned: ln L_ref; others: 0
+};
+
+// One described quantity. `targets` says where it is written; a key "a/b" is entry b of an object a
+// in the JSON outputs (summary.json: "binned": {"bins": ...}). Lists become JSON text in HDF5 attributes.
+struct DescriptionItem {
+  enum Target : unsigned {
+    result_file = 1,  // scan.h5: attribute of the experiment's group
+    summary = 2,      // summary.json: entry of the experiment
+    curve = 4,        // curves/<plane>/<experiment>.json sidecar
+    explain = 8,      // alpscan explain (text and --json)
+    all = 15
+  };
+  using Value = std::variant<double, std::string, std::vector<double>, std::vector<std::string>>;
+  std::string key;
+  Value value;
+  unsigned targets = all;
+};
+
+struct Description {
+  std::string headline;                 // one line for logs and the run plan, e.g. "s_up = 3.2 events"
+  std::string test_statistic;           // what the statistic is and where a point is in the region
+  std::vector<DescriptionItem> items;   // the data and the job-level numbers, with their targets
+};
+
+class Likelihood {
+ public:
+  virtual ~Likelihood() = default;
+  // "counting", "binned_poisson", "published_curve" or "gaussian" (for messages and tests).
+  virtual std::string kind() const = 0;
+  virtual Role role() const { return Role::exclusion; }
+  // Numbers the experiment predicts per point (bins of a binned analysis; 1 otherwise).
+  virtual std::size_t values_per_point() const { return 1; }
+  // A name for each predicted value (bin labels), for explain.
+  virtual std::vector<std::string> value_labels() const { return {"signal"}; }
+  // Job-level numbers from the job's CL and the predictions of all `points` scanned points
+  // (points x values_per_point() numbers, point-major; may be empty: explain at one point).
+  virtual Calibration calibrate(double cl, const double* predictions, std::size_t points) const = 0;
+  // The point's test statistic (-2 Delta ln L, one-sided for exclusions; chi^2 for a measurement).
+  // Exclusions: what the combined map sums.
+  virtual double test_statistic(const double* prediction, const Calibration& c) const = 0;
+  // Excluded (role exclusion) or inside the preferred region (role preferred_region); q is
+  // test_statistic(prediction, c).
+  virtual bool in_region(const double* prediction, double q, const Calibration& c) const = 0;
+  // A smooth field >= 0 exactly where in_region(), clamped to [-100, 100], for contouring.
+  virtual double margin(const double* prediction, double q, const Calibration& c) const = 0;
+  virtual Description describe(const Calibration& c) const = 0;
+};
+
+}  // namespace alpscan::stats
