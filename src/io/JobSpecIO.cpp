@@ -193,6 +193,16 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
         job.axes[static_cast<int>(*a)] = read_axis(c, it.value(), *a, "/parameters/" + it.key());
       }
       if (!p->contains("m_a")) c.add("/parameters/m_a", "missing required axis (the ALP mass, in eV)");
+      // The invisible width comes either from a -> chi chi or from a given branching ratio
+      // (model::AlpModel refuses a point with both; refused here so that no scan stops half-way).
+      auto any_nonzero = [&](Axis a) {
+        for (double v : job.axes[static_cast<int>(a)].values)
+          if (v != 0) return true;
+        return false;
+      };
+      if (any_nonzero(Axis::g_achi) && any_nonzero(Axis::br_inv))
+        c.add("/parameters/br_inv", "give the invisible width either by g_achi (with m_chi) or by br_inv, not both: "
+                                    "one of them must be 0");
     }
   }
 

@@ -87,3 +87,15 @@ TEST_CASE("planes: slices of the same axes get distinct names; a repeated plane 
   CHECK(d2.items()[0].path == "/planes/1");
   CHECK(j.planes[0].name() == "m_a__g_agg__g_ae=1e-06");
 }
+
+TEST_CASE("the invisible width is given by g_achi or by br_inv, never both", "[job]") {
+  const std::string head = R"({"format": "alpscan-job/1", "experiments": ["belle2_3gamma"], "parameters": {"m_a": 1e8, )";
+  Diagnostics ok1, ok2, bad;
+  job_from(head + R"("g_achi": {"values": [0, 1e-3]}, "m_chi": 1e6, "br_inv": 0}})", ok1);
+  CHECK(ok1.empty());
+  job_from(head + R"("br_inv": {"values": [0, 0.5]}}})", ok2);
+  CHECK(ok2.empty());
+  job_from(head + R"("g_achi": 1e-3, "m_chi": 1e6, "br_inv": {"values": [0, 0.5]}}})", bad);
+  REQUIRE_FALSE(bad.empty());
+  CHECK(bad.format().find("/parameters/br_inv") != std::string::npos);
+}
