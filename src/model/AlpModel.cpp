@@ -7,14 +7,13 @@
 
 namespace alpscan::model {
 
-AlpModel::AlpModel(const AlpPoint& p) : p_(p) {
-  const double br = p_[Axis::br_inv];
+void AlpModel::refuse(const AlpPoint& p) {
+  const double br = p[Axis::br_inv];
   if (!(br >= 0.0 && br <= 1.0))
     throw std::invalid_argument("ALP model: br_inv = " + std::to_string(br) + " is not a branching ratio in [0, 1]");
-  if (p_[Axis::g_achi] != 0.0 && br != 0.0)
-    throw std::invalid_argument(
-        "ALP model: g_achi and br_inv are both nonzero; the invisible width is given either by a -> chi chi "
-        "(g_achi, m_chi) or by br_inv, not both");
+  throw std::invalid_argument(
+      "ALP model: g_achi and br_inv are both nonzero; the invisible width is given either by a -> chi chi "
+      "(g_achi, m_chi) or by br_inv, not both");
 }
 
 AlpModel AlpModel::from_couplings(double m_a, double g_agg, double g_ae, double br_inv) {

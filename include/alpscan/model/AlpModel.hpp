@@ -37,7 +37,12 @@ class AlpModel {
   // Implicit on purpose: an AlpPoint converts to the model it describes, so tests and tools can keep
   // calling experiment->expected_signal(point). Throws std::invalid_argument for g_achi > 0 together
   // with br_inv > 0, or br_inv outside [0, 1].
-  AlpModel(const AlpPoint& p);  // NOLINT(google-explicit-constructor)
+  // Inline: it runs once per scan point, and the checks are two comparisons (the message is built
+  // out of line, only when a point is refused).
+  AlpModel(const AlpPoint& p) : p_(p) {  // NOLINT(google-explicit-constructor)
+    const double br = p_[Axis::br_inv];
+    if (!(br >= 0.0 && br <= 1.0) || (p_[Axis::g_achi] != 0.0 && br != 0.0)) refuse(p_);
+  }
   // The model with only these axes set (the others 0): for tests and the families' convenience calls.
   static AlpModel from_couplings(double m_a, double g_agg, double g_ae = 0.0, double br_inv = 0.0);
 
@@ -82,6 +87,7 @@ class AlpModel {
   double decay_length(double E) const;
 
  private:
+  [[noreturn]] static void refuse(const AlpPoint& p);
   void compute_widths() const;
 
   AlpPoint p_;
