@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <stdexcept>
+#include <string>
 
 #include <boost/mpi.hpp>
 
@@ -49,14 +50,29 @@ void Communicator::shutdown() {
   g_comm = nullptr;
 }
 
-void Communicator::send(int dest, int tag, const long long* v, int n) { env_->world.send(dest, tag, v, n); }
+namespace {
+// Point-to-point messages need a second process: in null mode they are a programming error, reported
+// as such instead of dereferencing the absent MPI environment.
+void require_mpi(const void* env, const char* what) {
+  if (!env) throw std::logic_error(std::string("Communicator::") + what + " in null mode (one process, no MPI)");
+}
+}  // namespace
+
+void Communicator::send(int dest, int tag, const long long* v, int n) {
+  require_mpi(env_.get(), "send");
+  env_->world.send(dest, tag, v, n);
+}
 
 int Communicator::recv_any(int tag, long long* v, int n) {
+  require_mpi(env_.get(), "recv_any");
   const mpi::status s = env_->world.recv(mpi::any_source, tag, v, n);
   return s.source();
 }
 
-void Communicator::recv(int src, int tag, long long* v, int n) { env_->world.recv(src, tag, v, n); }
+void Communicator::recv(int src, int tag, long long* v, int n) {
+  require_mpi(env_.get(), "recv");
+  env_->world.recv(src, tag, v, n);
+}
 
 bool Communicator::probe(int tag) {
   if (!env_) return false;

@@ -2,6 +2,8 @@
 // rank 0, MPI never initialised, and every collective the scheduler and main() use is the identity.
 #include <catch2/catch.hpp>
 
+#include <stdexcept>
+
 #include <climits>
 
 #include "alpscan/scan/Communicator.hpp"
@@ -28,4 +30,9 @@ TEST_CASE("communicator null mode: one process, rank 0, collectives are identiti
   c.barrier();  // returns at once: nobody to wait for
   // No other rank can have sent anything: the dispatcher's poll finds nothing.
   for (int tag : {0, 11, 12}) CHECK_FALSE(c.probe(tag));
+  // Point-to-point messages need another process: a clear error, not a crash.
+  long long v = 0;
+  CHECK_THROWS_AS(c.send(0, 1, &v, 1), std::logic_error);
+  CHECK_THROWS_AS(c.recv(0, 1, &v, 1), std::logic_error);
+  CHECK_THROWS_AS(c.recv_any(1, &v, 1), std::logic_error);
 }
