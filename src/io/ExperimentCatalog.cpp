@@ -59,7 +59,7 @@ std::vector<std::string> ExperimentCatalog::all_names_and_groups() const {
 }
 
 // The data file's "family" names the registered family that reads it (experiments/FamilyRegistry.hpp).
-ExperimentPtr make_experiment(const ExperimentRequest& req, std::map<std::string, std::string>* used_options) {
+ExperimentPtr make_experiment(const ExperimentRequest& req) {
   Diagnostics diags;
   const json overrides = json::parse(req.options_json.empty() ? "{}" : req.options_json);
   ExperimentFile f(req.file, overrides, diags);
@@ -80,7 +80,6 @@ ExperimentPtr make_experiment(const ExperimentRequest& req, std::map<std::string
     }
   }
   if (!diags.empty()) throw InputError(diags);
-  if (used_options) *used_options = f.used_options();
   return e;
 }
 

@@ -31,7 +31,8 @@ class ExperimentCatalog {
 };
 
 // Builds the experiment of a job request (reads its data file and applies the job's option
-// overrides). Throws InputError listing every problem.
-ExperimentPtr make_experiment(const ExperimentRequest& req, std::map<std::string, std::string>* used_options = nullptr);
+// overrides; the options as used are in the experiment's info().options). Throws InputError listing
+// every problem.
+ExperimentPtr make_experiment(const ExperimentRequest& req);
 
 }  // namespace alpscan

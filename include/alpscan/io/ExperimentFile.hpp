@@ -58,8 +58,6 @@ class ExperimentFile final : public ExperimentInput {
   void add_problem(const std::string& json_path, const std::string& message) override;
   bool ok() const override;
 
-  // Options as finally used (after job overrides), for provenance in result files.
-  const std::map<std::string, std::string>& used_options() const { return info_.options; }
   // After the family has read the file: a parameter or option of the file that no getter asked for
   // is a problem (a misspelt optional key would otherwise silently fall back to its default), and so
   // is a job option override the experiment does not have.
