@@ -10,7 +10,7 @@
 //   |M|^2 = 4 pi alpha g^2 [ -(m_a^2 - t)^2/(S U) + 2 m_e^2 m_a^2 (m_a^2 - t)^2/(S U)^2 - 2 m_a^2 t/(S U) ].
 // Re-checked for this implementation against an explicit numerical Dirac trace (4x4 gamma matrices,
 // -g_munu polarisation sum) to 1e-14 at random kinematics; reference trace values are in
-// tests/unit/test_alp_compton.cpp.
+// tests/physics/AlpCompton.test.cpp.
 //
 // P2, gamma(E_gamma) e-(rest) -> a e-: u = m_e^2 + m_a^2 - 2 m_e E_a, so dt = 2 m_e dE_a and
 //   dsigma/dt = |M|^2/(16 pi S^2),  dsigma/dE_a = 2 m_e |M|^2/(16 pi S^2),  S = 2 m_e E_gamma.

@@ -17,7 +17,7 @@
 // dsigma/dx is symmetric under x -> 1 - x (C invariance), so sigma = 2 int_{m_e/E}^{1/2} dx dsigma/dx.
 // Accuracy of the default rule: 5e-4 relative (against 8/16 and 10/20-node rules, photon and ALP modes);
 // cost ~1.3 s (ALP) / 2.6 s (photon, two polarisations) per sigma(E) on one core: tabulate once per m_a.
-// Checks (tests/unit/test_alp_pair_conversion.cpp): photon mode at 100 GeV equals the complete-screening
+// Checks (tests/physics/AlpPairConversion.test.cpp): photon mode at 100 GeV equals the complete-screening
 // Bethe-Heitler dsigma/dx with L = ln(a m_e) + 1/2; sigma(gamma C, 1 GeV) = 0.2802 b (spec: 0.279 +- 0.005 b).
 // Units: GeV; sigma in GeV^-2 (ALP: per g_ae^2). Elastic (Z^2) term only; valid for m_a < 2 m_e.
 #pragma once

@@ -1,5 +1,5 @@
-// Shared helpers of the ALP-electron cross-section tests (test_alp_compton.cpp,
-// test_alp_annihilation.cpp): comparison with a number quoted to a given number of digits, and a
+// Shared helpers of the ALP-electron cross-section tests (AlpCompton.test.cpp,
+// AlpPositronAnnihilation.test.cpp): comparison with a number quoted to a given number of digits, and a
 // fixed-rule integral in ln(x - c) that resolves 1/U poles at the low end.
 #pragma once
 

@@ -26,7 +26,7 @@
 #include "alpscan/io/ExperimentFile.hpp"
 #include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
-#include "test_electron_dump_util.hpp"
+#include "electron_dump_test_util.hpp"
 
 using namespace alpscan;
 using namespace electron_dump_test;

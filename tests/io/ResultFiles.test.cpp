@@ -126,21 +126,10 @@ bool inside(const std::vector<std::vector<std::pair<double, double>>>& polys, do
   return in;
 }
 
-struct WrittenScan {
-  scan_test::TempDir dir{"writer"};
-  JobSpec job;
-  std::unique_ptr<ParameterSpace> space;
-  WorkPlan plan;
-  MergedResult r;
+struct WrittenScan : scan_test::MergedScan {
   std::vector<PlaneMap> planes;
   WrittenFiles files;
-  WrittenScan() {
-    job = scan_test::read_job_text(dir.path(), scan_test::kSmallJob);
-    space = std::make_unique<ParameterSpace>(job);
-    plan = scan_test::plan_for(job, *space);
-    REQUIRE(scan_test::run_scan(job, *space, plan).complete);
-    Checkpoint ckpt(job.output_dir, "scan_test", plan, false, checkpoint_format_json());
-    r = merge_results(job, scan_test::infos_of(job), *space, plan, ckpt);
+  WrittenScan() : scan_test::MergedScan("writer", scan_test::kSmallJob) {
     for (const auto& p : job.planes) planes.push_back(make_plane_map(p, *space, r));
     files = write_results(job, *space, r, planes);
   }

@@ -18,20 +18,8 @@ using namespace alpscan;
 
 namespace {
 
-struct MergedScan {
-  scan_test::TempDir dir{"merge"};
-  JobSpec job;
-  std::unique_ptr<ParameterSpace> space;
-  WorkPlan plan;
-  MergedResult r;
-  MergedScan() {
-    job = scan_test::read_job_text(dir.path(), scan_test::kSmallJob);
-    space = std::make_unique<ParameterSpace>(job);
-    plan = scan_test::plan_for(job, *space);
-    REQUIRE(scan_test::run_scan(job, *space, plan).complete);
-    Checkpoint ckpt(job.output_dir, "scan_test", plan, false, checkpoint_format_json());
-    r = merge_results(job, scan_test::infos_of(job), *space, plan, ckpt);
-  }
+struct MergedScan : scan_test::MergedScan {
+  MergedScan() : scan_test::MergedScan("merge", scan_test::kSmallJob) {}
 };
 
 const ExperimentResult& by_name(const MergedResult& r, const std::string& n) {

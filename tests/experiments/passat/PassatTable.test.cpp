@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "alpscan/core/Units.hpp"
-#include "test_passat_util.hpp"
+#include "passat_test_util.hpp"
 
 using namespace alpscan;
 using Catch::Detail::Approx;

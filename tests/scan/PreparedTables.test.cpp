@@ -10,7 +10,7 @@
 #include "alpscan/scan/Checkpoint.hpp"
 #include "alpscan/scan/PreparedTables.hpp"
 #include "temp_dir.hpp"
-#include "test_passat_util.hpp"
+#include "experiments/passat/passat_test_util.hpp"
 
 using namespace alpscan;
 using passat_test::load;

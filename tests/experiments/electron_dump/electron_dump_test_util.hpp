@@ -1,4 +1,4 @@
-// Shared helpers of the electron-dump physics tests (test_electron_dump.cpp, test_na64.cpp): the
+// Shared helpers of the electron-dump physics tests (E137E141.test.cpp, Na64.test.cpp): the
 // experiment's event limit, N along one coupling, and the excluded interval in g at a mass.
 #pragma once
 

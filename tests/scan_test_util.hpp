@@ -1,7 +1,8 @@
 // Helpers for the in-process scan tests (scheduler, merge, result writer): a small real job read
 // through the public job reader, the null-mode communicator, a scan driven like `alpscan run` does
-// it, and the reference evaluation of an experiment point by point. Only direct_signal() touches the Experiment evaluation interface, so an interface change
-// is one edit here.
+// it, the merged result of that scan, and the reference evaluation of an experiment point by point.
+// Only direct_signal() touches the Experiment evaluation interface, so an interface change is one
+// edit here.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -19,6 +20,7 @@
 #include "alpscan/io/ExperimentCatalog.hpp"
 #include "alpscan/io/CheckpointFormatJson.hpp"
 #include "alpscan/io/JobSpecIO.hpp"
+#include "alpscan/maps/MergedResult.hpp"
 #include "alpscan/scan/Checkpoint.hpp"
 #include "alpscan/scan/Communicator.hpp"
 #include "alpscan/scan/ParameterSpace.hpp"
@@ -121,6 +123,17 @@ inline std::vector<double> direct_loop(const alpscan::ExperimentRequest& r, cons
   return s;
 }
 
+// The small job below scanned to completion in a fresh directory and merged, as `alpscan run` does:
+// the common set-up of the merge and result-writer tests.
+struct MergedScan {
+  TempDir dir;
+  alpscan::JobSpec job;
+  std::unique_ptr<alpscan::ParameterSpace> space;
+  alpscan::WorkPlan plan;
+  alpscan::MergedResult r;
+  explicit MergedScan(const std::string& tag, const char* job_text);
+};
+
 // A small real job (no fake experiment can be injected: the scheduler builds experiments from their
 // data files). E137 has n = b = 0 (closed-form statistics), the colliders cost nothing to prepare,
 // belle2_3gamma_50ab is a projection (kind) and passat_nomad does not use g_ae (a smaller sub-grid,
@@ -132,5 +145,15 @@ inline const char* kSmallJob = R"({"format": "alpscan-job/1", "name": "unit_scan
   "experiments": ["e137", "belle2_3gamma", "belle2_3gamma_50ab", "passat_nomad"],
   "confidence_level": 0.95, "chunk_size": 16,
   "planes": [{"x": "m_a", "y": "g_agg", "slice": {"g_ae": 0}}, {"x": "m_a", "y": "g_agg"}]})";
+
+
+inline MergedScan::MergedScan(const std::string& tag, const char* job_text) : dir(tag) {
+  job = read_job_text(dir.path(), job_text);
+  space = std::make_unique<alpscan::ParameterSpace>(job);
+  plan = plan_for(job, *space);
+  REQUIRE(run_scan(job, *space, plan).complete);
+  alpscan::Checkpoint ckpt(job.output_dir, "scan_test", plan, false, alpscan::checkpoint_format_json());
+  r = alpscan::merge_results(job, infos_of(job), *space, plan, ckpt);
+}
 
 }  // namespace scan_test
