@@ -10,10 +10,13 @@
 #include "alpscan/experiments/MassNodes.hpp"
 #include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/physics/AlpBremsstrahlung.hpp"
+#include "alpscan/physics/CascadeAngles.hpp"
+#include "alpscan/physics/ConeConvolution.hpp"
 #include "alpscan/physics/DecayInVolume.hpp"
 #include "alpscan/physics/EmCascade.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 #include "alpscan/physics/ShowerTrackLength.hpp"
+#include "alpscan/physics/SmearedPrimakoffCone.hpp"
 #include "alpscan/experiments/BuildExperiment.hpp"
 #include "alpscan/experiments/ConfigReaders.hpp"
 #include "alpscan/experiments/ExperimentInput.hpp"
@@ -61,6 +64,7 @@ ElectronDumpExperiment::ElectronDumpExperiment(ExperimentInfo info, ElectronDump
       open_(std::isinf(cfg.L_v)),
       theta_max_(cfg.half_size / (cfg.L_d + (open_ ? 0.0 : cfg.L_v))),
       J_(target(cfg), physics::JResolution{}) {
+  cones_ = {theta_max_};
   // The invisible channel (br_inv, or g_achi and m_chi) shortens the lifetime and, in an open region,
   // makes missing energy.
   info_.axes = {Axis::m_a, Axis::g_agg, Axis::g_ae, Axis::g_achi, Axis::m_chi, Axis::br_inv};
@@ -79,7 +83,9 @@ ElectronDumpExperiment::ElectronDumpExperiment(ExperimentInfo info, ElectronDump
 }
 
 void ElectronDumpExperiment::build_photon_cascade() {
-  if (!cfg_.photon_track_cascade || !photon_cascade_.edges.empty()) return;
+  const bool need_track = cfg_.photon_track_cascade && photon_cascade_.edges.empty();
+  const bool need_angles = cfg_.photon_angles && ang_edges_.empty();
+  if (!need_track && !need_angles) return;
   // The whole shower of one beam electron: groups from a quarter of the ALP threshold (the photons
   // that matter are above it; results above E do not depend on the lower end) up to E0, the electron
   // injected in the top group at the front face. Approximation A (no ionisation loss): the critical
@@ -91,9 +97,39 @@ void ElectronDumpExperiment::build_photon_cascade() {
   const physics::EmCascade cascade(grid, physics::CascadeMedium{});
   std::vector<double> photons(cascade.groups(), 0.0), leptons(cascade.groups(), 0.0);
   leptons.back() = 1.0;
-  const physics::CascadeResult r = cascade.solve(photons, leptons, cfg_.thickness_X0, 0.0, cfg_.cascade_depth_step);
-  photon_cascade_.edges = r.edges;
-  photon_cascade_.content = r.photon_track;
+  if (need_track) {
+    const physics::CascadeResult r = cascade.solve(photons, leptons, cfg_.thickness_X0, 0.0, cfg_.cascade_depth_step);
+    photon_cascade_.edges = r.edges;
+    photon_cascade_.content = r.photon_track;
+  }
+  if (need_angles) {
+    // Multiple scattering: the variance mixture of the thick-target shower (physics/CascadeAngles; a finite
+    // dump of >= 30 X0 makes the angle at k within a few X0 of the parent's creation, as a thick one).
+    const physics::CascadeVarianceMixture mix(cascade, photons, leptons, cfg_.scattering_energy);
+    ang_edges_ = mix.edges();
+    ang_V_ = mix.variances();
+    ang_w_ = mix.all_weights();
+  }
+}
+
+std::vector<double> ElectronDumpExperiment::group_weights(double k) const {
+  if (ang_edges_.size() < 2) throw std::logic_error("ElectronDumpExperiment: photon angles before prepare() or with photon_angles = collinear");
+  // The group containing k (groups are 1.4% wide; the angles scale as 1/k).
+  const std::size_t ng = ang_edges_.size() - 1;
+  std::size_t g = std::upper_bound(ang_edges_.begin(), ang_edges_.end(), k) - ang_edges_.begin();
+  g = std::clamp<std::size_t>(g, 1, ng) - 1;
+  const std::size_t nb = ang_V_.size();
+  return std::vector<double>(ang_w_.begin() + g * nb, ang_w_.begin() + (g + 1) * nb);
+}
+
+physics::GaussianMixtureAngles ElectronDumpExperiment::photon_angles(double k) const {
+  return physics::GaussianMixtureAngles(ang_V_, group_weights(k));
+}
+
+void ElectronDumpExperiment::build_smeared_cones() {
+  smeared_.clear();
+  if (!cfg_.photon_angles) return;
+  for (double c : cones_) smeared_.emplace_back(ang_V_, c);
 }
 
 double ElectronDumpExperiment::photon_track_length(double k) const {
@@ -112,12 +148,58 @@ double ElectronDumpExperiment::electron_tl(double E) const {
   return std::exp(ln_tle_[i] + t * (ln_tle_[i + 1] - ln_tle_[i]));
 }
 
-double ElectronDumpExperiment::yield_photon_direct(double E, double m) const {
-  if (!cfg_.photon_production || !(E > m) || !(E < cfg_.E0)) return 0.0;
+std::vector<double> ElectronDumpExperiment::photon_yield_in_cones(double E, double m) const {
+  std::vector<double> out(cones_.size(), 0.0);
+  if (!cfg_.photon_production || !(E > m) || !(E < cfg_.E0)) return out;
   const double tau = m * m * m * m / (4.0 * E * E);
-  const double sigma = units::alpha_em * cfg_.Z * cfg_.Z / 4.0 * J_(tau, 0.0, E * theta_max_);
-  return cfg_.n_X0 * photon_track_length(E) * sigma;
+  const double pref = cfg_.n_X0 * photon_track_length(E) * units::alpha_em * cfg_.Z * cfg_.Z / 4.0;
+  if (!cfg_.photon_angles) {
+    for (std::size_t c = 0; c < cones_.size(); ++c) out[c] = pref * J_(tau, 0.0, E * cones_[c]);
+    return out;
+  }
+  if (smeared_.size() != cones_.size()) throw std::logic_error("ElectronDumpExperiment: photon yield before prepare()");
+  // The photons' acceptance for an ALP offset by Delta/E, tabulated per cone (mass-independent), and one
+  // Delta integral per cone (physics/SmearedPrimakoffCone; = photon_yield_in_cone_direct, faster).
+  const std::vector<double> w = group_weights(E);
+  for (std::size_t c = 0; c < cones_.size(); ++c) {
+    const std::vector<double> C = smeared_[c].acceptance(w);
+    out[c] = pref * physics::primakoff_J_smeared(J_.target(), tau, E * cones_[c],
+                                                 [&](double Delta) { return smeared_[c].at(C, Delta / E); });
+  }
+  return out;
 }
+
+double ElectronDumpExperiment::photon_yield_in_cone_direct(double E, double m, double theta_c) const {
+  if (!cfg_.photon_production || !(E > m) || !(E < cfg_.E0) || !(theta_c > 0)) return 0.0;
+  const double tau = m * m * m * m / (4.0 * E * E);
+  const double pref = cfg_.n_X0 * photon_track_length(E) * units::alpha_em * cfg_.Z * cfg_.Z / 4.0;
+  if (!cfg_.photon_angles) return pref * J_(tau, 0.0, E * theta_c);
+  // Photons at theta_g about the axis (moment-matched cascade shape) x the Primakoff kernel of one photon
+  // at theta_g: J(tau; p_T = E theta_g, K = E theta_c) (ALP inside the cone, azimuth done analytically).
+  const physics::GaussianMixtureAngles ang = photon_angles(E);
+  // Panels: from half the narrowest Gaussian that matters to the cone plus 5 widths of the widest, each
+  // at most a factor 2 (ConeConvolution), so every Gaussian of the mixture is resolved.
+  double v_lo = 0.0, v_hi = 0.0;
+  const std::size_t nb = ang_V_.size();
+  {
+    const std::size_t ng = ang_edges_.size() - 1;
+    std::size_t g = std::upper_bound(ang_edges_.begin(), ang_edges_.end(), E) - ang_edges_.begin();
+    g = std::clamp<std::size_t>(g, 1, ng) - 1;
+    for (std::size_t i = 0; i < nb; ++i) {
+      if (!(ang_w_[g * nb + i] > 1e-6)) continue;
+      if (v_lo == 0.0) v_lo = ang_V_[i];
+      v_hi = ang_V_[i];
+    }
+  }
+  if (!(v_lo > 0)) return pref * J_(tau, 0.0, E * theta_c);
+  static const physics::ConeConvolutionRule rule{8, 2.0};
+  const double F = physics::cone_convolution([&](double th) { return ang.density(th); },
+                                             [&](double th) { return J_(tau, E * th, E * theta_c); },
+                                             {0.5 * std::sqrt(v_lo), theta_c}, theta_c + 5.0 * std::sqrt(v_hi), rule);
+  return pref * F;
+}
+
+double ElectronDumpExperiment::yield_photon_direct(double E, double m) const { return photon_yield_in_cones(E, m)[0]; }
 
 double ElectronDumpExperiment::yield_electron_direct(double Ea, double m) const {
   if (!cfg_.electron_production || !(Ea > m) || !(Ea < cfg_.E0)) return 0.0;
@@ -170,6 +252,7 @@ void ElectronDumpExperiment::make_energy_bins() {
 
 void ElectronDumpExperiment::prepare(const PrepareContext& ctx) {
   build_photon_cascade();
+  build_smeared_cones();
   make_energy_bins();
   const MassNodes nodes = log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor);
   tab_g_ = YieldTable(nodes, E_.size(), MassInterpolation::log_where_positive);
@@ -188,7 +271,7 @@ void ElectronDumpExperiment::prepare(const PrepareContext& ctx) {
 // photon track length, seconds to solve) is stored because yield_photon_direct() needs it outside the
 // tables; the energy bins are recomputed.
 namespace {
-constexpr double kPreparedTag = 20261205.4;  // layout version
+constexpr double kPreparedTag = 20261205.5;  // layout version (.5: + photon angle moments)
 }
 
 std::vector<double> ElectronDumpExperiment::save_prepared() const {
@@ -197,6 +280,9 @@ std::vector<double> ElectronDumpExperiment::save_prepared() const {
   v.push_back(double(photon_cascade_.edges.size()));
   v.insert(v.end(), photon_cascade_.edges.begin(), photon_cascade_.edges.end());
   v.insert(v.end(), photon_cascade_.content.begin(), photon_cascade_.content.end());
+  v.push_back(double(ang_edges_.size()));
+  v.push_back(double(ang_V_.size()));
+  for (const auto* a : {&ang_edges_, &ang_V_, &ang_w_}) v.insert(v.end(), a->begin(), a->end());
   return v;
 }
 
@@ -208,16 +294,29 @@ bool ElectronDumpExperiment::restore_prepared(const PrepareContext& ctx, const s
                             log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor), pos) ||
       pos >= v.size())
     return false;
-  // The cascade option decides whether there is a cascade (edges = groups + 1 >= 2) or none (0).
+  // The cascade option decides whether there is a cascade (edges = groups + 1 >= 2) or none (0); the
+  // photon_angles option whether there are angle moments (na >= 2) or none (0).
   const std::size_t ne = static_cast<std::size_t>(v[pos]);
-  if (double(ne) != v[pos] || (cfg_.photon_track_cascade ? ne < 2 : ne != 0) ||
-      v.size() - pos - 1 != (ne > 0 ? 2 * ne - 1 : 0))
+  if (double(ne) != v[pos] || (cfg_.photon_track_cascade ? ne < 2 : ne != 0) || v.size() - pos - 1 < (ne > 0 ? 2 * ne - 1 : 0))
     return false;
   ++pos;
+  const std::size_t pc = pos;
+  pos += ne > 0 ? 2 * ne - 1 : 0;
+  if (pos >= v.size()) return false;
+  if (pos + 1 >= v.size()) return false;
+  const std::size_t na = static_cast<std::size_t>(v[pos]), nb = static_cast<std::size_t>(v[pos + 1]);
+  if (double(na) != v[pos] || double(nb) != v[pos + 1] || (cfg_.photon_angles ? na < 2 || nb < 1 : na != 0) ||
+      v.size() - pos - 2 != (na > 0 ? na + nb + (na - 1) * nb : nb))
+    return false;
+  pos += 2;
   if (ne > 0) {
-    photon_cascade_.edges.assign(v.begin() + pos, v.begin() + pos + ne);
-    photon_cascade_.content.assign(v.begin() + pos + ne, v.end());
+    photon_cascade_.edges.assign(v.begin() + pc, v.begin() + pc + ne);
+    photon_cascade_.content.assign(v.begin() + pc + ne, v.begin() + pc + 2 * ne - 1);
   }
+  ang_edges_.assign(v.begin() + pos, v.begin() + pos + na);
+  ang_V_.assign(v.begin() + pos + na, v.begin() + pos + na + nb);
+  ang_w_.assign(v.begin() + pos + na + nb, v.end());
+  build_smeared_cones();
   prepared_ = true;
   mc_ = MassCache{};
   return true;
@@ -373,6 +472,8 @@ ElectronDumpConfig read_electron_dump_config(ExperimentInput& in) {
   c.E_min = in.number("E_min", "energy");
 
   c.photon_track_cascade = in.option("photon_track_length", {"cascade", "tsai_whitis"}) == "cascade";
+  c.photon_angles = in.option("photon_angles", {"multiple_scattering", "collinear"}) == "multiple_scattering";
+  c.scattering_energy = in.number_when(c.photon_angles, "multiple_scattering_Es", "energy", c.scattering_energy);
   read_screening(in, c);
   const std::string ch = in.option("channels", {"gg+ee", "gg", "ee"});
   c.detect_gg = ch != "ee";

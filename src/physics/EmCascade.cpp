@@ -251,4 +251,38 @@ CascadeResult EmCascade::solve(const std::vector<double>& photon_source, const s
   return r;
 }
 
+CascadeResult EmCascade::solve_thick_lepton_absorption(const std::vector<double>& photon_source,
+                                                     const std::vector<double>& lepton_source,
+                                                     const std::vector<double>& lepton_absorption) const {
+  if (static_cast<int>(photon_source.size()) != n_ || static_cast<int>(lepton_source.size()) != n_ ||
+      static_cast<int>(lepton_absorption.size()) != n_)
+    throw std::invalid_argument("EmCascade::solve_thick_lepton_absorption: vector size != number of groups");
+  // Back substitution over the 2 x 2 group blocks, top group first (as solve() with T = inf), the
+  // absorption on the lepton diagonal.
+  const int m = 2 * n_;
+  std::vector<double> x(m, 0.0);
+  for (int g = n_ - 1; g >= 0; --g) {
+    const int i0 = 2 * g, i1 = 2 * g + 1;
+    double r0 = photon_source[g], r1 = lepton_source[g];
+    for (int j = 2 * g + 2; j < m; ++j) {
+      r0 += k(i0, j) * x[j];
+      r1 += k(i1, j) * x[j];
+    }
+    const double m00 = -k(i0, i0), m01 = -k(i0, i1);
+    const double m10 = -k(i1, i0), m11 = lepton_absorption[g] - k(i1, i1);
+    const double det = m00 * m11 - m01 * m10;
+    x[i0] = (r0 * m11 - m01 * r1) / det;
+    x[i1] = (m00 * r1 - m10 * r0) / det;
+  }
+  CascadeResult r;
+  r.edges = edges_;
+  r.photon_track.resize(n_);
+  r.lepton_track.resize(n_);
+  for (int g = 0; g < n_; ++g) {
+    r.photon_track[g] = x[2 * g];
+    r.lepton_track[g] = x[2 * g + 1];
+  }
+  return r;
+}
+
 }  // namespace alpscan::physics

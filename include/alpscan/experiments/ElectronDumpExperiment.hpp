@@ -11,9 +11,14 @@
 //    approximation A with an electron of E0 injected at the front, every generation of photons) or
 //    Tsai-Whitis' first-generation closed form (= tsai_whitis, physics/ShowerTrackLength; integrated to
 //    infinite depth it keeps the beam electron radiating at full strength, 0.96 E0/k^2 at k << E0 against
-//    the whole shower's 0.57 E0/k^2: 1.6x too many photons at k = E0/20), and sigma_P = (alpha Z^2/4)
-//    J(tau; 0, E theta_max) (physics/PrimakoffJ with the photons collinear with the beam; Helm form
-//    factor, Tsai screening);
+//    the whole shower's 0.57 E0/k^2: 1.6x too many photons at k = E0/20), and sigma_P the Primakoff
+//    cross-section with the ALP inside the acceptance cone. The shower photons are NOT collinear with
+//    the beam (option photon_angles = multiple_scattering, the default): the photons of energy k have the
+//    angular density of the cascade's multiple scattering (physics/CascadeAngles: a mixture of Gaussians
+//    over the variance each photon inherits, Rossi-Greisen E_s), convolved (physics/ConeConvolution) with
+//    the Primakoff kernel of a photon at theta_g,
+//    (alpha Z^2/4) J(tau; E theta_g, E theta_max) (physics/PrimakoffJ; Helm form factor, Tsai screening);
+//    photon_angles = collinear is the earlier J(tau; 0, E theta_max);
 //  * electron coupling: bremsstrahlung e Z -> e Z a (physics/AlpBremsstrahlung, Tsai 1986 WW form)
 //    integrated over the electron track length, Y_e(E_a) = n X0 int dE dl_e/dE (1/E) dsigma/dx f_acc,
 //    dl_e/dE of the beam electron only (Tsai-Whitis straggling: secondary e+- are not counted, a lower
@@ -38,12 +43,15 @@
 // so a point costs the widths, one pass over the bins (or the closed long-lifetime form).
 #pragma once
 
+#include <utility>
 #include <vector>
 
 #include "alpscan/experiments/Experiment.hpp"
 #include "alpscan/experiments/YieldTable.hpp"
+#include "alpscan/physics/CascadeAngles.hpp"
 #include "alpscan/physics/DumpShowerFlux.hpp"
 #include "alpscan/physics/PrimakoffYield.hpp"
+#include "alpscan/physics/SmearedPrimakoffCone.hpp"
 
 namespace alpscan {
 
@@ -69,6 +77,8 @@ struct ElectronDumpConfig {
   bool detect_gg = true, detect_ee = true;
   bool photon_production = true, electron_production = true;
   bool photon_track_cascade = true;  // photon track length of the whole shower (else Tsai-Whitis)
+  bool photon_angles = true;         // multiple-scattering angles of the shower photons (else collinear)
+  double scattering_energy = 0.0212; // E_s of the Rossi-Greisen multiple scattering [GeV]
   // Numerics (not physics)
   int n_E_bins = 96;
   int cascade_groups_per_decade = 160;  // EmCascade resolution (the beam fills the top group: 1.4% wide)
@@ -117,6 +127,16 @@ class ElectronDumpExperiment final : public Experiment {
   // Photon track length dl_g/dk [X0/GeV] per beam electron (the option's model; the cascade is solved in
   // prepare()).
   double photon_track_length(double k) const;
+  // Angular distribution of the shower photons of energy k (after prepare(); with photon_angles =
+  // multiple_scattering): the variance mixture of the cascade group containing k.
+  physics::GaussianMixtureAngles photon_angles(double k) const;
+  // Primakoff yield per unit g^2 per EOT per GeV with the ALP inside each cone of cones() about the beam
+  // axis (the photon angles convolved when the option is on: physics/SmearedPrimakoffCone, after prepare()).
+  const std::vector<double>& cones() const { return cones_; }
+  std::vector<double> photon_yield_in_cones(double E, double m) const;
+  // The same for any cone by the direct convolution (physics/ConeConvolution of the photon angles with
+  // PrimakoffJ(tau; E theta_g, E theta_c)): slow, the reference of the tests.
+  double photon_yield_in_cone_direct(double E, double m, double theta_c) const;
 
  private:
   double table(const YieldTable& t, int j, const YieldTable::Bracket& b, double m) const;
@@ -136,6 +156,13 @@ class ElectronDumpExperiment final : public Experiment {
   std::vector<double> ln_tle_;
   double tail_tl_ = 0.0;  // int dl_e/dE over E0 (1 - e^{w_lo}) < E < E0
   physics::GroupSpectrum photon_cascade_;  // photon track length per group (cascade option)
+  // Photon angles (option photon_angles): cascade group edges, the variance bins and the weights per
+  // group (group-major), physics::CascadeVarianceMixture
+  std::vector<double> ang_edges_, ang_V_, ang_w_;
+  std::vector<double> cones_;                         // the acceptance cones [rad]
+  std::vector<physics::PhotonSmearedCone> smeared_;   // per cone (photon_angles), built in prepare()/restore
+  void build_smeared_cones();
+  std::vector<double> group_weights(double k) const;  // the mixture weights of the group containing k
 
   std::vector<double> E_, dE_;  // bin centres (decreasing) and widths
   YieldTable tab_g_, tab_e_;     // Y_g, Y_e (E_j; m_k), log-spaced mass nodes over the job's range

@@ -82,6 +82,12 @@ class EmCascade {
   CascadeResult solve(const std::vector<double>& photon_source, const std::vector<double>& lepton_source, double T,
                       double lambda, double depth_step) const;
   double photon_attenuation(double k) const;  // mu(k) [1/X0]
+  // Thick-target (T = inf) track lengths with an extra absorption rate a_g [1/X0] on the leptons of group
+  // g: (A - K) L = S, A = diag(0 for photons, a_g for leptons). Only edges, photon_track and lepton_track
+  // are filled. Used for the Laplace transform of the multiple-scattering variance (physics/CascadeAngles).
+  CascadeResult solve_thick_lepton_absorption(const std::vector<double>& photon_source,
+                                              const std::vector<double>& lepton_source,
+                                              const std::vector<double>& lepton_absorption) const;
 
  private:
   int n_ = 0;

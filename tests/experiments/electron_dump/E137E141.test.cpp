@@ -187,12 +187,12 @@ TEST_CASE("electron dump: numbers from the publications and the seed", "[electro
 
 TEST_CASE("electron dump: E137 photon-coupling region vs the digitised Dolan et al. 2017 contour", "[electron_dump]") {
   // Validation, not tuning. Contour: data/reference/dolan2017_e137_alp_photon_gu_gd_contour.txt
-  // (lower edge g_d = branch 0, upper edge g_u = branch 1). We FIND the lower edge stronger: 0.48-0.59 x g_d
-  // at 100-10 MeV with the whole-shower photon track length and the 2 GeV threshold with n = 0 (issue 12
+  // (lower edge g_d = branch 0, upper edge g_u = branch 1). We FIND the lower edge stronger: 0.50-0.61 x g_d
+  // at 100-10 MeV with the whole-shower photon track length, the 2 GeV threshold with n = 0 (issue 12
   // item 4; the earlier 1 GeV threshold gave 0.42-0.44 x: the soft ALPs dominate the long-lived signal,
-  // photon track length ~ 1/k^2 times decay probability ~ 1/E), the upper edge 1.14-1.21 x g_u. Known
-  // overestimates left in this model: shower photons collinear with the beam, decay photons not required
-  // to hit the face. A known-disagreement check against the band the README documents (the intervals that
+  // photon track length ~ 1/k^2 times decay probability ~ 1/E) and the shower photons' multiple-scattering
+  // angles (item 1: x0.86-0.87 in N), the upper edge 1.14-1.21 x g_u. Known overestimate left in this
+  // model: decay photons not required to hit the face. A known-disagreement check against the band the README documents (the intervals that
   // round to those digits); a model change that moves them must update the README.
   auto e = load("e137");
   const auto rows = dolan_contour();
@@ -201,8 +201,8 @@ TEST_CASE("electron dump: E137 photon-coupling region vs the digitised Dolan et 
     const auto [lo, hi] = edges(*e, m, true);
     const double gd = branch_at(rows, 0, m), gu = branch_at(rows, 1, m);
     INFO("m = " << m << " lo = " << lo << " (Dolan " << gd << ") hi = " << hi << " (Dolan " << gu << ")");
-    CHECK(lo / gd < 0.595);
-    CHECK(lo / gd > 0.475);
+    CHECK(lo / gd < 0.615);
+    CHECK(lo / gd > 0.495);
     CHECK(hi / gu < 1.215);
     CHECK(hi / gu > 1.135);
   }
@@ -227,4 +227,38 @@ TEST_CASE("electron dump: photon track length of the whole shower against Rossi 
   }
   const double k = 0.9 * E0;
   CHECK(e->photon_track_length(k) == Approx(physics::photon_track_length(E0, k, e->config().thickness_X0)).epsilon(0.05));
+}
+
+TEST_CASE("electron dump: shower photon angles -- the fast tables against the direct convolution", "[electron_dump]") {
+  // The yield with multiple-scattering photon angles (physics/SmearedPrimakoffCone, exchanged order) against
+  // the direct convolution of the photon angles with PrimakoffJ (physics/ConeConvolution): 0.2%. Spreading
+  // the photons can only lose ALPs from the cone: below the collinear yield, by more at low energy (angles
+  // ~ 1/k), and the loss is mass-independent where the Primakoff angle is small against the cone.
+  auto e = load("e137", 1e-3, 0.3);
+  auto c = [&] {
+    Diagnostics d;
+    ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/e137.json",
+                     nlohmann::json::parse(R"({"photon_angles": "collinear"})"), d);
+    ElectronDumpConfig cfg = read_electron_dump_config(f);
+    f.finish();
+    auto x = std::make_unique<ElectronDumpExperiment>(f.info(), cfg);
+    PrepareContext ctx;
+    ctx.m_a_min = 1e-3, ctx.m_a_max = 0.3;
+    x->prepare(ctx);
+    return x;
+  }();
+  const double tc = e->theta_max();
+  double prev = 1.0;
+  for (double E : {2.5, 5.0, 12.0}) {
+    for (double m : {0.01, 0.1}) {
+      const double fast = e->yield_photon_direct(E, m), direct = e->photon_yield_in_cone_direct(E, m, tc);
+      INFO("E = " << E << " m = " << m << " fast " << fast << " direct " << direct << " collinear " << c->yield_photon_direct(E, m));
+      CHECK(fast == Approx(direct).epsilon(2e-3));
+      CHECK(fast < c->yield_photon_direct(E, m));
+    }
+    const double r = e->yield_photon_direct(E, 0.01) / c->yield_photon_direct(E, 0.01);
+    CHECK(r > 0.5);
+    CHECK(r >= 0.999 * (E == 2.5 ? 0.0 : prev));  // the loss shrinks with energy
+    prev = r;
+  }
 }
