@@ -34,9 +34,17 @@
 //   P = exp(-L_d/lambda) + BR_inv (1 - exp(-L_d/lambda)),   N = N_EOT eff int dE [..] P,
 // so N ~ g^2 at long lifetime (flat lower edge) and the upper edge is again gamma beta c tau ~ L_d.
 //
-// Angular acceptance: on axis, theta < h/(L_d + L_v) (the detector face at the END of the decay region,
-// conservative), h = detector half-size (radius of the equal-area disc for a square face); for an open
-// region theta < h/L_d (the face of the downstream calorimeter).
+// Acceptance (option decay_acceptance):
+//  * disc (the earlier model; E141, NA64): the ALP's line of flight inside theta < h/(L_d + L_v) (the
+//    detector face at the END of the decay region, conservative), h = detector half-size (radius of the
+//    equal-area disc for a square face); for an open region theta < h/L_d;
+//  * face (E137): the decay products must reach the real rectangular face(s) with the deposited energy
+//    >= E_min (physics/DecayProductAcceptance). One face per run, weighted by the run's share of the
+//    charge (E137: 2 m x 3 m for a third, 3 m x 3 m for the rest). The ALP's impact point on the face
+//    plane is binned in rings (the ALP yield between cones theta_i = r_i/(L_d + L_v), photon angles
+//    convolved), the decay position in slices of the decay region; prepare() tabulates per energy bin
+//    and slice sum_rings Y_ring A(E, m, r_ring, ell_slice), and a point weights the slices by its own
+//    decay probability in each (N = sum_j sum_s W_js P_s), so the per-point cost stays a table look-up.
 //
 // prepare() tabulates Y_g and Y_e on energy bins uniform in ln E - ln(1 - E/E0 + 1e-4) (E_min..E0) and log-spaced mass nodes
 // (ln Y interpolated in ln m). Per mass a cache holds the bin weights and decay exponents per unit width,
@@ -71,6 +79,10 @@ struct ElectronDumpConfig {
                            // dump plus the shield; E141, NA64)
   double L_v = 0.0;        // length of the decay region; +inf = open region (see above)
   double half_size = 0.0;  // detector half-size (radius)
+  // Decay-product acceptance (option decay_acceptance = face): one rectangular face per run, centred on
+  // the beam axis at L_d + L_v, and the run's share of the charge (sums to 1).
+  bool face_acceptance = false;
+  std::vector<double> face_half_x, face_half_y, run_fraction;
   // Selection
   double efficiency = 1.0;
   double E_min = 0.0;      // ALP energy threshold
@@ -84,6 +96,8 @@ struct ElectronDumpConfig {
   int cascade_groups_per_decade = 160;  // EmCascade resolution (the beam fills the top group: 1.4% wide)
   double cascade_depth_step = 0.05;    // X0, finite targets
   double m_nodes_per_decade = 8.0;
+  int n_decay_slices = 4;   // face acceptance: slices of the decay region
+  int n_face_rings = 8;     // face acceptance: rings of the ALP impact radius, out to 2 x the largest half-diagonal
   double fast_tol = 1e-9;
 };
 
@@ -111,8 +125,8 @@ class ElectronDumpExperiment final : public Experiment {
   double yield_electron_direct(double E, double m) const;
   // The same at bin centre j as signal() uses them: the tables (ln Y linear in ln m between nodes where
   // both are > 0, MassInterpolation::log_where_positive), direct outside the job's mass range.
-  double yield_photon_table(int bin, double m) const { return table(tab_g_, bin, tab_g_.bracket(m), m); }
-  double yield_electron_table(int bin, double m) const { return table(tab_e_, bin, tab_e_.bracket(m), m); }
+  double yield_photon_table(int bin, double m) const { return table_mean(tab_g_, bin, m); }
+  double yield_electron_table(int bin, double m) const { return table_mean(tab_e_, bin, m); }
   const std::vector<double>& mass_nodes() const { return tab_g_.nodes().m; }
 
   std::vector<double> save_prepared() const override;
@@ -137,9 +151,23 @@ class ElectronDumpExperiment final : public Experiment {
   // The same for any cone by the direct convolution (physics/ConeConvolution of the photon angles with
   // PrimakoffJ(tau; E theta_g, E theta_c)): slow, the reference of the tests.
   double photon_yield_in_cone_direct(double E, double m, double theta_c) const;
+  // Decay slices (1 with the disc acceptance) and, per slice s, the yields per unit coupling^2 per EOT per
+  // GeV whose products are accepted when the ALP decays in that slice (yield_*_direct = their mean: the
+  // accepted yield of a long-lived ALP, which decays uniformly along the region).
+  int slices() const { return S_; }
+  std::vector<double> photon_yield_slices(double E, double m) const;
+  std::vector<double> electron_yield_slices(double E, double m) const;
+  // Run-weighted face acceptance of the decay products of an ALP whose line of flight crosses the face
+  // plane at radius r (averaged over its azimuth), decaying ell before that plane (face option).
+  double face_acceptance(double E, double m, double r, double ell) const;
 
  private:
-  double table(const YieldTable& t, int j, const YieldTable::Bracket& b, double m) const;
+  // Slice values of bin j (S_ of them) from the table, or direct outside the job's mass range.
+  void table(const YieldTable& t, int j, const YieldTable::Bracket& b, double m, double* out) const;
+  double table_mean(const YieldTable& t, int j, double m) const;
+  std::vector<double> acceptance_matrix(double E, double m) const;  // face: [ring][slice]
+  std::vector<double> slices_from_cones(const std::vector<double>& cum, const std::vector<double>& A) const;
+  double yield_electron_in_cone(double E, double m, double theta_c) const;
   void make_energy_bins();  // E_, dE_ (prepare() and restore_prepared())
   void set_mass(double m);
   double electron_tl(double E) const;  // dl_e/dE from the prepared table
@@ -149,6 +177,8 @@ class ElectronDumpExperiment final : public Experiment {
   ElectronDumpConfig cfg_;
   bool open_ = false;  // L_v = +inf
   double theta_max_ = 0.0;
+  int S_ = 1;                     // decay slices (1: disc acceptance)
+  std::vector<double> ring_r_;    // face option: ring edges [length] at the face plane, ring_r_[0] = 0
   physics::PrimakoffJ J_;
 
   // ln(dl_e/dE) on nodes uniform in w = ln(1 - E/E0) (built in the constructor)
@@ -171,10 +201,10 @@ class ElectronDumpExperiment final : public Experiment {
   struct MassCache {
     double m = -1.0;
     int n = 0;                  // bins with E > m (a prefix)
-    std::vector<double> Wg, We; // N_EOT eff Y dE per bin (per unit coupling^2)
+    std::vector<double> Wg, We; // N_EOT eff Y dE per bin and slice, index j S + s (per unit coupling^2)
     std::vector<double> a;      // L_d m/p: x_d = Gamma a
     double rv = 0.0;            // L_v/L_d (0 for an open region)
-    double Cg = 0.0, Ce = 0.0;  // sum W a rv: the long-lifetime N = Gamma_det (g^2 C)
+    double Cg = 0.0, Ce = 0.0;  // sum W a rv / S: the long-lifetime N = Gamma_det (g^2 C)
     double Sg = 0.0, Se = 0.0;  // sum W: the long-lifetime N = g^2 S of an open region
     double b_max = 0.0;         // largest a (1 + rv)
   } mc_;

@@ -28,9 +28,10 @@ using namespace electron_dump_test;
 
 namespace {
 
-std::unique_ptr<ElectronDumpExperiment> load(const std::string& name, double m_lo = 1e-4, double m_hi = 1.0) {
+std::unique_ptr<ElectronDumpExperiment> load(const std::string& name, double m_lo = 1e-4, double m_hi = 1.0,
+                                             const nlohmann::json& options = nlohmann::json::object()) {
   Diagnostics d;
-  ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + name + ".json", nlohmann::json::object(), d);
+  ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + name + ".json", options, d);
   ElectronDumpConfig c = read_electron_dump_config(f);
   f.finish();
   if (!d.empty()) throw InputError(d);
@@ -78,14 +79,17 @@ double branch_at(const std::vector<Row>& rows, int branch, double m) {
 
 TEST_CASE("electron dump: tables and bin sum agree with the direct reference", "[electron_dump]") {
   // Reference: direct yields by quadrature on 64 panels x 8 GL nodes with the exact decay factor.
-  // Tolerance 1% (observed <= 0.4%): ln Y interpolation between mass nodes (8/decade) and the midpoint
-  // rule on the 96 energy bins. The short-lifetime point (N << s_up, deep in the exponential) is left out.
+  // Tolerance 1% for the disc acceptance (E141; observed <= 0.4%): ln Y interpolation between mass nodes
+  // (8/decade) and the midpoint rule on the 96 energy bins; 3% for E137's face acceptance (observed <= 2%:
+  // the decay-product acceptance, a function of gamma = E/m near the face size, is interpolated between
+  // the mass nodes and, in prepare(), linearly in ln E between every 4th energy bin; 3% in N is 0.7% in g
+  // at the lower edge). The short-lifetime point (N << s_up, deep in the exponential) is left out.
   auto e = load("e137");
   for (double m : {0.003, 0.02, 0.1}) {
     for (double g : {1e-7, 1e-5}) {
       INFO("m = " << m << " g = " << g);
-      if (m < 0.1 || g < 1e-6) CHECK(e->signal(m, g, 0.0) == Approx(e->signal_reference(m, g, 0.0, 0.0, 64)).epsilon(0.01));
-      CHECK(e->signal(m, 0.0, g * 1e-1) == Approx(e->signal_reference(m, 0.0, g * 1e-1, 0.0, 64)).epsilon(0.01));
+      if (m < 0.1 || g < 1e-6) CHECK(e->signal(m, g, 0.0) == Approx(e->signal_reference(m, g, 0.0, 0.0, 64)).epsilon(0.03));
+      CHECK(e->signal(m, 0.0, g * 1e-1) == Approx(e->signal_reference(m, 0.0, g * 1e-1, 0.0, 64)).epsilon(0.03));
     }
   }
 }
@@ -96,7 +100,13 @@ TEST_CASE("electron dump: yield tables between mass nodes against the direct yie
   // observed <= 0.33%; electron: brems ~ m^-2 above m_e: 1.5%, observed <= 1.03%). The photon yield
   // above the coherence limit (exp(-c m^4/E^2), curvature >> 1) is coarser: observed 2.8% at 65 MeV and
   // 6.6% at 0.49 GeV (2026-12-05), bound 10%. Relative error where Y > 1e-3 of its largest value.
-  auto e = load("e137");
+  // These bounds are for the yields alone (decay_acceptance = disc). With E137's face acceptance the
+  // decay-product acceptance (a function of gamma = E/m near the face size, and interpolated in ln E between
+  // every 4th bin in prepare()) adds structure: observed <= 7.4% in single bins at 10-65 MeV (bound 10%)
+  // and 9.1% at 0.49 GeV (bound 15%); the integrated signal is checked to 3% above.
+  for (const char* acc : {"disc", "face"}) {
+  const bool face = std::string(acc) == "face";
+  auto e = load("e137", 1e-4, 1.0, nlohmann::json{{"decay_acceptance", acc}});
   const auto& mn = e->mass_nodes();
   const auto& E = e->bin_energies();
   REQUIRE(mn.size() > 20);
@@ -114,11 +124,14 @@ TEST_CASE("electron dump: yield tables between mass nodes against the direct yie
         if (d > 1e-3 * ypeak) worst = std::max(worst, std::fabs(t / d - 1));
       }
       INFO((photon ? "photon" : "electron") << " m = " << m << ": largest relative error where Y > 1e-3 peak: " << worst);
-      CHECK(worst < (!photon ? 0.015 : m < 0.02 ? 0.005 : 0.10));
+      CHECK(worst < (face ? (m < 0.1 ? 0.10 : 0.15) : !photon ? 0.015 : m < 0.02 ? 0.005 : 0.10));
     }
+  if (!face) continue;
   // At a node the table is the direct yield, exactly (the same function at the same point).
-  CHECK(e->yield_photon_table(10, mn[7]) == e->yield_photon_direct(E[10], mn[7]));
-  CHECK(e->yield_electron_table(10, mn[7]) == e->yield_electron_direct(E[10], mn[7]));
+  // At a mass node and an energy bin where prepare() evaluates the face acceptance (every 4th), exactly.
+  CHECK(e->yield_photon_table(12, mn[7]) == e->yield_photon_direct(E[12], mn[7]));
+  CHECK(e->yield_electron_table(12, mn[7]) == e->yield_electron_direct(E[12], mn[7]));
+  }
 }
 
 TEST_CASE("electron dump: N ~ g^4 at long lifetime for both couplings", "[electron_dump]") {
@@ -187,13 +200,14 @@ TEST_CASE("electron dump: numbers from the publications and the seed", "[electro
 
 TEST_CASE("electron dump: E137 photon-coupling region vs the digitised Dolan et al. 2017 contour", "[electron_dump]") {
   // Validation, not tuning. Contour: data/reference/dolan2017_e137_alp_photon_gu_gd_contour.txt
-  // (lower edge g_d = branch 0, upper edge g_u = branch 1). We FIND the lower edge stronger: 0.50-0.61 x g_d
-  // at 100-10 MeV with the whole-shower photon track length, the 2 GeV threshold with n = 0 (issue 12
-  // item 4; the earlier 1 GeV threshold gave 0.42-0.44 x: the soft ALPs dominate the long-lived signal,
-  // photon track length ~ 1/k^2 times decay probability ~ 1/E) and the shower photons' multiple-scattering
-  // angles (item 1: x0.86-0.87 in N), the upper edge 1.14-1.21 x g_u. Known overestimate left in this
-  // model: decay photons not required to hit the face. A known-disagreement check against the band the README documents (the intervals that
-  // round to those digits); a model change that moves them must update the README.
+  // (lower edge g_d = branch 0, upper edge g_u = branch 1). We FIND the lower edge stronger: 0.58-0.64 x g_d
+  // at 100-10 MeV (N ~ 6-9x theirs at fixed g), the upper edge 1.14-1.21 x g_u, with the whole-shower photon
+  // track length, the 2 GeV threshold with n = 0 (issue 12 item 4; the earlier 1 GeV threshold gave
+  // 0.42-0.44 x: the soft ALPs dominate the long-lived signal), the shower photons' multiple-scattering
+  // angles (item 1: x0.86-0.87 in N) and the decay photons required on the faces of the two runs (item 3:
+  // x0.86 at 10 MeV, x0.71 at 30 MeV, x0.53 at 100 MeV). A known-disagreement check against the band the
+  // README documents (the intervals that round to those digits); a model change that moves them must
+  // update the README.
   auto e = load("e137");
   const auto rows = dolan_contour();
   REQUIRE(rows.size() == 32);
@@ -201,8 +215,8 @@ TEST_CASE("electron dump: E137 photon-coupling region vs the digitised Dolan et 
     const auto [lo, hi] = edges(*e, m, true);
     const double gd = branch_at(rows, 0, m), gu = branch_at(rows, 1, m);
     INFO("m = " << m << " lo = " << lo << " (Dolan " << gd << ") hi = " << hi << " (Dolan " << gu << ")");
-    CHECK(lo / gd < 0.615);
-    CHECK(lo / gd > 0.495);
+    CHECK(lo / gd < 0.645);
+    CHECK(lo / gd > 0.575);
     CHECK(hi / gu < 1.215);
     CHECK(hi / gu > 1.135);
   }
@@ -234,19 +248,9 @@ TEST_CASE("electron dump: shower photon angles -- the fast tables against the di
   // the direct convolution of the photon angles with PrimakoffJ (physics/ConeConvolution): 0.2%. Spreading
   // the photons can only lose ALPs from the cone: below the collinear yield, by more at low energy (angles
   // ~ 1/k), and the loss is mass-independent where the Primakoff angle is small against the cone.
-  auto e = load("e137", 1e-3, 0.3);
-  auto c = [&] {
-    Diagnostics d;
-    ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/e137.json",
-                     nlohmann::json::parse(R"({"photon_angles": "collinear"})"), d);
-    ElectronDumpConfig cfg = read_electron_dump_config(f);
-    f.finish();
-    auto x = std::make_unique<ElectronDumpExperiment>(f.info(), cfg);
-    PrepareContext ctx;
-    ctx.m_a_min = 1e-3, ctx.m_a_max = 0.3;
-    x->prepare(ctx);
-    return x;
-  }();
+  // The disc acceptance (one cone, theta_max) isolates the photon angles from the face acceptance.
+  auto e = load("e137", 1e-3, 0.3, nlohmann::json::parse(R"({"decay_acceptance": "disc"})"));
+  auto c = load("e137", 1e-3, 0.3, nlohmann::json::parse(R"({"decay_acceptance": "disc", "photon_angles": "collinear"})"));
   const double tc = e->theta_max();
   double prev = 1.0;
   for (double E : {2.5, 5.0, 12.0}) {
@@ -261,4 +265,26 @@ TEST_CASE("electron dump: shower photon angles -- the fast tables against the di
     CHECK(r >= 0.999 * (E == 2.5 ? 0.0 : prev));  // the loss shrinks with energy
     prev = r;
   }
+}
+
+TEST_CASE("electron dump: E137 face acceptance of the two runs", "[electron_dump]") {
+  // A light ALP far above threshold: its photons land on its impact point, so the acceptance at impact
+  // radius r is the fraction of the circle inside each face, weighted by the runs' charge (1/3 on 2 m x 3 m,
+  // 2/3 on 3 m x 3 m; seed 003 L339). At r = 1.2 m: Run 2 takes the whole circle, Run 1 the azimuths with
+  // |cos psi| < 1/1.2: 1 - (2/pi) arccos(1/1.2). Bound: the impact-azimuth midpoint rule (6 nodes on a
+  // quarter circle) misses an indicator's jump by at most half a node, 1/12, on a third of the charge.
+  auto e = load("e137", 1e-3, 0.3);
+  const double pi = 3.14159265358979323846, r = 1.2 * units::meter, ell = 100 * units::meter;
+  const double exact = (1.0 / 3.0) * (1 - 2 / pi * std::acos(1 / 1.2)) + 2.0 / 3.0;
+  CHECK(std::abs(e->face_acceptance(10.0, 1e-5, r, ell) - exact) <= (1.0 / 3.0) / 12 + 1e-9);
+  CHECK(e->face_acceptance(10.0, 1e-5, 0.5 * units::meter, ell) == Approx(1.0));
+  CHECK(e->face_acceptance(10.0, 1e-5, 2.2 * units::meter, ell) == 0.0);  // outside both faces (half-diagonal 2.12 m)
+  // A heavy ALP decaying early loses photons off the face; decaying at the face loses none.
+  CHECK(e->face_acceptance(5.0, 0.1, 0.0, 200 * units::meter) < 0.7);
+  CHECK(e->face_acceptance(5.0, 0.1, 0.0, 1 * units::meter) == Approx(1.0));
+  // The slices: a long-lived ALP decays uniformly, so the table is the slice mean (checked elsewhere);
+  // the slices farther from the face accept less.
+  const std::vector<double> y = e->photon_yield_slices(3.0, 0.1);
+  REQUIRE(y.size() == 4);
+  CHECK(y[0] < y[3]);
 }
