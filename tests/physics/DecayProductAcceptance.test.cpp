@@ -75,3 +75,26 @@ TEST_CASE("decay products on a rectangular face: limits", "[decay_products]") {
         Approx(decay_products_on_face(5.0, 0.1, 0.0, 0.0, 0.0, 150.0, f, 2.0)));
   CHECK(decay_products_on_face_ring(10.0, 1e-3, 0.0, 3.0, 150.0, f, 2.0) == 0.0);
 }
+
+TEST_CASE("decay products on a rectangular face: the ring average uses the square's x <-> y symmetry", "[decay_products]") {
+  // decay_products_on_face_ring evaluates half the impact azimuths of a square face (psi and pi/2 - psi are
+  // mirror images); it must equal the plain midpoint average over every node, evaluated here one by one.
+  const double pi = 3.14159265358979323846;
+  const RectFace sq{1.5, 1.5}, rect{1.0, 1.5};
+  CHECK(decay_products_on_face(5.0, 0.1, 0.0, 1.1, 0.4, 150.0, sq, 2.0) ==
+        Approx(decay_products_on_face(5.0, 0.1, 0.0, 0.4, 1.1, 150.0, sq, 2.0)).epsilon(1e-12));
+  for (int n_psi : {5, 6}) {
+    const DecayProductRule rule{8, n_psi};
+    for (double r : {0.8, 1.4, 2.3}) {
+      for (const RectFace& f : {sq, rect}) {
+        double s = 0.0;
+        for (int k = 0; k < n_psi; ++k) {
+          const double psi = 0.5 * pi * (k + 0.5) / n_psi;
+          s += decay_products_on_face(5.0, 0.1, 0.0, r * std::cos(psi), r * std::sin(psi), 150.0, f, 2.0, rule);
+        }
+        INFO("n_psi = " << n_psi << " r = " << r << " half_x = " << f.half_x);
+        CHECK(decay_products_on_face_ring(5.0, 0.1, 0.0, r, 150.0, f, 2.0, rule) == Approx(s / n_psi).epsilon(1e-12).margin(1e-15));
+      }
+    }
+  }
+}

@@ -167,7 +167,9 @@ class ElectronDumpExperiment final : public Experiment {
   double table_mean(const YieldTable& t, int j, double m) const;
   std::vector<double> acceptance_matrix(double E, double m) const;  // face: [ring][slice]
   std::vector<double> slices_from_cones(const std::vector<double>& cum, const std::vector<double>& A) const;
-  double yield_electron_in_cone(double E, double m, double theta_c) const;
+  std::vector<double> yield_electron_in_cones(double E, double m) const;  // per cone of cones_
+  std::vector<double> photon_yield_in_cones(double E, double m, const std::vector<std::vector<double>>* C_E) const;
+  std::vector<std::vector<double>> smeared_acceptances(double E) const;  // per cone: PhotonSmearedCone::acceptance
   void make_energy_bins();  // E_, dE_ (prepare() and restore_prepared())
   void set_mass(double m);
   double electron_tl(double E) const;  // dl_e/dE from the prepared table
