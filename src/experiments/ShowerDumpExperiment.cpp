@@ -395,6 +395,22 @@ void read_pair_conversion(ExperimentInput& in, ShowerDumpConfig& c) {
     t.pair_scale = mode == "elastic_plus_incoherent" ? (t.Z + 1.0) / t.Z : 1.0;
   }
 }
+// Optional photon attenuation table of the dump material (spec s2.2, NIST XCOM total with
+// coherent, barn/atom at energies in the data file): mu [1/X0] = sigma N_A X0/A. Both lists or none
+// (none: Rossi's 7/9 per X0 at every energy).
+void read_photon_attenuation(ExperimentInput& in, physics::DumpMaterial& d) {
+  const std::vector<double> E = in.numbers_when(false, "photon_atten_E", "energy");
+  const std::vector<double> sigma = in.numbers_when(false, "photon_atten_sigma", "area");
+  if (E.empty() && sigma.empty()) return;
+  if (E.size() != sigma.size() || E.size() < 2 || !std::is_sorted(E.begin(), E.end())) {
+    in.add_problem("/parameters/photon_atten_sigma",
+                   "photon_atten_E and photon_atten_sigma must be lists of the same length (>= 2), energies ascending");
+    return;
+  }
+  d.atten_E = E;
+  d.atten_mu.clear();
+  for (double s : sigma) d.atten_mu.push_back(physics::photon_attenuation_per_X0(s / (1e3 * units::millibarn), d));
+}
 }  // namespace
 
 ShowerDumpConfig read_shower_dump_config(ExperimentInput& in) {
@@ -409,6 +425,7 @@ ShowerDumpConfig read_shower_dump_config(ExperimentInput& in) {
   d.critical_energy = in.number("dump_critical_energy", "energy");
   d.thickness_X0 = in.number_or("dump_thickness_X0", "number", std::numeric_limits<double>::infinity());
   d.interaction_length_X0 = in.number("dump_interaction_length_X0", "number");
+  read_photon_attenuation(in, d);
 
   c.shape = in.option("detector_shape", {"sphere", "box"}) == "sphere" ? DetectorShape::sphere : DetectorShape::box;
   const bool sphere = c.shape == DetectorShape::sphere, box = !sphere;

@@ -95,7 +95,8 @@ class ExperimentInput;
 // electrons; selection: E_edges (list, energy), efficiency, collinearity_angle (angle),
 // collinearity_soft_threshold (energy), associated_threshold_delta. Options: resonance_norm (derived |
 // paper, spec A1), primakoff_form_factor (tsai | unity, A2), sphere_decay (chord_averaged | paper, A9),
-// collinearity_cut (on | off, A7).
+// collinearity_cut (on | off, A7); photon_atten_E / photon_atten_sigma (lists, energy / area;
+// optional): the dump's photon attenuation table (spec s2.2; absent: 7/9 per X0).
 // Every problem is recorded in the input; the family registers itself (experiments/FamilyRegistry.hpp).
 ShowerDumpConfig read_shower_dump_config(ExperimentInput& in);
 
