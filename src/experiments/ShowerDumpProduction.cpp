@@ -8,6 +8,8 @@
 #include "alpscan/physics/AlpBremsstrahlung.hpp"
 #include "alpscan/physics/AlpCompton.hpp"
 #include "alpscan/physics/AlpPositronAnnihilation.hpp"
+#include "alpscan/physics/PrimakoffConeConvolution.hpp"
+#include "alpscan/physics/PrimakoffMasslessScreened.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 
 namespace alpscan {
@@ -44,20 +46,27 @@ void ShowerProduction::spectrum(ProductionChannel c, double m, std::vector<doubl
   }
 }
 
-// Phi_j = n_X int_j dk l_g(k) sigma(k; m) f(theta < theta_det): GL in ln k over each group.
+// Phi_j = n_X int_j dk [sum_i l_i(k) sigma(k; m) <A>_i(k, m)]: GL in ln k over each group (header).
 void ShowerProduction::primakoff(double m, std::vector<double>& out) const {
   const physics::GaussLegendre gl(cfg_.n_gl);
+  const bool paper = cfg_.primakoff_production == PrimakoffProduction::paper;
+  const auto& annuli = flux_->photon_track_by_angle;
+  const bool convolve = !paper && !annuli.empty();
+  auto per_k = [&](double k) {
+    if (paper) return flux_->dl_gamma_dk(k) * physics::primakoff_sigma_massless_screened(k, m, cfg_.Z, cfg_.paper_screening_radius);
+    if (!convolve) return flux_->dl_gamma_dk(k) * p1_.sigma_theta_below(k, m, cfg_.theta_det);
+    const auto& th = flux_->theta_edges;
+    double s = 0.0;
+    for (std::size_t i = 0; i < annuli.size(); ++i) {
+      const double l = annuli[i].density(k);
+      if (l > 0) s += l * physics::primakoff_annulus_cone_fraction(p1_, k, m, th[i], th[i + 1], cfg_.theta_det, cfg_.angle_nodes);
+    }
+    return s > 0 ? s * p1_.sigma(k, m) : 0.0;
+  };
   for (std::size_t j = 0; j + 1 < edges_.size(); ++j) {
     const double a = std::max(std::log(edges_[j]), std::log(m * (1 + 1e-12))), b = std::log(edges_[j + 1]);
     if (!(b > a)) continue;
-    out[j] = cfg_.n_X * gl.integrate(
-                            [&](double u) {
-                              const double k = std::exp(u);
-                              const double l = flux_->dl_gamma_dk(k);
-                              if (!(l > 0)) return 0.0;
-                              return k * l * p1_.sigma_theta_below(k, m, cfg_.theta_det);
-                            },
-                            a, b);
+    out[j] = cfg_.n_X * gl.integrate([&](double u) { const double k = std::exp(u); return k * per_k(k); }, a, b);
   }
 }
 
