@@ -52,15 +52,12 @@ void ShowerProduction::primakoff(double m, std::vector<double>& out) const {
   const bool paper = cfg_.primakoff_production == PrimakoffProduction::paper;
   const auto& annuli = flux_->photon_track_by_angle;
   const bool convolve = !paper && !annuli.empty();
+  std::vector<double> w(annuli.size());  // photon track length per angle bin at k
   auto per_k = [&](double k) {
     if (paper) return flux_->dl_gamma_dk(k) * physics::primakoff_sigma_massless_screened(k, m, cfg_.Z, cfg_.paper_screening_radius);
     if (!convolve) return flux_->dl_gamma_dk(k) * p1_.sigma_theta_below(k, m, cfg_.theta_det);
-    const auto& th = flux_->theta_edges;
-    double s = 0.0;
-    for (std::size_t i = 0; i < annuli.size(); ++i) {
-      const double l = annuli[i].density(k);
-      if (l > 0) s += l * physics::primakoff_annulus_cone_fraction(p1_, k, m, th[i], th[i + 1], cfg_.theta_det, cfg_.angle_nodes);
-    }
+    for (std::size_t i = 0; i < annuli.size(); ++i) w[i] = annuli[i].density(k);
+    const double s = physics::primakoff_cone_convolution_binned(p1_, k, m, flux_->theta_edges, w, cfg_.theta_det, cfg_.angle_nodes);
     return s > 0 ? s * p1_.sigma(k, m) : 0.0;
   };
   for (std::size_t j = 0; j + 1 < edges_.size(); ++j) {
