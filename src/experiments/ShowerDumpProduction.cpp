@@ -57,8 +57,7 @@ void ShowerProduction::primakoff(double m, std::vector<double>& out) const {
     if (paper) return flux_->dl_gamma_dk(k) * physics::primakoff_sigma_massless_screened(k, m, cfg_.Z, cfg_.paper_screening_radius);
     if (!convolve) return flux_->dl_gamma_dk(k) * p1_.sigma_theta_below(k, m, cfg_.theta_det);
     for (std::size_t i = 0; i < annuli.size(); ++i) w[i] = annuli[i].density(k);
-    const double s = physics::primakoff_cone_convolution_binned(p1_, k, m, flux_->theta_edges, w, cfg_.theta_det, cfg_.angle_nodes);
-    return s > 0 ? s * p1_.sigma(k, m) : 0.0;
+    return physics::primakoff_cone_sigma_binned(p1_, k, m, flux_->theta_edges, w, cfg_.theta_det, cfg_.angle_nodes);
   };
   for (std::size_t j = 0; j + 1 < edges_.size(); ++j) {
     const double a = std::max(std::log(edges_[j]), std::log(m * (1 + 1e-12))), b = std::log(edges_[j + 1]);

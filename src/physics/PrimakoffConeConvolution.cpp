@@ -16,15 +16,22 @@ std::vector<double> primakoff_cone_breakpoints(double E, double m, double theta_
   return br;
 }
 
-double primakoff_cone_convolution_binned(const PrimakoffScattering& p, double E, double m,
-                                         const std::vector<double>& theta_edges, const std::vector<double>& w,
-                                         double theta_det, int n_gl) {
+double primakoff_cone_sigma_binned(const PrimakoffScattering& p, double E, double m,
+                                   const std::vector<double>& theta_edges, const std::vector<double>& w,
+                                   double theta_det, int n_gl) {
   if (!(m < E) || theta_edges.size() < 2) return 0.0;
   ConeConvolutionRule rule;
   rule.n_gl = n_gl;
   return cone_convolution_binned(
-      theta_edges, w, [&](double th) { return p.cone_fraction(E, m, th, theta_det); },
+      theta_edges, w, [&](double th) { return p.sigma_into_cone(E, m, th, theta_det); },
       primakoff_cone_breakpoints(E, m, theta_det, theta_edges.back()), rule);
+}
+
+double primakoff_cone_convolution_binned(const PrimakoffScattering& p, double E, double m,
+                                         const std::vector<double>& theta_edges, const std::vector<double>& w,
+                                         double theta_det, int n_gl) {
+  const double s = p.sigma(E, m);
+  return s > 0 ? primakoff_cone_sigma_binned(p, E, m, theta_edges, w, theta_det, n_gl) / s : 0.0;
 }
 
 }  // namespace alpscan::physics

@@ -208,12 +208,16 @@ double PrimakoffScattering::fraction_theta_below(double E, double m, double thet
 double PrimakoffScattering::cone_fraction(double E, double m, double theta_gamma, double theta_det) const {
   if (!(m < E) || !(theta_det > 0)) return 0.0;
   const double s = sigma(E, m);
-  if (!(s > 0)) return 0.0;
-  if (!(theta_gamma > 0)) return sigma_theta_below(E, m, theta_det) / s;
+  return s > 0 ? sigma_into_cone(E, m, theta_gamma, theta_det) / s : 0.0;
+}
+
+double PrimakoffScattering::sigma_into_cone(double E, double m, double theta_gamma, double theta_det) const {
+  if (!(m < E) || !(theta_det > 0)) return 0.0;
+  if (!(theta_gamma > 0)) return sigma_theta_below(E, m, theta_det);
   const Kin k = kinematics(E, m);
   const double lo = theta_gamma > theta_det ? delta_of_theta(E, k.p, theta_gamma - theta_det) : 0.0;
   const double hi = delta_of_theta(E, k.p, std::min(units::pi, theta_gamma + theta_det));
-  return integrate(Channel::production, E, m, lo, hi, theta_gamma, theta_det) / s;
+  return integrate(Channel::production, E, m, lo, hi, theta_gamma, theta_det);
 }
 
 // ---- D3

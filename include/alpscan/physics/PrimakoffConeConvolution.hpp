@@ -21,8 +21,13 @@ namespace alpscan::physics {
 // Breakpoints of kappa inside [0, theta_hi]: theta_det and theta_det +- theta_c 4^k.
 std::vector<double> primakoff_cone_breakpoints(double E, double m, double theta_det, double theta_hi);
 
-// sum_i w_i <kappa>_i for the bins of theta_edges (ascending from >= 0 [rad]; w.size() = edges - 1),
+// sum_i w_i <sigma_into_cone>_i / g^2 (the ALP cross-section into the cone; divide by sigma for the
+// fraction) for the bins of theta_edges (ascending from >= 0 [rad]; w.size() = edges - 1),
 // n_gl Gauss-Legendre nodes per sub-panel. 0 for m >= E.
+double primakoff_cone_sigma_binned(const PrimakoffScattering& p, double E, double m,
+                                         const std::vector<double>& theta_edges, const std::vector<double>& w,
+                                         double theta_det, int n_gl = 3);
+// The fraction: sum_i w_i <kappa>_i, kappa = cone_fraction.
 double primakoff_cone_convolution_binned(const PrimakoffScattering& p, double E, double m,
                                          const std::vector<double>& theta_edges, const std::vector<double>& w,
                                          double theta_det, int n_gl = 3);
