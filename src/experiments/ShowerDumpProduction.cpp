@@ -32,6 +32,10 @@ ShowerProduction::ShowerProduction(ShowerProductionConfig cfg, const physics::Du
     : cfg_(cfg), flux_(flux), edges_(std::move(edges)), p1_(cfg.Z, cfg.A, cfg.primakoff) {
   if (edges_.size() < 2 || !std::is_sorted(edges_.begin(), edges_.end()) || !(edges_.front() > 0))
     throw std::invalid_argument("ShowerProduction: energy group edges must be > 0 and ascending");
+  if (cfg_.primakoff_production == PrimakoffProduction::physical && cfg_.cone_table_nodes_per_decade > 0 && flux_ &&
+      !flux_->photon_track_by_angle.empty())
+    cone_table_ = std::make_unique<physics::PrimakoffConeTable>(p1_, flux_->theta_edges, cfg_.theta_det,
+                                                                 cfg_.angle_nodes, cfg_.cone_table_nodes_per_decade);
 }
 
 void ShowerProduction::spectrum(ProductionChannel c, double m, std::vector<double>& out) const {
@@ -57,6 +61,7 @@ void ShowerProduction::primakoff(double m, std::vector<double>& out) const {
     if (paper) return flux_->dl_gamma_dk(k) * physics::primakoff_sigma_massless_screened(k, m, cfg_.Z, cfg_.paper_screening_radius);
     if (!convolve) return flux_->dl_gamma_dk(k) * p1_.sigma_theta_below(k, m, cfg_.theta_det);
     for (std::size_t i = 0; i < annuli.size(); ++i) w[i] = annuli[i].density(k);
+    if (cone_table_) return cone_table_->sigma_binned(k, m, w);
     return physics::primakoff_cone_sigma_binned(p1_, k, m, flux_->theta_edges, w, cfg_.theta_det, cfg_.angle_nodes);
   };
   for (std::size_t j = 0; j + 1 < edges_.size(); ++j) {

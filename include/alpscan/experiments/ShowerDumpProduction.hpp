@@ -28,10 +28,12 @@
 // pass the 75 MeV threshold) both effects vanish.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "alpscan/physics/DumpShowerFlux.hpp"
+#include "alpscan/physics/PrimakoffConeTable.hpp"
 #include "alpscan/physics/PrimakoffScattering.hpp"
 
 namespace alpscan {
@@ -60,6 +62,9 @@ struct ShowerProductionConfig {
   PrimakoffProduction primakoff_production = PrimakoffProduction::physical;
   double paper_screening_radius = 0.0;  // r0 [GeV^-1] of the paper model
   int angle_nodes = 3;                  // GL nodes per photon-angle sub-panel (convolution)
+  // The convolution's fractions per photon-angle bin tabulated in (m, E) (physics/PrimakoffConeTable,
+  // within 1% of the exact convolution) with this many nodes per decade; 0: exact at every photon energy.
+  int cone_table_nodes_per_decade = 12;
   ResonanceNormalisation resonance = ResonanceNormalisation::derived;
   bool enabled[kNumProductionChannels] = {true, true, true, true, true};
   // Associated production only above s = m^2 (1 + delta) (spec P4: its soft-photon tail ~ 1/(s - m^2)
@@ -105,6 +110,8 @@ class ShowerProduction {
   const physics::DumpShowerFlux* flux_;
   std::vector<double> edges_;
   physics::PrimakoffScattering p1_;
+  // The tabulated convolution (null: exact, or no (k, theta_gamma) table); its nodes are memoised.
+  std::unique_ptr<physics::PrimakoffConeTable> cone_table_;
 };
 
 }  // namespace alpscan
