@@ -52,8 +52,12 @@ void ShowerDumpExperiment::prepare_source() {
   if (flux_) return;
   if (cfg_.pi0_sanford_wang) pi0_ = std::make_unique<physics::SanfordWangPi0>(cfg_.sanford_wang);
   else pi0_ = std::make_unique<physics::BmptPi0>(cfg_.bmpt, cfg_.bmpt_pt);
+  physics::ShowerFluxOptions flux_options = cfg_.flux;
+  if (cfg_.production.primakoff_production == PrimakoffProduction::physical && !cfg_.primakoff_on_axis &&
+      cfg_.production.enabled[static_cast<int>(ProductionChannel::primakoff)] && flux_options.theta_edges.empty())
+    flux_options.theta_edges = photon_angle_edges();
   flux_ = std::make_unique<physics::DumpShowerFlux>(
-      physics::build_analytic_dump_shower_flux(*pi0_, cfg_.dump, theta_det_, cfg_.flux));
+      physics::build_analytic_dump_shower_flux(*pi0_, cfg_.dump, theta_det_, flux_options));
   // ALP energy groups: log subdivisions of every analysis bin, then up to the top of the flux.
   groups_.clear();
   bin_of_group_.clear();
@@ -90,6 +94,18 @@ void ShowerDumpExperiment::prepare_source() {
     sphere_ = std::make_unique<physics::SphereDecayTable>(cfg_.radius, cfg_.distance, cfg_.sphere_mode);
 }
 
+// 0, equal solid angle inside theta_det (theta_det an edge: the cone's edge is where A(theta_gamma)
+// drops), then log-spaced to photon_theta_max.
+std::vector<double> ShowerDumpExperiment::photon_angle_edges() const {
+  std::vector<double> e{0.0};
+  const int n_in = std::max(1, cfg_.photon_annuli_inside);
+  for (int i = 1; i <= n_in; ++i) e.push_back(theta_det_ * std::sqrt(double(i) / n_in));
+  const double top = std::max(cfg_.photon_theta_max, theta_det_);
+  const int n_out = static_cast<int>(std::ceil(std::log10(top / theta_det_) * cfg_.photon_annuli_per_decade));
+  for (int i = 1; i <= n_out; ++i) e.push_back(theta_det_ * std::pow(top / theta_det_, double(i) / n_out));
+  return e;
+}
+
 namespace {
 // The job's masses: > 0, ascending, distinct; the range ends where only the range is known.
 MassNodes job_masses(const PrepareContext& ctx) {
@@ -103,7 +119,7 @@ MassNodes job_masses(const PrepareContext& ctx) {
   for (double x : m) n.ln_m.push_back(std::log(x));
   return n;
 }
-constexpr double kPreparedTag = 20261205.5;  // save_prepared() layout version
+constexpr double kPreparedTag = 20261205.6;  // save_prepared() layout version
 }  // namespace
 
 void ShowerDumpExperiment::prepare(const PrepareContext& ctx) {
@@ -395,6 +411,23 @@ void read_pair_conversion(ExperimentInput& in, ShowerDumpConfig& c) {
     t.pair_scale = mode == "elastic_plus_incoherent" ? (t.Z + 1.0) / t.Z : 1.0;
   }
 }
+
+// Optional photon attenuation table of the dump material (spec s2.2, NIST XCOM total with
+// coherent, barn/atom at energies in the data file): mu [1/X0] = sigma N_A X0/A. Both lists or none
+// (none: Rossi's 7/9 per X0 at every energy).
+void read_photon_attenuation(ExperimentInput& in, physics::DumpMaterial& d) {
+  const std::vector<double> E = in.numbers_when(false, "photon_atten_E", "energy");
+  const std::vector<double> sigma = in.numbers_when(false, "photon_atten_sigma", "area");
+  if (E.empty() && sigma.empty()) return;
+  if (E.size() != sigma.size() || E.size() < 2 || !std::is_sorted(E.begin(), E.end())) {
+    in.add_problem("/parameters/photon_atten_sigma",
+                   "photon_atten_E and photon_atten_sigma must be lists of the same length (>= 2), energies ascending");
+    return;
+  }
+  d.atten_E = E;
+  d.atten_mu.clear();
+  for (double s : sigma) d.atten_mu.push_back(physics::photon_attenuation_per_X0(s / (1e3 * units::millibarn), d));
+}
 }  // namespace
 
 ShowerDumpConfig read_shower_dump_config(ExperimentInput& in) {
@@ -409,6 +442,7 @@ ShowerDumpConfig read_shower_dump_config(ExperimentInput& in) {
   d.critical_energy = in.number("dump_critical_energy", "energy");
   d.thickness_X0 = in.number_or("dump_thickness_X0", "number", std::numeric_limits<double>::infinity());
   d.interaction_length_X0 = in.number("dump_interaction_length_X0", "number");
+  read_photon_attenuation(in, d);
 
   c.shape = in.option("detector_shape", {"sphere", "box"}) == "sphere" ? DetectorShape::sphere : DetectorShape::box;
   const bool sphere = c.shape == DetectorShape::sphere, box = !sphere;
@@ -447,6 +481,11 @@ ShowerDumpConfig read_shower_dump_config(ExperimentInput& in) {
   c.collinearity.E_thr = in.number("collinearity_soft_threshold", "energy");
   c.production.resonance = in.option("resonance_norm", {"derived", "paper"}) == "paper" ? ResonanceNormalisation::paper
                                                                                         : ResonanceNormalisation::derived;
+  c.production.primakoff_production = in.option("primakoff_production", {"physical", "paper"}) == "paper"
+                                          ? PrimakoffProduction::paper
+                                          : PrimakoffProduction::physical;
+  c.production.paper_screening_radius = in.number_when(c.production.primakoff_production == PrimakoffProduction::paper,
+                                                       "primakoff_screening_radius", "length");
   c.production.primakoff.form_factor = in.option("primakoff_form_factor", {"tsai", "unity"}) == "unity"
                                            ? physics::PrimakoffFormFactor::unity
                                            : physics::PrimakoffFormFactor::tsai;

@@ -8,6 +8,8 @@
 #include "alpscan/physics/AlpBremsstrahlung.hpp"
 #include "alpscan/physics/AlpCompton.hpp"
 #include "alpscan/physics/AlpPositronAnnihilation.hpp"
+#include "alpscan/physics/PrimakoffConeConvolution.hpp"
+#include "alpscan/physics/PrimakoffMasslessScreened.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 
 namespace alpscan {
@@ -30,6 +32,10 @@ ShowerProduction::ShowerProduction(ShowerProductionConfig cfg, const physics::Du
     : cfg_(cfg), flux_(flux), edges_(std::move(edges)), p1_(cfg.Z, cfg.A, cfg.primakoff) {
   if (edges_.size() < 2 || !std::is_sorted(edges_.begin(), edges_.end()) || !(edges_.front() > 0))
     throw std::invalid_argument("ShowerProduction: energy group edges must be > 0 and ascending");
+  if (cfg_.primakoff_production == PrimakoffProduction::physical && cfg_.cone_table_nodes_per_decade > 0 && flux_ &&
+      !flux_->photon_track_by_angle.empty())
+    cone_table_ = std::make_unique<physics::PrimakoffConeTable>(p1_, flux_->theta_edges, cfg_.theta_det,
+                                                                 cfg_.angle_nodes, cfg_.cone_table_nodes_per_decade);
 }
 
 void ShowerProduction::spectrum(ProductionChannel c, double m, std::vector<double>& out) const {
@@ -44,20 +50,24 @@ void ShowerProduction::spectrum(ProductionChannel c, double m, std::vector<doubl
   }
 }
 
-// Phi_j = n_X int_j dk l_g(k) sigma(k; m) f(theta < theta_det): GL in ln k over each group.
+// Phi_j = n_X int_j dk [sum_i l_i(k) sigma(k; m) <A>_i(k, m)]: GL in ln k over each group (header).
 void ShowerProduction::primakoff(double m, std::vector<double>& out) const {
   const physics::GaussLegendre gl(cfg_.n_gl);
+  const bool paper = cfg_.primakoff_production == PrimakoffProduction::paper;
+  const auto& annuli = flux_->photon_track_by_angle;
+  const bool convolve = !paper && !annuli.empty();
+  std::vector<double> w(annuli.size());  // photon track length per angle bin at k
+  auto per_k = [&](double k) {
+    if (paper) return flux_->dl_gamma_dk(k) * physics::primakoff_sigma_massless_screened(k, m, cfg_.Z, cfg_.paper_screening_radius);
+    if (!convolve) return flux_->dl_gamma_dk(k) * p1_.sigma_theta_below(k, m, cfg_.theta_det);
+    for (std::size_t i = 0; i < annuli.size(); ++i) w[i] = annuli[i].density(k);
+    if (cone_table_) return cone_table_->sigma_binned(k, m, w);
+    return physics::primakoff_cone_sigma_binned(p1_, k, m, flux_->theta_edges, w, cfg_.theta_det, cfg_.angle_nodes);
+  };
   for (std::size_t j = 0; j + 1 < edges_.size(); ++j) {
     const double a = std::max(std::log(edges_[j]), std::log(m * (1 + 1e-12))), b = std::log(edges_[j + 1]);
     if (!(b > a)) continue;
-    out[j] = cfg_.n_X * gl.integrate(
-                            [&](double u) {
-                              const double k = std::exp(u);
-                              const double l = flux_->dl_gamma_dk(k);
-                              if (!(l > 0)) return 0.0;
-                              return k * l * p1_.sigma_theta_below(k, m, cfg_.theta_det);
-                            },
-                            a, b);
+    out[j] = cfg_.n_X * gl.integrate([&](double u) { const double k = std::exp(u); return k * per_k(k); }, a, b);
   }
 }
 

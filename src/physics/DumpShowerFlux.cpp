@@ -97,6 +97,44 @@ DumpShowerFlux build_analytic_dump_shower_flux(const Pi0Source& pi0, const DumpM
   f.lepton_created = make(r.lepton_created, 1.0);
   f.ionisation_energy = r.ionisation_energy;
   f.leak_energy = r.leak_energy;
+
+  // The (k, theta_gamma) table. The decay photons of group g in annulus i are the in-cone ones S[g]
+  // times R_i(k) = [S(theta < theta_i+1; k) - S(theta < theta_i; k)] / S(theta < theta_cut; k) at the
+  // group's centre. R_i is smooth in ln k (the pions' angles and the decay opening change on the
+  // scale of the spectrum itself): it is computed at theta_k_nodes_per_decade nodes and interpolated
+  // linearly in ln k (the cumulative spectra are made monotone in theta, so the annuli stay >= 0).
+  // Each annulus is cascaded on its own (the cascade is linear in its source; its photons keep the
+  // decay photon's direction). Photons beyond the last edge are not tabulated.
+  const auto& th = opt.theta_edges;
+  if (!th.empty()) {
+    if (th.size() < 2 || th.front() != 0.0 || !std::is_sorted(th.begin(), th.end()) ||
+        std::adjacent_find(th.begin(), th.end()) != th.end())
+      throw std::invalid_argument("build_analytic_dump_shower_flux: theta_edges must start at 0 and increase");
+    f.theta_edges = th;
+    const std::size_t ne = th.size();
+    const double lk0 = std::log(edges.front()), lk1 = std::log(edges.back());
+    const int nk = std::max(2, static_cast<int>(std::ceil((lk1 - lk0) / std::log(10.0) * opt.theta_k_nodes_per_decade)) + 1);
+    std::vector<std::vector<double>> R(nk, std::vector<double>(ne, 0.0));  // cumulative, over the cone's [k node][edge]
+    for (int q = 0; q < nk; ++q) {
+      const double k = std::exp(lk0 + (lk1 - lk0) * q / (nk - 1));
+      const double cone = pi0_photon_spectrum_in_cone(pi0, k, theta_cut);
+      if (!(cone > 0)) continue;
+      for (std::size_t e = 1; e < ne; ++e)
+        R[q][e] = std::max(R[q][e - 1], th[e] == theta_cut ? 1.0 : pi0_photon_spectrum_in_cone(pi0, k, th[e]) / cone);
+    }
+    std::vector<std::vector<double>> S_i(ne - 1, std::vector<double>(n, 0.0));
+    for (int g = 0; g < n; ++g) {
+      const double x = (0.5 * (std::log(edges[g]) + std::log(edges[g + 1])) - lk0) / (lk1 - lk0) * (nk - 1);
+      const int q = std::clamp(static_cast<int>(x), 0, nk - 2);
+      const double t = std::clamp(x - q, 0.0, 1.0);
+      for (std::size_t e = 0; e + 1 < ne; ++e) {
+        const double lo = (1 - t) * R[q][e] + t * R[q + 1][e], hi = (1 - t) * R[q][e + 1] + t * R[q + 1][e + 1];
+        S_i[e][g] = S[g] * std::max(0.0, hi - lo);
+      }
+    }
+    for (std::size_t e = 0; e + 1 < ne; ++e)
+      f.photon_track_by_angle.push_back(make(cascade.solve(S_i[e], zero, T, lambda, opt.depth_step).photon_track, 1.0));
+  }
   return f;
 }
 

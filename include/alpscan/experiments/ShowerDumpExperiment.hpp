@@ -79,6 +79,14 @@ struct ShowerDumpConfig {
   // Numerics (not physics)
   int groups_per_bin = 4;        // ALP energy groups per analysis bin
   int groups_per_decade_above = 8;  // groups above the last edge (inverse Compton feeds down)
+  // The (k, theta_gamma) photon table of the Primakoff convolution (physical model only): annuli of
+  // equal solid angle inside the cone, then log-spaced out to photon_theta_max (the pi0 photons above
+  // 75 MeV are flat to ~30 mrad and fall beyond ~0.2 rad; a photon at theta sends ~ (theta_det/theta)^2
+  // of its ALPs in).
+  bool primakoff_on_axis = false;  // true: no table, in-cone photons on axis (the model before issue 12; tests)
+  int photon_annuli_inside = 4;
+  int photon_annuli_per_decade = 8;
+  double photon_theta_max = 0.5;  // rad
 };
 
 class ExperimentInput;
@@ -95,7 +103,9 @@ class ExperimentInput;
 // electrons; selection: E_edges (list, energy), efficiency, collinearity_angle (angle),
 // collinearity_soft_threshold (energy), associated_threshold_delta. Options: resonance_norm (derived |
 // paper, spec A1), primakoff_form_factor (tsai | unity, A2), sphere_decay (chord_averaged | paper, A9),
-// collinearity_cut (on | off, A7).
+// collinearity_cut (on | off, A7), primakoff_production (physical | paper: alplib's massless screened
+// cross-section along the photon, with primakoff_screening_radius); photon_atten_E / photon_atten_sigma
+// (lists, energy / area; optional): the dump's photon attenuation table (spec s2.2).
 // Every problem is recorded in the input; the family registers itself (experiments/FamilyRegistry.hpp).
 ShowerDumpConfig read_shower_dump_config(ExperimentInput& in);
 
@@ -145,6 +155,7 @@ class ShowerDumpExperiment final : public Experiment {
   void pack(const MassCache& c, double* row) const;
   void unpack(const double* row, double m, MassCache& c) const;
   void prepare_source();  // flux, energy groups, production, detector (job-independent, built once)
+  std::vector<double> photon_angle_edges() const;  // annuli of the (k, theta_gamma) photon table
   double decay_probability(double lambda) const;
   void inverse_compton_response(double m, std::vector<double>& ic) const;
 

@@ -4,8 +4,13 @@
 // groups of the analysis, for ALPs pointing into the detector. Shower input: physics/DumpShowerFlux
 // (photon track length l_g, positron and electron track lengths l_+, l_-, all in the detector cone).
 // With n_X = N_A X0/A the atoms per area in one radiation length:
-//  * Primakoff gamma N -> a N (g_agg):  Phi_j = n_X int_j dk l_g(k) sigma_P1(k; m) f_P1(k, m)
-//    (E_a = E_gamma; physics/PrimakoffScattering; f = fraction of sigma with theta_a < theta_det);
+//  * Primakoff gamma N -> a N (g_agg):  Phi_j = n_X int_j dk sum_i l_i(k) sigma_P1(k; m) <A>_i(k, m)
+//    (E_a = E_gamma; physics/PrimakoffScattering): l_i the photon track length in the annulus i of
+//    the photon angle (the flux's (k, theta_gamma) table, spec s2.2), <A>_i the fraction of the ALPs
+//    of those photons that point into the cone (physics/PrimakoffConeConvolution). Photons outside
+//    the cone contribute: at m = 100 MeV, E = 0.5 GeV they bring most of the ALPs that enter it.
+//    Without the table (imported fluxes): the in-cone photons on axis, f = sigma(theta_a < theta_det)/sigma.
+//    Option paper: alplib's massless screened sigma, every ALP along its in-cone photon;
 //  * ALP bremsstrahlung e+- Z -> e+- Z a (g_ae): Phi_j = n_X int dE [l_+ + l_-](E) int_j dE_a
 //    (1/E) dsigma/dx(E, E_a/E) f_acc (physics/AlpBremsstrahlung; Z^2 + Z inside sigma);
 //  * Compton-like gamma e -> a e (g_ae), on the Z electrons per atom (physics/AlpCompton):
@@ -15,17 +20,20 @@
 //    the ALP along the positron (in the cone).
 // The 2 -> 2 angles are fixed by the energies: theta_a < theta_det is an E_a interval, solved in
 // closed form, and the cross-section over it is integrated in closed form.
-// "Pointing into the detector": the parents are already in the cone theta < theta_det (the flux
-// tables' cut), and the ALP is accepted if its emission angle to the parent is < theta_det. This
-// treats every parent as on axis: parents near the cone's edge lose some ALPs and parents outside
+// "Pointing into the detector" for the g_ae channels: the parents are already in the cone theta <
+// theta_det (the flux tables' cut), and the ALP is accepted if its emission angle to the parent is
+// < theta_det. This treats every parent as on axis (Compton-like production too: its angular
+// convolution is not done; it is a g_ae channel, whose region is set by the light, forward ALPs): parents near the cone's edge lose some ALPs and parents outside
 // it (not in the table) would add some; for emission angles << theta_det (the energetic ALPs that
 // pass the 75 MeV threshold) both effects vanish.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "alpscan/physics/DumpShowerFlux.hpp"
+#include "alpscan/physics/PrimakoffConeTable.hpp"
 #include "alpscan/physics/PrimakoffScattering.hpp"
 
 namespace alpscan {
@@ -39,11 +47,24 @@ bool production_via_photon_coupling(ProductionChannel c);
 
 enum class ResonanceNormalisation { derived, paper };  // spec A1
 
+// Primakoff production model. physical: PrimakoffScattering (|t|_min, form factor) convolved with
+// the photons' angles, the flux's (k, theta_gamma) table (spec s2.2, physics/PrimakoffConeConvolution);
+// without the table, the in-cone photons taken on axis. paper: seed 004's own code (alplib): the
+// massless screened cross-section (physics/PrimakoffMasslessScreened) with every ALP along its
+// in-cone photon.
+enum class PrimakoffProduction { physical, paper };
+
 struct ShowerProductionConfig {
   double Z = 0.0, A = 0.0;  // dump material
   double n_X = 0.0;         // N_A X0/A: atoms per area per radiation length [GeV^2]
   double theta_det = 0.0;   // detector half-angle [rad]
   physics::PrimakoffScatteringOptions primakoff;
+  PrimakoffProduction primakoff_production = PrimakoffProduction::physical;
+  double paper_screening_radius = 0.0;  // r0 [GeV^-1] of the paper model
+  int angle_nodes = 3;                  // GL nodes per photon-angle sub-panel (convolution)
+  // The convolution's fractions per photon-angle bin tabulated in (m, E) (physics/PrimakoffConeTable,
+  // within 1% of the exact convolution) with this many nodes per decade; 0: exact at every photon energy.
+  int cone_table_nodes_per_decade = 12;
   ResonanceNormalisation resonance = ResonanceNormalisation::derived;
   bool enabled[kNumProductionChannels] = {true, true, true, true, true};
   // Associated production only above s = m^2 (1 + delta) (spec P4: its soft-photon tail ~ 1/(s - m^2)
@@ -89,6 +110,8 @@ class ShowerProduction {
   const physics::DumpShowerFlux* flux_;
   std::vector<double> edges_;
   physics::PrimakoffScattering p1_;
+  // The tabulated convolution (null: exact, or no (k, theta_gamma) table); its nodes are memoised.
+  std::unique_ptr<physics::PrimakoffConeTable> cone_table_;
 };
 
 }  // namespace alpscan

@@ -77,6 +77,11 @@ struct ShowerFluxOptions {
   int source_nodes_per_group = 3;
   BremSpectrum brem = BremSpectrum::CompleteScreening;
   double positron_fraction = 0.5;
+  // Annuli of the photon's angle to the beam for the (k, theta_gamma) photon track-length table
+  // (spec s2.2), edges [rad] ascending from 0, theta_cut among them; empty: no table. The cascade photons of a pi0-decay
+  // photon keep its direction (as the in-cone tables), so each annulus is one linear cascade solve.
+  std::vector<double> theta_edges;
+  int theta_k_nodes_per_decade = 6;  // photon energies at which the angular ratios are computed
 };
 
 struct DumpShowerFlux {
@@ -87,6 +92,11 @@ struct DumpShowerFlux {
   GroupSpectrum positron_track, electron_track;   // [X0 per POT]
   GroupSpectrum photon_created, lepton_created;   // creation points in the cone (all generations) [per POT]
   double ionisation_energy = 0.0, leak_energy = 0.0;  // cascade energy budget [GeV per POT]
+  // The (k, theta_gamma) table: photon track length [X0 per POT] of the photons whose direction lies
+  // in the annulus theta_edges[i] <= theta < theta_edges[i+1] (pi0-decay photons with their own
+  // angles, their cascade photons along them). Empty unless ShowerFluxOptions::theta_edges is set.
+  std::vector<double> theta_edges;
+  std::vector<GroupSpectrum> photon_track_by_angle;
 
   double dl_gamma_dk(double k) const { return photon_track.density(k); }        // X0/GeV/POT
   double dl_positron_dE(double E) const { return positron_track.density(E); }   // X0/GeV/POT

@@ -76,6 +76,8 @@ class PrimakoffScattering {
   // analytically: at ALP angle theta the fraction of phi with theta_z < theta_det is
   //   arccos(clamp((cos theta_det - cos theta cos theta_gamma)/(sin theta sin theta_gamma)))/pi.
   double cone_fraction(double E, double m, double theta_gamma, double theta_det) const;
+  // The same as a cross-section, cone_fraction x sigma / g^2 (no full sigma computed: cheaper).
+  double sigma_into_cone(double E, double m, double theta_gamma, double theta_det) const;
 
   // ---- D3: a N -> gamma N for an ALP of energy E. 0 for m >= E.
   double inverse_dsigma_dt(double E, double m, double t_abs) const;
