@@ -42,6 +42,20 @@ physics::YieldParams yield_params(const BeamDumpConfig& c, double theta_max) {
   return p;
 }
 
+// The proton-equivalent-photon channel: the same target, acceptance and angular normalisation,
+// photons of the beam proton normalised by sigma_pN.
+physics::YieldParams proton_yield_params(const BeamDumpConfig& c, double theta_max) {
+  physics::YieldParams p = yield_params(c, theta_max);
+  p.source = physics::PhotonSource::proton_equivalent;
+  p.proton_energy = c.E_beam;
+  p.proton = c.proton_ff;
+  p.sigma_all = c.sigma_pN;
+  p.eta_factor = 1.0;
+  p.photon_multiplicity = 1.0;
+  p.pion_pt = physics::PionPtModel{};
+  return p;
+}
+
 // Acceptance angles at the end of the decay volume (see the header): {inner, outer, azimuthal fraction}.
 struct Acceptance {
   double in, out, frac;
@@ -77,14 +91,30 @@ BeamDumpExperiment::BeamDumpExperiment(ExperimentInfo info, BeamDumpConfig cfg)
   if (!(cfg_.efficiency_ee >= 0) || cfg_.efficiency_ee > 1)
     throw std::invalid_argument("BeamDumpExperiment: 0 <= efficiency_ee <= 1");
   if (cfg_.n_E_bins < 1) throw std::invalid_argument("BeamDumpExperiment: n_E_bins must be >= 1");
+  if (cfg_.proton_photons) {
+    if (!(cfg_.sigma_pN > 0)) throw std::invalid_argument("BeamDumpExperiment: sigma_pN must be > 0");
+    yp_out_.emplace(proton_yield_params(cfg_, th_out_), cfg_.yield_res);
+    if (th_in_ > 0) yp_in_.emplace(proton_yield_params(cfg_, th_in_), cfg_.yield_res);
+  }
 }
 
 double BeamDumpExperiment::e_hi() const { return std::min(cfg_.E_max, cfg_.E_beam); }
 
-double BeamDumpExperiment::yield_direct(double E, double m) const {
+double BeamDumpExperiment::yield_meson_photons(double E, double m) const {
   const double y = y_out_(E, m);
   if (th_in_ <= 0) return y;
   return std::max(0.0, y - y_in_(E, m)) * phi_frac_;
+}
+
+double BeamDumpExperiment::yield_proton_photons(double E, double m) const {
+  if (!yp_out_) return 0.0;
+  const double y = (*yp_out_)(E, m);
+  if (th_in_ <= 0) return y;
+  return std::max(0.0, y - (*yp_in_)(E, m)) * phi_frac_;
+}
+
+double BeamDumpExperiment::yield_direct(double E, double m) const {
+  return yield_meson_photons(E, m) + yield_proton_photons(E, m);
 }
 
 void BeamDumpExperiment::make_energy_bins() {
@@ -106,13 +136,22 @@ void BeamDumpExperiment::prepare(const PrepareContext& ctx) {
   make_energy_bins();
   table_ = YieldTable(log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor), E_.size(),
                       MassInterpolation::log_where_positive);
-  std::vector<double> row_in;
   table_.fill_by_energy([&](std::size_t j, const std::vector<double>& m, std::vector<double>& row) {
     // Masses at or above E give Y = 0; at_masses handles them (and reuses the light-mass integrals).
-    y_out_.at_masses(E_[j], m, row);
-    if (th_in_ > 0) {
-      y_in_.at_masses(E_[j], m, row_in);
-      for (std::size_t k = 0; k < m.size(); ++k) row[k] = std::max(0.0, row[k] - row_in[k]) * phi_frac_;
+    // Each channel is the outer yield, or on an annulus (outer - inner) x phi_frac, as yield_direct.
+    std::vector<double> ch, in;
+    auto channel = [&](const physics::PrimakoffYield& out, const physics::PrimakoffYield* inner) {
+      out.at_masses(E_[j], m, ch);
+      if (th_in_ > 0) {
+        inner->at_masses(E_[j], m, in);
+        for (std::size_t k = 0; k < m.size(); ++k) ch[k] = std::max(0.0, ch[k] - in[k]) * phi_frac_;
+      }
+    };
+    channel(y_out_, &y_in_);
+    row = ch;
+    if (yp_out_) {
+      channel(*yp_out_, yp_in_ ? &*yp_in_ : nullptr);
+      for (std::size_t k = 0; k < m.size(); ++k) row[k] += ch[k];
     }
   });
   prepared_ = true;
@@ -122,7 +161,7 @@ void BeamDumpExperiment::prepare(const PrepareContext& ctx) {
 // Layout: {tag, YieldTable::save}; the energy bins are recomputed, the table must match them and the
 // mass nodes prepare(ctx) would make.
 namespace {
-constexpr double kPreparedTag = 20261205.3;  // layout version
+constexpr double kPreparedTag = 20261205.4;  // layout version (.4: + proton equivalent photons)
 }
 
 std::vector<double> BeamDumpExperiment::save_prepared() const {
@@ -257,6 +296,9 @@ BeamDumpConfig read_beam_dump_config(ExperimentInput& in) {
   c.pion_pt.a = in.number_when(c.pion_pt.on, "bmpt_pt_a", "inverse_energy", c.pion_pt.a);
   c.pion_pt.gamma = in.number_when(c.pion_pt.on, "bmpt_pt_gamma", "number", c.pion_pt.gamma);
   c.pion_pt.delta = in.number_when(c.pion_pt.on, "bmpt_pt_delta", "number", c.pion_pt.delta);
+  // Primakoff on the beam proton's equivalent photons (ALPtraum's channel): its normalisation sigma_pN.
+  c.proton_photons = in.option("proton_photons", {"off", "on"}) == "on";
+  c.sigma_pN = in.number_when(c.proton_photons, "sigma_pN", "area", c.sigma_pN);
 
   read_table_resolution(in, c);
   return c;

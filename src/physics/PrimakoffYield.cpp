@@ -208,6 +208,12 @@ PrimakoffYield::PrimakoffYield(YieldParams p, YieldResolution r)
       gl_P_graded_(r.n_P_graded) {
   if (!(p_.sigma_all > 0) || !(p_.theta_max > 0) || !(p_.E_star > 0))
     throw std::invalid_argument("PrimakoffYield: sigma_all, theta_max and E_star must be > 0");
+  if (p_.source == PhotonSource::proton_equivalent &&
+      (!(p_.proton_energy > 0) || p_.eta_factor != 1.0 || p_.photon_multiplicity != 1.0 || p_.pion_pt.on ||
+       !(p_.proton.dipole_q2 > 0)))
+    throw std::invalid_argument(
+        "PrimakoffYield: proton-equivalent photons need proton_energy > 0, a dipole scale > 0, eta_factor = "
+        "photon_multiplicity = 1 and no pion p_T");
   if (p_.pion_pt.on && p_.pT_cap < p_.E_star)
     throw std::invalid_argument("PrimakoffYield: the pion p_T option cannot be combined with a photon p_T cap");
   if (p_.pion_pt.on && !(p_.pion_pt.a > 0))
@@ -248,6 +254,7 @@ std::vector<PrimakoffYield::CNode> PrimakoffYield::c_nodes(double E) const {
 }
 
 std::vector<PrimakoffYield::PNode> PrimakoffYield::pt_nodes(double E) const {
+  if (p_.source == PhotonSource::proton_equivalent) return proton_nodes(E);
   if (p_.pion_pt.on) return smeared_nodes(E);
   std::vector<PNode> out;
   for (const CNode& n : c_nodes(E)) out.push_back({photon_pt(p_.E_star, n.c), n.w});
@@ -288,6 +295,42 @@ std::vector<PrimakoffYield::PNode> PrimakoffYield::smeared_nodes(double E) const
     if (b == K) graded(a, K);
     else if (a == K) graded(b, K);
     else add(gl_P_, a, b);
+  }
+  return out;
+}
+
+std::vector<PrimakoffYield::PNode> PrimakoffYield::proton_nodes(double E) const {
+  std::vector<PNode> out;
+  const double Ep = p_.proton_energy, x = E / Ep;
+  if (!(x > 0.0 && x < 1.0)) return out;
+  const double K = E * p_.theta_max;
+  // H ~ P^3 below a = x m_p/sqrt(1-x) (Q^2_min), ~ dP/P from a to Lambda (the dipole scale) and
+  // ~ P^-9 above; the tail beyond 20 Lambda is < 1e-10 of it. J = 0 for P > K + q_cut.
+  const double a = x * kProtonMass / std::sqrt(1.0 - x), L = std::sqrt(p_.proton.dipole_q2);
+  const double P_end = std::min(K + p_.target.helm.q_cut(), 20.0 * L);
+  std::vector<double> bp = {0.0, P_end, L};
+  for (double b = a / 8.0; b < P_end; b *= 2.0) bp.push_back(b);  // geometric panels: the flux is ~ dP/P
+  if (K < P_end) bp.push_back(K);
+  std::sort(bp.begin(), bp.end());
+  bp.erase(std::remove_if(bp.begin(), bp.end(), [&](double b) { return b > P_end; }), bp.end());
+  bp.erase(std::unique(bp.begin(), bp.end()), bp.end());
+  auto add = [&](const GaussLegendre& gl, double lo, double hi) {
+    const double c0 = 0.5 * (lo + hi), h = 0.5 * (hi - lo);
+    for (int i = 0; i < gl.size(); ++i) {
+      const double P = c0 + h * gl.nodes()[i];
+      const double w = std::fabs(h) * gl.weights()[i] * 2.0 * P / Ep * proton_photon_flux(x, P * P, p_.proton);
+      if (w > 0) out.push_back({P, w});
+    }
+  };
+  auto graded = [&](double far, double near) {  // J jumps at P = K (as in smeared_nodes)
+    add_graded(gl_P_, gl_P_graded_, r_.n_P_grades, far, near, add);
+  };
+  for (std::size_t i = 0; i + 1 < bp.size(); ++i) {
+    const double lo = bp[i], hi = bp[i + 1];
+    if (!(hi > lo)) continue;
+    if (hi == K) graded(lo, K);
+    else if (lo == K) graded(hi, K);
+    else add(gl_P_, lo, hi);
   }
   return out;
 }

@@ -11,6 +11,7 @@
 
 #include "alpscan/physics/HelmFormFactor.hpp"
 #include "alpscan/physics/MesonPhotonSpectrum.hpp"
+#include "alpscan/physics/ProtonEquivalentPhotons.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 
 namespace alpscan::physics {
@@ -90,7 +91,17 @@ class PrimakoffJ {
   double dF2_max_ = 0.0;  // R1^2/5 + s^2 >= |dF^2/dt| on [0, q_cut^2]
 };
 
+// Photon source of the yield. meson_decay: the pi0/eta decay photons (PASSAT; the default).
+// proton_equivalent: the equivalent photons of the beam proton (ProtonEquivalentPhotons.hpp,
+// ALPtraum's channel), photon energy E = x proton_energy and p_T = q_t; then sigma_all is the
+// proton's inelastic cross-section sigma_pN, eta_factor = photon_multiplicity = 1 and pions,
+// pion_pt, pT_cap are not used.
+enum class PhotonSource { meson_decay, proton_equivalent };
+
 struct YieldParams {
+  PhotonSource source = PhotonSource::meson_decay;
+  double proton_energy = 0.0;    // proton_equivalent: beam energy [GeV]
+  ProtonFormFactors proton;      // proton_equivalent: elastic form factors
   PionSpectrum pions;
   double E_star = 0.0;           // m_pi0 / 2 [GeV]
   double Z = 0.0;
@@ -153,6 +164,7 @@ class PrimakoffYield {
   };
   std::vector<CNode> c_nodes(double E) const;
   std::vector<PNode> smeared_nodes(double E) const;
+  std::vector<PNode> proton_nodes(double E) const;
 
   YieldParams p_;
   YieldResolution r_;
