@@ -31,7 +31,9 @@
 // the square face covers, 4h^2 / (pi((d+h)^2 - (d-h)^2)) = h/(pi d), assuming an azimuthally flat flux.
 //
 // prepare() tabulates Y(E_j; m_k) on energy bins uniform in ln E (the decay exponent ~ 1/p changes
-// by the same fraction per bin) and log-spaced mass nodes; per mass a cache holds the bin weights W_j
+// by the same fraction per bin) and mass nodes that are the job's own masses (so the table is the
+// direct yield at every mass a scan evaluates; log-spaced nodes over the range when the job gives
+// fewer than two masses, ln Y interpolated in ln m between nodes); per mass a cache holds the bin weights W_j
 // and decay exponents per g^2, so a point costs one pass over the bins (or a closed form g^4 C4 when
 // every bin is in the long-lifetime limit).
 #pragma once
