@@ -56,6 +56,15 @@ physics::YieldParams proton_yield_params(const BeamDumpConfig& c, double theta_m
   return p;
 }
 
+// The cascade channel: the meson source's secondary photons down to half the ALP threshold (the
+// cascade results above an energy do not depend on the grid's lower end).
+physics::YieldParams cascade_yield_params(const BeamDumpConfig& c, double theta_max) {
+  physics::YieldParams p = yield_params(c, theta_max);
+  p.source = physics::PhotonSource::meson_cascade;
+  p.cascade_E_min = 0.5 * c.E_min;
+  return p;
+}
+
 // Acceptance angles at the end of the decay volume (see the header): {inner, outer, azimuthal fraction}.
 struct Acceptance {
   double in, out, frac;
@@ -122,6 +131,11 @@ BeamDumpExperiment::BeamDumpExperiment(ExperimentInfo info, BeamDumpConfig cfg)
     yp_out_.emplace(proton_yield_params(cfg_, th_out_), cfg_.yield_res);
     if (th_in_ > 0) yp_in_.emplace(proton_yield_params(cfg_, th_in_), cfg_.yield_res);
   }
+  if (cfg_.cascade_photons) {
+    if (!cfg_.pion_pt.on) throw std::invalid_argument("BeamDumpExperiment: cascade_photons needs pion_pt = bmpt");
+    yc_out_.emplace(cascade_yield_params(cfg_, th_out_), cfg_.yield_res);
+    if (th_in_ > 0) yc_in_.emplace(cascade_yield_params(cfg_, th_in_), cfg_.yield_res);
+  }
 }
 
 double BeamDumpExperiment::e_hi() const { return std::min(cfg_.E_max, cfg_.E_beam); }
@@ -139,8 +153,15 @@ double BeamDumpExperiment::yield_proton_photons(double E, double m) const {
   return std::max(0.0, y - (*yp_in_)(E, m)) * phi_frac_;
 }
 
+double BeamDumpExperiment::yield_cascade_photons(double E, double m) const {
+  if (!yc_out_) return 0.0;
+  const double y = (*yc_out_)(E, m);
+  if (th_in_ <= 0) return y;
+  return std::max(0.0, y - (*yc_in_)(E, m)) * phi_frac_;
+}
+
 double BeamDumpExperiment::yield_direct(double E, double m) const {
-  return yield_meson_photons(E, m) + yield_proton_photons(E, m);
+  return yield_meson_photons(E, m) + yield_proton_photons(E, m) + yield_cascade_photons(E, m);
 }
 
 void BeamDumpExperiment::make_energy_bins() {
@@ -178,6 +199,10 @@ void BeamDumpExperiment::prepare(const PrepareContext& ctx) {
       channel(*yp_out_, yp_in_ ? &*yp_in_ : nullptr);
       for (std::size_t k = 0; k < m.size(); ++k) row[k] += ch[k];
     }
+    if (yc_out_) {
+      channel(*yc_out_, yc_in_ ? &*yc_in_ : nullptr);
+      for (std::size_t k = 0; k < m.size(); ++k) row[k] += ch[k];
+    }
   });
   prepared_ = true;
   mc_ = MassCache{};
@@ -186,7 +211,7 @@ void BeamDumpExperiment::prepare(const PrepareContext& ctx) {
 // Layout: {tag, YieldTable::save}; the energy bins are recomputed, the table must match them and the
 // mass nodes prepare(ctx) would make.
 namespace {
-constexpr double kPreparedTag = 20261205.5;  // layout version (.4: + proton equivalent photons; .5: job-mass nodes)
+constexpr double kPreparedTag = 20261205.6;  // layout version (.4: + proton photons; .5: job-mass nodes; .6: + cascade)
 }
 
 std::vector<double> BeamDumpExperiment::save_prepared() const {
@@ -324,6 +349,8 @@ BeamDumpConfig read_beam_dump_config(ExperimentInput& in) {
   // Primakoff on the beam proton's equivalent photons (ALPtraum's channel): its normalisation sigma_pN.
   c.proton_photons = in.option("proton_photons", {"off", "on"}) == "on";
   c.sigma_pN = in.number_when(c.proton_photons, "sigma_pN", "area", c.sigma_pN);
+  // Secondary photons of the meson photons' electromagnetic cascades in the dump.
+  c.cascade_photons = in.option("cascade_photons", {"off", "on"}) == "on";
 
   read_table_resolution(in, c);
   return c;

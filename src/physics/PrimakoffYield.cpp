@@ -214,6 +214,14 @@ PrimakoffYield::PrimakoffYield(YieldParams p, YieldResolution r)
     throw std::invalid_argument(
         "PrimakoffYield: proton-equivalent photons need proton_energy > 0, a dipole scale > 0, eta_factor = "
         "photon_multiplicity = 1 and no pion p_T");
+  if (p_.source == PhotonSource::meson_cascade) {
+    if (!p_.pion_pt.on || !(p_.cascade_E_min > 0) || !(p_.pions.E_beam() > p_.cascade_E_min))
+      throw std::invalid_argument("PrimakoffYield: the cascade source needs the pion p_T option and 0 < cascade_E_min < E_beam");
+    cascade_ = std::make_shared<const CascadePhotonResponse>(p_.cascade_E_min, p_.pions.E_beam(),
+                                                             p_.cascade_groups_per_decade);
+    for (int g = 0; g < cascade_->groups(); ++g)
+      parents_.emplace_back(p_.pions, p_.pion_pt, p_.E_star, cascade_->centre(g), r_.n_pt_theta, r_.n_pt_phi);
+  }
   if (p_.pion_pt.on && p_.pT_cap < p_.E_star)
     throw std::invalid_argument("PrimakoffYield: the pion p_T option cannot be combined with a photon p_T cap");
   if (p_.pion_pt.on && !(p_.pion_pt.a > 0))
@@ -255,6 +263,7 @@ std::vector<PrimakoffYield::CNode> PrimakoffYield::c_nodes(double E) const {
 
 std::vector<PrimakoffYield::PNode> PrimakoffYield::pt_nodes(double E) const {
   if (p_.source == PhotonSource::proton_equivalent) return proton_nodes(E);
+  if (p_.source == PhotonSource::meson_cascade) return cascade_nodes(E);
   if (p_.pion_pt.on) return smeared_nodes(E);
   std::vector<PNode> out;
   for (const CNode& n : c_nodes(E)) out.push_back({photon_pt(p_.E_star, n.c), n.w});
@@ -327,6 +336,50 @@ std::vector<PrimakoffYield::PNode> PrimakoffYield::proton_nodes(double E) const 
   auto graded = [&](double far, double near) {
     add_graded(gl_P_, gl_P_graded_, 2, far, near, add);
   };
+  for (std::size_t i = 0; i + 1 < bp.size(); ++i) {
+    const double lo = bp[i], hi = bp[i + 1];
+    if (!(hi > lo)) continue;
+    if (hi == K) graded(lo, K);
+    else if (lo == K) graded(hi, K);
+    else add(gl_P_, lo, hi);
+  }
+  return out;
+}
+
+std::vector<PrimakoffYield::PNode> PrimakoffYield::cascade_nodes(double E) const {
+  std::vector<PNode> out;
+  const CascadePhotonResponse& R = *cascade_;
+  if (!(E >= R.edges().front() && E < R.edges().back())) return out;
+  const int gk = R.group_of(E);
+  auto density = [&](double P) {  // H_c(E, P), see the header
+    double h = 0.0;
+    for (int g0 = gk; g0 < R.groups(); ++g0) {
+      const double r = R.rho(g0, gk);
+      if (!(r > 0) || parents_[g0].empty()) continue;
+      const double E0 = R.centre(g0), dE0 = R.edges()[g0 + 1] - R.edges()[g0];
+      h += r * dE0 * parents_[g0].density(P * E0 / E) * E0 / E;
+    }
+    return h;
+  };
+  const double K = E * p_.theta_max;
+  // The parents' H < 1e-14 of its peak beyond E* + 40/a (smeared_nodes); the secondaries' P is smaller
+  // by E/E0 <= 1. J = 0 for P > K + q_cut. Panels geometric (ratio 2) down to P_end/4096: the
+  // density is a sum of copies of the parents' spectra scaled by E/E0 over 1-2 decades.
+  const double P_end = std::min(K + p_.target.helm.q_cut(), p_.E_star + 40.0 / p_.pion_pt.a);
+  std::vector<double> bp = {0.0, P_end};
+  for (double b = P_end / 4096.0; b < P_end; b *= 2.0) bp.push_back(b);
+  if (K < P_end) bp.push_back(K);
+  std::sort(bp.begin(), bp.end());
+  bp.erase(std::unique(bp.begin(), bp.end()), bp.end());
+  auto add = [&](const GaussLegendre& gl, double lo, double hi) {
+    const double c0 = 0.5 * (lo + hi), h = 0.5 * (hi - lo);
+    for (int i = 0; i < gl.size(); ++i) {
+      const double P = c0 + h * gl.nodes()[i];
+      const double w = std::fabs(h) * gl.weights()[i] * density(P);
+      if (w > 0) out.push_back({P, w});
+    }
+  };
+  auto graded = [&](double far, double near) { add_graded(gl_P_, gl_P_graded_, r_.n_P_grades, far, near, add); };
   for (std::size_t i = 0; i + 1 < bp.size(); ++i) {
     const double lo = bp[i], hi = bp[i + 1];
     if (!(hi > lo)) continue;

@@ -17,7 +17,11 @@
 //   Y_p(E; m) = (alpha Z^2/(4 sigma_pN)) int dP H_p(E, P) J(tau; P, K),  H_p = (2P/E_p) d^2N/(dx dq_t^2),
 // the same analytic acceptance J as the meson photons with the photon p_T = the proton photon's q_t
 // (azimuthally symmetric about the beam, so the off-axis annulus x h/(pi d) applies unchanged).
-// Y = Y_meson + Y_p is what the table holds.
+// Third channel (option cascade_photons = on): the secondary photons of the electromagnetic cascades
+// the meson-decay photons start in the thick dump (physics/CascadePhotonResponse.hpp, Rossi
+// approximation A through EmCascade), each keeping its parent photon's direction, converted by the
+// same Primakoff yield (PrimakoffYield source meson_cascade). Y = Y_meson + Y_p + Y_cascade is what the
+// table holds.
 //
 // Photon source: with the option pion_pt = bmpt the pions carry the BMPT transverse momentum
 // (physics/MesonPhotonSpectrum PionPtModel; the photon direction is the pion direction (+) the decay
@@ -68,6 +72,8 @@ struct BeamDumpConfig {
   bool proton_photons = false;
   double sigma_pN = 0.0;
   physics::ProtonFormFactors proton_ff;
+  // Secondary photons of the meson photons' cascades (third channel): on/off.
+  bool cascade_photons = false;
   // Geometry
   double L_d = 0.0;          // dump to start of the decay volume
   double L_v = 0.0;          // length of the decay volume
@@ -116,6 +122,7 @@ class BeamDumpExperiment final : public Experiment {
   // The two channels separately, direct: meson-decay photons, proton equivalent photons (0 when off).
   double yield_meson_photons(double E, double m) const;
   double yield_proton_photons(double E, double m) const;
+  double yield_cascade_photons(double E, double m) const;  // secondary cascade photons (0 when off)
   // Y(E_j; m) at bin centre j as signal() uses it: the table (ln Y linear in ln m between nodes where
   // both are > 0, MassInterpolation::log_where_positive), direct outside the job's mass range.
   double yield_table(int bin, double m) const { return table_y(bin, table_.bracket(m), m); }
@@ -142,6 +149,7 @@ class BeamDumpExperiment final : public Experiment {
   double th_in_ = 0.0, th_out_ = 0.0, phi_frac_ = 1.0;
   physics::PrimakoffYield y_out_, y_in_;  // acceptance theta < th_out (and < th_in for the annulus)
   std::optional<physics::PrimakoffYield> yp_out_, yp_in_;  // proton equivalent photons (when on)
+  std::optional<physics::PrimakoffYield> yc_out_, yc_in_;  // secondary cascade photons (when on)
 
   double dlnE_ = 0.0;
   std::vector<double> E_;  // bin centres, decreasing

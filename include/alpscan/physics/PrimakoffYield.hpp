@@ -7,8 +7,10 @@
 // [GeV]: Y g^2 dE is the number of ALPs per POT in dE inside the acceptance.
 #pragma once
 
+#include <memory>
 #include <vector>
 
+#include "alpscan/physics/CascadePhotonResponse.hpp"
 #include "alpscan/physics/HelmFormFactor.hpp"
 #include "alpscan/physics/MesonPhotonSpectrum.hpp"
 #include "alpscan/physics/ProtonEquivalentPhotons.hpp"
@@ -95,13 +97,19 @@ class PrimakoffJ {
 // proton_equivalent: the equivalent photons of the beam proton (ProtonEquivalentPhotons.hpp,
 // ALPtraum's channel), photon energy E = x proton_energy and p_T = q_t; then sigma_all is the
 // proton's inelastic cross-section sigma_pN, eta_factor = photon_multiplicity = 1 and pions,
-// pion_pt, pT_cap are not used.
-enum class PhotonSource { meson_decay, proton_equivalent };
+// pion_pt, pT_cap are not used. meson_cascade: the SECONDARY photons of the electromagnetic cascades
+// the meson-decay photons start in a thick dump (CascadePhotonResponse.hpp; the direct photons are
+// the meson_decay source), each keeping its parent's direction: at energy E and p_T P the density is
+//   H_c(E, P) = sum_{parent groups g0 >= g(E)} rho(g0 -> E) dE0 H(E0, P E0/E) E0/E,
+// H the pion-p_T-smeared meson photon density (needs pion_pt.on); same prefactor as meson_decay.
+enum class PhotonSource { meson_decay, proton_equivalent, meson_cascade };
 
 struct YieldParams {
   PhotonSource source = PhotonSource::meson_decay;
   double proton_energy = 0.0;    // proton_equivalent: beam energy [GeV]
   ProtonFormFactors proton;      // proton_equivalent: elastic form factors
+  double cascade_E_min = 0.0;    // meson_cascade: lowest secondary-photon energy tabulated [GeV]
+  int cascade_groups_per_decade = 20;  // meson_cascade: energy groups of the cascade response
   PionSpectrum pions;
   double E_star = 0.0;           // m_pi0 / 2 [GeV]
   double Z = 0.0;
@@ -165,11 +173,15 @@ class PrimakoffYield {
   std::vector<CNode> c_nodes(double E) const;
   std::vector<PNode> smeared_nodes(double E) const;
   std::vector<PNode> proton_nodes(double E) const;
+  std::vector<PNode> cascade_nodes(double E) const;
 
   YieldParams p_;
   YieldResolution r_;
   PrimakoffJ J_;
   GaussLegendre gl_c_, gl_graded_, gl_P_, gl_P_graded_;
+  // meson_cascade: the response and the smeared photon p_T spectra at the parent group centres
+  std::shared_ptr<const CascadePhotonResponse> cascade_;
+  std::vector<SmearedPhotonPt> parents_;
 };
 
 }  // namespace alpscan::physics
