@@ -363,11 +363,13 @@ std::vector<PrimakoffYield::PNode> PrimakoffYield::cascade_nodes(double E) const
   };
   const double K = E * p_.theta_max;
   // The parents' H < 1e-14 of its peak beyond E* + 40/a (smeared_nodes); the secondaries' P is smaller
-  // by E/E0 <= 1. J = 0 for P > K + q_cut. Panels geometric (ratio 2) down to P_end/4096: the
-  // density is a sum of copies of the parents' spectra scaled by E/E0 over 1-2 decades.
+  // by E/E0 <= 1. J = 0 for P > K + q_cut. Panels geometric (ratio 4) down to P_end/1024: the
+  // density is a sum of copies of the parents' spectra scaled by E/E0 over 1-2 decades; two graded
+  // pieces at P = K (the parent-variable sum of tests/physics/CascadePhotonResponse.test.cpp is met to
+  // <0.5%).
   const double P_end = std::min(K + p_.target.helm.q_cut(), p_.E_star + 40.0 / p_.pion_pt.a);
   std::vector<double> bp = {0.0, P_end};
-  for (double b = P_end / 4096.0; b < P_end; b *= 2.0) bp.push_back(b);
+  for (double b = P_end / 1024.0; b < P_end; b *= 4.0) bp.push_back(b);
   if (K < P_end) bp.push_back(K);
   std::sort(bp.begin(), bp.end());
   bp.erase(std::unique(bp.begin(), bp.end()), bp.end());
@@ -379,7 +381,7 @@ std::vector<PrimakoffYield::PNode> PrimakoffYield::cascade_nodes(double E) const
       if (w > 0) out.push_back({P, w});
     }
   };
-  auto graded = [&](double far, double near) { add_graded(gl_P_, gl_P_graded_, r_.n_P_grades, far, near, add); };
+  auto graded = [&](double far, double near) { add_graded(gl_P_, gl_P_graded_, 2, far, near, add); };
   for (std::size_t i = 0; i + 1 < bp.size(); ++i) {
     const double lo = bp[i], hi = bp[i + 1];
     if (!(hi > lo)) continue;
