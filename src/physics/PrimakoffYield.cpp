@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "alpscan/core/Units.hpp"
+#include "alpscan/physics/PrimakoffMeasure.hpp"
 
 namespace alpscan::physics {
 
@@ -71,6 +72,19 @@ double PrimakoffJ::integrand(double Delta, double tau, double pT, double K) cons
   return v;
 }
 
+double PrimakoffJ::mass_factor(double tau, double d2) const {
+  // The integrand without f_acc: r^2 F^2(t) (x screening), r = Delta^2/t, t = tau + Delta^2.
+  const double t = tau + d2;
+  const double r = d2 / t;
+  double v = r * r * target_.helm.squared(t);
+  if (target_.screening == Screening::tsai) {
+    const double x = t / (target_.screening_q * target_.screening_q);
+    const double sc = x / (1.0 + x);
+    v *= sc * sc;
+  }
+  return v;
+}
+
 double PrimakoffJ::numeric(double tau, double pT, double K, double lo, double hi, Nodes* rec) const {
   // Breakpoints; f_acc has square-root edges at |K - p_T| and K + p_T (p_T > 0), so segments
   // touching them use the smoothstep map t -> 3t^2 - 2t^3, which makes sqrt(u - a) smooth in t.
@@ -96,12 +110,17 @@ double PrimakoffJ::numeric(double tau, double pT, double K, double lo, double hi
   // node's Delta^2 and weighted value when asked.
   const std::vector<double>& x = gl_.nodes();
   const std::vector<double>& wt = gl_.weights();
+  // rec->acc: the same weight times the Jacobian and f_acc only (no F^2, screening or r^2), the
+  // mass-independent measure PrimakoffMeasure collects.
   auto gl_sum = [&](double c, double h, auto&& f) {
-    double s = 0.0, d2 = 0.0;
+    double s = 0.0, d2 = 0.0, jac = 1.0;
     for (std::size_t k = 0; k < x.size(); ++k) {
-      const double v = f(c + h * x[k], d2);
+      const double v = f(c + h * x[k], d2, jac);
       s += wt[k] * v;
-      if (rec) rec->d2.push_back(d2), rec->a.push_back(wt[k] * h * v);
+      if (rec) {
+        rec->d2.push_back(d2), rec->a.push_back(wt[k] * h * v);
+        rec->acc.push_back(wt[k] * h * jac * acceptance_fraction(std::sqrt(d2), pT, K));
+      }
     }
     return s * h;
   };
@@ -115,16 +134,18 @@ double PrimakoffJ::numeric(double tau, double pT, double K, double lo, double hi
       const double a = ua + s * w, b = (s + 1 == nseg) ? ub : a + w;
       const bool smooth = (s == 0 && sq[i]) || (s + 1 == nseg && sq[i + 1]);
       if (smooth) {
-        sum += gl_sum(0.5, 0.5, [&](double t, double& d2) {
+        sum += gl_sum(0.5, 0.5, [&](double t, double& d2, double& jac) {
           const double u = a + (b - a) * t * t * (3.0 - 2.0 * t);
           const double D = std::exp(u);
           d2 = D * D;
-          return 6.0 * t * (1.0 - t) * (b - a) * integrand(D, tau, pT, K);
+          jac = 6.0 * t * (1.0 - t) * (b - a);
+          return jac * integrand(D, tau, pT, K);
         });
       } else {
-        sum += gl_sum(0.5 * (a + b), 0.5 * (b - a), [&](double u, double& d2) {
+        sum += gl_sum(0.5 * (a + b), 0.5 * (b - a), [&](double u, double& d2, double& jac) {
           const double D = std::exp(u);
           d2 = D * D;
+          jac = 1.0;
           return integrand(D, tau, pT, K);
         });
       }
@@ -139,9 +160,11 @@ PrimakoffJ::Parts PrimakoffJ::parts(double tau, double pT, double K, Nodes* rec)
     rec->valid = false;
     rec->d2.clear();
     rec->a.clear();
+    rec->acc.clear();
     rec->log_span = 0.0;
   }
-  if (tau != 0.0 || target_.screening != Screening::none) rec = nullptr;  // nodes only for tau = 0
+  // Nodes only for tau = 0 (screened too: from_nodes declines those, PrimakoffMeasure uses acc).
+  if (tau != 0.0) rec = nullptr;
   const double qc = target_.helm.q_cut();
   if (tau >= qc * qc) return p;
   const double dc = std::sqrt(qc * qc - tau);
@@ -400,6 +423,12 @@ double PrimakoffYield::operator()(double E, double m) const {
   double sum = 0.0;
   for (const PNode& n : pt_nodes(E)) sum += n.w * J_(tau, n.pT, K);
   return prefactor() * sum;
+}
+
+void PrimakoffYield::add_to_measure(double E, double coef, PrimakoffMeasure& measure) const {
+  if (!(E > 0)) return;
+  const double K = E * p_.theta_max, c = coef * prefactor();
+  for (const PNode& n : pt_nodes(E)) measure.add(J_, c * n.w, n.pT, K);
 }
 
 void PrimakoffYield::at_masses(double E, const std::vector<double>& m, std::vector<double>& out) const {

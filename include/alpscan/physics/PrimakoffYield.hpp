@@ -70,6 +70,7 @@ class PrimakoffJ {
   struct Nodes {
     bool valid = false;
     std::vector<double> d2, a;
+    std::vector<double> acc;  // the node's weight x Jacobian x f_acc alone (screened too): PrimakoffMeasure
     double log_span = 0.0;  // ln(hi/lo) of the numeric range = total weight in u
   };
   // rec (optional, only with tau = 0 and no screening) records the nodes of the numeric part.
@@ -81,6 +82,9 @@ class PrimakoffJ {
   bool from_nodes(double tau, const Parts& p0, const Nodes& n, double& J) const;
 
   const PrimakoffTarget& target() const { return target_; }
+  // The mass-dependent factor of the numeric integrand: r^2 F^2(tau + Delta^2) (x the screening
+  // factor), r = Delta^2/(tau + Delta^2); the integrand in ln Delta is this times f_acc.
+  double mass_factor(double tau, double d2) const;
 
  private:
   double integrand(double Delta, double tau, double pT, double K) const;
@@ -102,6 +106,8 @@ class PrimakoffJ {
 // the meson_decay source), each keeping its parent's direction: at energy E and p_T P the density is
 //   H_c(E, P) = sum_{parent groups g0 >= g(E)} rho(g0 -> E) dE0 H(E0, P E0/E) E0/E,
 // H the pion-p_T-smeared meson photon density (needs pion_pt.on); same prefactor as meson_decay.
+class PrimakoffMeasure;  // PrimakoffMeasure.hpp
+
 enum class PhotonSource { meson_decay, proton_equivalent, meson_cascade };
 
 struct YieldParams {
@@ -153,9 +159,14 @@ class PrimakoffYield {
   // Equal to operator() to ~1e-10 relative.
   void at_masses(double E, const std::vector<double>& m, std::vector<double>& out) const;
 
+  // Adds coef x Y(E; m)/J-sum to a PrimakoffMeasure: every p_T node's J(tau; P, K) with weight
+  // coef x prefactor() x w, so that measure(tau) = coef Y(E; m) for every mass (tau = (m^2/2E)^2).
+  void add_to_measure(double E, double coef, PrimakoffMeasure& measure) const;
+
   // alpha Z^2 C_phi eta mult / (4 sigma_all) [GeV^2].
   double prefactor() const;
   const YieldParams& params() const { return p_; }
+  const PrimakoffJ& J() const { return J_; }
 
   // Photon p_T nodes (weight includes the photon density), the one rule both operator() and
   // at_masses() sum over. Pion p_T off: the c = cos(theta*) nodes mapped to p_T = E* sqrt(1 - c^2)

@@ -4,6 +4,7 @@
 // code's own output).
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <memory>
@@ -117,16 +118,20 @@ TEST_CASE("beam dump: yield table between mass nodes against the direct Primakof
       INFO(name << " m = " << m << ": largest relative error where Y > 1e-3 peak: " << worst);
       CHECK(worst < (m < 0.1 ? 0.005 : 1.0));
     }
-    // At a node the table is the direct yield (PrimakoffYield::at_masses agrees with operator() to 1e-10).
-    CHECK(e->yield_table(10, mn[7]) == Approx(e->yield_direct(E[10], mn[7])).epsilon(1e-8));
+    // At a node the table is the direct yield up to the measure's projection (next test).
+    CHECK(e->yield_table(10, mn[7]) == Approx(e->yield_direct(E[10], mn[7])).epsilon(2e-5));
   }
 }
 
 TEST_CASE("beam dump: at every mass a scan evaluates, the table is the direct yield", "[beam_dump][yield_table]") {
   // The nodes are the job's masses (PrepareContext::m_a_values). Grid: 24 masses log-spaced over
   // 0.05-3 GeV, i.e. the masses above the coherence limit where log-node interpolation failed (previous
-  // test), up to the end of every proton-dump region. Every bin with Y > 1e-6 of the peak agrees with
-  // the direct yield to 1e-8 (at_masses vs operator(), 1e-10 by construction), and the signal with the
+  // test), up to the end of every proton-dump region. The table's rows come from one mass-independent
+  // measure per energy (physics/PrimakoffMeasure: all channels, the Delta integrand projected on 12-node
+  // panels of width 0.5 in ln Delta; the direct yield where tau > q_cut^2/4). Against the direct 2-D
+  // quadrature (yield_direct, each channel's own breakpoints) every bin with Y > 1e-6 of the peak
+  // agrees to 1e-3 (error budget: ~1e-6 from the projection below 0.7 GeV, measured <= 7e-4 in single
+  // bins at 1.2-2.1 GeV where the Delta range shrinks towards the cutoff); the signal agrees with the
   // direct reference integral to the bin-sum accuracy of the first test (1%).
   std::vector<double> grid;
   for (int i = 0; i < 24; ++i) grid.push_back(0.05 * std::pow(60.0, i / 23.0));
@@ -152,7 +157,7 @@ TEST_CASE("beam dump: at every mass a scan evaluates, the table is the direct yi
         if (dy > 1e-6 * ypeak) worst = std::max(worst, std::fabs(t / dy - 1));
       }
       INFO(name << " m = " << m << ": largest relative error of the table " << worst);
-      CHECK(worst < 1e-8);
+      CHECK(worst < (m < 0.7 ? 2e-5 : 1e-3));
     }
     for (auto [m, g] : {std::pair{grid[6], 1e-6}, std::pair{grid[15], 5e-8}}) {  // 0.15 and 0.72 GeV, N ~ 0.1-10
       INFO(name << " signal at m = " << m << " g = " << g << ": " << e.signal(m, g));
@@ -494,4 +499,26 @@ TEST_CASE("NA62 in dump mode: beam, POT and geometry from its publications", "[b
   CHECK(e->signal(0.1, 3e-6) >= s_up(*e));
   CHECK(e->signal(0.5, 1e-6) >= s_up(*e));
   CHECK(e->signal(0.1, 1e-8) < s_up(*e));
+}
+
+TEST_CASE("beam dump: prepare time against the number of job masses (timing, hidden)", "[.prepare_scaling]") {
+  // Not a check: prints the prepare() time of each proton dump for 50, 200 and 1000 job masses over
+  // 1 keV - 10 GeV (the fips_bc9 range), to show the per-mass cost of the table.
+  for (const char* name : {"charm", "na62_dump"}) {
+    for (int n : {50, 200, 1000}) {
+      Diagnostics d;
+      ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + name + ".json", nlohmann::json::object(), d);
+      BeamDumpConfig c = read_beam_dump_config(f);
+      f.finish();
+      BeamDumpExperiment e(f.info(), c);
+      PrepareContext ctx;
+      ctx.m_a_min = 1e-6;
+      ctx.m_a_max = 10.0;
+      for (int i = 0; i < n; ++i) ctx.m_a_values.push_back(1e-6 * std::pow(1e7, i / (n - 1.0)));
+      const auto t0 = std::chrono::steady_clock::now();
+      e.prepare(ctx);
+      const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      WARN(name << ": " << n << " job masses, prepare " << s << " s");
+    }
+  }
 }
