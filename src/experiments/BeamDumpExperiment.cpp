@@ -64,6 +64,7 @@ physics::YieldParams cascade_yield_params(const BeamDumpConfig& c, double theta_
   physics::YieldParams p = yield_params(c, theta_max);
   p.source = physics::PhotonSource::meson_cascade;
   p.cascade_E_min = 0.5 * c.E_min;
+  p.cascade_kick_pt = c.cascade_kick_pt;
   return p;
 }
 

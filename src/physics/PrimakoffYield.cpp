@@ -412,7 +412,36 @@ std::vector<PrimakoffYield::PNode> PrimakoffYield::cascade_nodes(double E) const
     else if (lo == K) graded(hi, K);
     else add(gl_P_, lo, hi);
   }
-  return out;
+  if (!(p_.cascade_kick_pt > 0)) return out;
+  // Transverse kick q, 2-D Gaussian of per-axis r.m.s. sigma: |q| Rayleigh on 2 x 8 GL nodes over
+  // [0, 6 sigma] (tail e^-18), the relative azimuth on 16 GL nodes over (0, pi) (symmetric); the new
+  // p_T is |P + q|. The rule's weights are renormalised to 1 per node.
+  const double sg = p_.cascade_kick_pt;
+  static const GaussLegendre gr(8), gphi(16);
+  std::vector<std::pair<double, double>> kick;  // (|q|, phi) -> weight
+  std::vector<double> kw;
+  double norm = 0.0;
+  for (int piece = 0; piece < 2; ++piece) {
+    const double a = 3.0 * sg * piece, b = a + 3.0 * sg;
+    for (int i = 0; i < gr.size(); ++i) {
+      const double q = 0.5 * (a + b) + 0.5 * (b - a) * gr.nodes()[i];
+      const double wq = 0.5 * (b - a) * gr.weights()[i] * q / (sg * sg) * std::exp(-0.5 * q * q / (sg * sg));
+      for (int j = 0; j < gphi.size(); ++j) {
+        const double phi = 0.5 * units::pi * (1.0 + gphi.nodes()[j]);
+        kick.push_back({q, phi});
+        kw.push_back(wq * 0.5 * gphi.weights()[j]);  // dphi/pi over (0, pi)
+        norm += kw.back();
+      }
+    }
+  }
+  std::vector<PNode> smeared;
+  smeared.reserve(out.size() * kick.size());
+  for (const PNode& n : out)
+    for (std::size_t k = 0; k < kick.size(); ++k) {
+      const double q = kick[k].first, c = std::cos(kick[k].second);
+      smeared.push_back({std::sqrt(std::max(0.0, n.pT * n.pT + q * q + 2.0 * n.pT * q * c)), n.w * kw[k] / norm});
+    }
+  return smeared;
 }
 
 double PrimakoffYield::operator()(double E, double m) const {

@@ -75,3 +75,33 @@ TEST_CASE("cascade photons: the yield in the secondaries' variables equals the s
     }
   }
 }
+
+TEST_CASE("cascade photons: the transverse-kick rule keeps the photons and adds 2 sigma^2 to <P^2>", "[physics][cascade_photons]") {
+  // For P' = |P + q| with q a 2-D Gaussian of per-axis r.m.s. sigma independent of P (closed forms):
+  // int H' = int H and <P'^2> = <P^2> + 2 sigma^2. Exact for the Rayleigh x azimuth rule up to the
+  // truncation at 6 sigma (e^-18) and the GL error of q^3 e^{-q^2/2s^2} on 2 x 8 nodes (< 1e-6).
+  YieldParams p;
+  p.pions = PionSpectrum(400, {3.45, 1.57, 0.517}, 4);
+  p.E_star = 0.5 * units::m_pi0;
+  p.Z = 29;
+  p.sigma_all = 6.38 * 1e3 * units::millibarn;
+  p.C_phi = 1;
+  p.target.helm.R1 = lewin_smith_r1(63.546, 1.23 * units::fm, 0.6 * units::fm, 2.18 * units::fm * units::fm);
+  p.target.helm.s = 0.9 * units::fm;
+  p.target.helm.x_cut = 4.49;
+  p.pion_pt = PionPtModel{true, 6.1, 0.153, 0.478};
+  p.cascade_E_min = 5.0;
+  p.theta_max = 4.7e-3;
+  p.source = PhotonSource::meson_cascade;
+  YieldParams pk = p;
+  pk.cascade_kick_pt = 3.6e-3;
+  const PrimakoffYield c0(p, YieldResolution{}), ck(pk, YieldResolution{});
+  for (double E : {8.0, 30.0}) {
+    double n0 = 0, m0 = 0, n1 = 0, m1 = 0;
+    for (const auto& n : c0.pt_nodes(E)) n0 += n.w, m0 += n.w * n.pT * n.pT;
+    for (const auto& n : ck.pt_nodes(E)) n1 += n.w, m1 += n.w * n.pT * n.pT;
+    REQUIRE(n0 > 0);
+    CHECK(n1 == Approx(n0).epsilon(1e-9));
+    CHECK(m1 / n1 == Approx(m0 / n0 + 2 * 3.6e-3 * 3.6e-3).epsilon(1e-6));
+  }
+}

@@ -74,6 +74,9 @@ struct BeamDumpConfig {
   physics::ProtonFormFactors proton_ff;
   // Secondary photons of the meson photons' cascades (third channel): on/off.
   bool cascade_photons = false;
+  // Transverse kick of the cascade photons (PrimakoffYield cascade_kick_pt; 0 = collinear, the model).
+  // Not a data-file key: set only by the family test that estimates the collinear over-acceptance.
+  double cascade_kick_pt = 0.0;
   // Geometry
   double L_d = 0.0;          // dump to start of the decay volume
   double L_v = 0.0;          // length of the decay volume

@@ -116,6 +116,10 @@ struct YieldParams {
   ProtonFormFactors proton;      // proton_equivalent: elastic form factors
   double cascade_E_min = 0.0;    // meson_cascade: lowest secondary-photon energy tabulated [GeV]
   int cascade_groups_per_decade = 20;  // meson_cascade: energy groups of the cascade response
+  // meson_cascade: per-axis r.m.s. of a 2-D Gaussian transverse kick added to every secondary photon's
+  // p_T [GeV] (multiple scattering: theta k ~ const, so a p_T independent of k). 0: collinear with the
+  // parent (the default). Used to estimate the collinear model's over-acceptance (family test).
+  double cascade_kick_pt = 0.0;
   PionSpectrum pions;
   double E_star = 0.0;           // m_pi0 / 2 [GeV]
   double Z = 0.0;
