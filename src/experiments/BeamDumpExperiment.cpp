@@ -9,6 +9,7 @@
 #include "alpscan/experiments/MassNodes.hpp"
 #include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/physics/DecayInVolume.hpp"
+#include "alpscan/physics/PrimakoffMeasure.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 #include "alpscan/experiments/BuildExperiment.hpp"
 #include "alpscan/experiments/ConfigReaders.hpp"
@@ -21,6 +22,7 @@ namespace {
 
 constexpr double kMassFloor = 1e-30;  // GeV; the unscreened yield grows as -ln m, m = 0 is singular
 constexpr double kExpUnderflow = 745.0;
+constexpr double kDirectTauFraction = 0.25;  // tau/q_cut^2 above which prepare() uses the direct yield
 
 physics::YieldParams yield_params(const BeamDumpConfig& c, double theta_max) {
   physics::YieldParams p;
@@ -42,6 +44,30 @@ physics::YieldParams yield_params(const BeamDumpConfig& c, double theta_max) {
   return p;
 }
 
+// The proton-equivalent-photon channel: the same target, acceptance and angular normalisation,
+// photons of the beam proton normalised by sigma_pN.
+physics::YieldParams proton_yield_params(const BeamDumpConfig& c, double theta_max) {
+  physics::YieldParams p = yield_params(c, theta_max);
+  p.source = physics::PhotonSource::proton_equivalent;
+  p.proton_energy = c.E_beam;
+  p.proton = c.proton_ff;
+  p.sigma_all = c.sigma_pN;
+  p.eta_factor = 1.0;
+  p.photon_multiplicity = 1.0;
+  p.pion_pt = physics::PionPtModel{};
+  return p;
+}
+
+// The cascade channel: the meson source's secondary photons down to half the ALP threshold (the
+// cascade results above an energy do not depend on the grid's lower end).
+physics::YieldParams cascade_yield_params(const BeamDumpConfig& c, double theta_max) {
+  physics::YieldParams p = yield_params(c, theta_max);
+  p.source = physics::PhotonSource::meson_cascade;
+  p.cascade_E_min = 0.5 * c.E_min;
+  p.cascade_kick_pt = c.cascade_kick_pt;
+  return p;
+}
+
 // Acceptance angles at the end of the decay volume (see the header): {inner, outer, azimuthal fraction}.
 struct Acceptance {
   double in, out, frac;
@@ -56,6 +82,32 @@ Acceptance acceptance(const BeamDumpConfig& c) {
   const double z = c.z_acceptance > 0 ? c.z_acceptance : c.L_d + c.L_v;
   if (c.off_axis == 0) return {0.0, c.half_size / z, 1.0};
   return {(c.off_axis - c.half_size) / z, (c.off_axis + c.half_size) / z, c.half_size / (units::pi * c.off_axis)};
+}
+
+// Mass nodes of the yield table. A scan evaluates only its own masses (PrepareContext::m_a_values, bit
+// for bit its points' m_a), so with at least two of them they ARE the nodes: the table is then the
+// direct yield at every mass the scan reaches, and ln Y interpolation serves only other masses (tests,
+// a mass outside the grid). Above the coherence limit (m^2/2E ~ 1/R) the form factor cuts Y off so
+// steeply that interpolating between log nodes errs by tens of per cent at 8 nodes/decade and converges
+// only as h^2 (SHiP at 1.5 GeV: 79% / 27% / 7% / 3.6% at 8 / 16 / 32 / 48 per decade, prepare time
+// growing in proportion). Without job masses (or with one: alpscan explain) the log nodes over the range
+// are used, plus that one mass.
+MassNodes table_mass_nodes(const PrepareContext& ctx, double per_decade) {
+  std::vector<double> m;
+  for (double x : ctx.m_a_values)
+    if (x > kMassFloor && std::isfinite(x)) m.push_back(x);
+  std::sort(m.begin(), m.end());
+  m.erase(std::unique(m.begin(), m.end()), m.end());
+  if (m.size() < 2) {
+    const MassNodes logn = log_mass_nodes(ctx.m_a_min, ctx.m_a_max, per_decade, kMassFloor);
+    m.insert(m.end(), logn.m.begin(), logn.m.end());
+    std::sort(m.begin(), m.end());
+    m.erase(std::unique(m.begin(), m.end()), m.end());
+  }
+  MassNodes n;
+  n.m = m;
+  for (double x : m) n.ln_m.push_back(std::log(x));
+  return n;
 }
 
 }  // namespace
@@ -77,14 +129,42 @@ BeamDumpExperiment::BeamDumpExperiment(ExperimentInfo info, BeamDumpConfig cfg)
   if (!(cfg_.efficiency_ee >= 0) || cfg_.efficiency_ee > 1)
     throw std::invalid_argument("BeamDumpExperiment: 0 <= efficiency_ee <= 1");
   if (cfg_.n_E_bins < 1) throw std::invalid_argument("BeamDumpExperiment: n_E_bins must be >= 1");
+  if (cfg_.proton_photons) {
+    if (!(cfg_.sigma_pN > 0)) throw std::invalid_argument("BeamDumpExperiment: sigma_pN must be > 0");
+    yp_out_.emplace(proton_yield_params(cfg_, th_out_), cfg_.yield_res);
+    if (th_in_ > 0) yp_in_.emplace(proton_yield_params(cfg_, th_in_), cfg_.yield_res);
+  }
+  if (cfg_.cascade_photons) {
+    if (!cfg_.pion_pt.on) throw std::invalid_argument("BeamDumpExperiment: cascade_photons needs pion_pt = bmpt");
+    yc_out_.emplace(cascade_yield_params(cfg_, th_out_), cfg_.yield_res);
+    if (th_in_ > 0) yc_in_.emplace(cascade_yield_params(cfg_, th_in_), cfg_.yield_res);
+  }
 }
 
 double BeamDumpExperiment::e_hi() const { return std::min(cfg_.E_max, cfg_.E_beam); }
 
-double BeamDumpExperiment::yield_direct(double E, double m) const {
+double BeamDumpExperiment::yield_meson_photons(double E, double m) const {
   const double y = y_out_(E, m);
   if (th_in_ <= 0) return y;
   return std::max(0.0, y - y_in_(E, m)) * phi_frac_;
+}
+
+double BeamDumpExperiment::yield_proton_photons(double E, double m) const {
+  if (!yp_out_) return 0.0;
+  const double y = (*yp_out_)(E, m);
+  if (th_in_ <= 0) return y;
+  return std::max(0.0, y - (*yp_in_)(E, m)) * phi_frac_;
+}
+
+double BeamDumpExperiment::yield_cascade_photons(double E, double m) const {
+  if (!yc_out_) return 0.0;
+  const double y = (*yc_out_)(E, m);
+  if (th_in_ <= 0) return y;
+  return std::max(0.0, y - (*yc_in_)(E, m)) * phi_frac_;
+}
+
+double BeamDumpExperiment::yield_direct(double E, double m) const {
+  return yield_meson_photons(E, m) + yield_proton_photons(E, m) + yield_cascade_photons(E, m);
 }
 
 void BeamDumpExperiment::make_energy_bins() {
@@ -104,15 +184,36 @@ void BeamDumpExperiment::make_energy_bins() {
 
 void BeamDumpExperiment::prepare(const PrepareContext& ctx) {
   make_energy_bins();
-  table_ = YieldTable(log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor), E_.size(),
-                      MassInterpolation::log_where_positive);
-  std::vector<double> row_in;
+  table_ = YieldTable(table_mass_nodes(ctx, cfg_.m_nodes_per_decade), E_.size(), MassInterpolation::log_where_positive);
+  // One mass-independent measure per energy holds every channel (meson, proton and cascade photons)
+  // and both cones of an annulus ((outer - inner) x phi_frac, as yield_direct): the Primakoff kernel is
+  // then evaluated once per mass for all of them (physics/PrimakoffMeasure; against the direct yield
+  // in tests/physics/PrimakoffMeasure.test.cpp and at every job mass in the family's tests).
+  physics::PrimakoffMeasure measure(y_out_.J());
+  const double qc = y_out_.params().target.helm.q_cut();
   table_.fill_by_energy([&](std::size_t j, const std::vector<double>& m, std::vector<double>& row) {
-    // Masses at or above E give Y = 0; at_masses handles them (and reuses the light-mass integrals).
-    y_out_.at_masses(E_[j], m, row);
-    if (th_in_ > 0) {
-      y_in_.at_masses(E_[j], m, row_in);
-      for (std::size_t k = 0; k < m.size(); ++k) row[k] = std::max(0.0, row[k] - row_in[k]) * phi_frac_;
+    const double E = E_[j];
+    measure.clear();
+    auto channel = [&](const physics::PrimakoffYield& out, const physics::PrimakoffYield* inner) {
+      if (th_in_ <= 0) {
+        out.add_to_measure(E, 1.0, measure);
+        return;
+      }
+      out.add_to_measure(E, phi_frac_, measure);
+      inner->add_to_measure(E, -phi_frac_, measure);
+    };
+    channel(y_out_, &y_in_);
+    if (yp_out_) channel(*yp_out_, yp_in_ ? &*yp_in_ : nullptr);
+    if (yc_out_) channel(*yc_out_, yc_in_ ? &*yc_in_ : nullptr);
+    measure.finish();
+    // Near the form-factor cutoff (Delta_c = sqrt(q_cut^2 - tau) < 0.87 q_cut) the tau = 0 rules no
+    // longer resolve the shrinking Delta range (errors up to ~7% in single bins, measured): there the
+    // direct yield (breakpoints at sqrt(tau) and Delta_c), a band of ln 4/4 in ln m, ~3 masses per bin.
+    for (std::size_t k = 0; k < m.size(); ++k) {
+      const double s = m[k] * m[k] / (2.0 * E), tau = s * s;
+      if (!(m[k] < E) || tau >= qc * qc) row[k] = 0.0;
+      else if (tau > kDirectTauFraction * qc * qc) row[k] = yield_direct(E, m[k]);
+      else row[k] = std::max(0.0, measure(tau));
     }
   });
   prepared_ = true;
@@ -122,7 +223,7 @@ void BeamDumpExperiment::prepare(const PrepareContext& ctx) {
 // Layout: {tag, YieldTable::save}; the energy bins are recomputed, the table must match them and the
 // mass nodes prepare(ctx) would make.
 namespace {
-constexpr double kPreparedTag = 20261205.3;  // layout version
+constexpr double kPreparedTag = 20261205.7;  // layout version (.4: + proton photons; .5: job-mass nodes; .6: + cascade; .7: one measure)
 }
 
 std::vector<double> BeamDumpExperiment::save_prepared() const {
@@ -132,7 +233,7 @@ std::vector<double> BeamDumpExperiment::save_prepared() const {
 bool BeamDumpExperiment::restore_prepared(const PrepareContext& ctx, const std::vector<double>& v) {
   make_energy_bins();
   prepared_ = restore_yield_tables(v, kPreparedTag, {&table_}, MassInterpolation::log_where_positive, E_.size(),
-                                   log_mass_nodes(ctx.m_a_min, ctx.m_a_max, cfg_.m_nodes_per_decade, kMassFloor));
+                                   table_mass_nodes(ctx, cfg_.m_nodes_per_decade));
   if (!prepared_) return false;
   mc_ = MassCache{};
   return true;
@@ -257,6 +358,11 @@ BeamDumpConfig read_beam_dump_config(ExperimentInput& in) {
   c.pion_pt.a = in.number_when(c.pion_pt.on, "bmpt_pt_a", "inverse_energy", c.pion_pt.a);
   c.pion_pt.gamma = in.number_when(c.pion_pt.on, "bmpt_pt_gamma", "number", c.pion_pt.gamma);
   c.pion_pt.delta = in.number_when(c.pion_pt.on, "bmpt_pt_delta", "number", c.pion_pt.delta);
+  // Primakoff on the beam proton's equivalent photons (ALPtraum's channel): its normalisation sigma_pN.
+  c.proton_photons = in.option("proton_photons", {"off", "on"}) == "on";
+  c.sigma_pN = in.number_when(c.proton_photons, "sigma_pN", "area", c.sigma_pN);
+  // Secondary photons of the meson photons' electromagnetic cascades in the dump.
+  c.cascade_photons = in.option("cascade_photons", {"off", "on"}) == "on";
 
   read_table_resolution(in, c);
   return c;

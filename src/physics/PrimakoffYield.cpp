@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "alpscan/core/Units.hpp"
+#include "alpscan/physics/PrimakoffMeasure.hpp"
 
 namespace alpscan::physics {
 
@@ -71,6 +72,19 @@ double PrimakoffJ::integrand(double Delta, double tau, double pT, double K) cons
   return v;
 }
 
+double PrimakoffJ::mass_factor(double tau, double d2) const {
+  // The integrand without f_acc: r^2 F^2(t) (x screening), r = Delta^2/t, t = tau + Delta^2.
+  const double t = tau + d2;
+  const double r = d2 / t;
+  double v = r * r * target_.helm.squared(t);
+  if (target_.screening == Screening::tsai) {
+    const double x = t / (target_.screening_q * target_.screening_q);
+    const double sc = x / (1.0 + x);
+    v *= sc * sc;
+  }
+  return v;
+}
+
 double PrimakoffJ::numeric(double tau, double pT, double K, double lo, double hi, Nodes* rec) const {
   // Breakpoints; f_acc has square-root edges at |K - p_T| and K + p_T (p_T > 0), so segments
   // touching them use the smoothstep map t -> 3t^2 - 2t^3, which makes sqrt(u - a) smooth in t.
@@ -96,12 +110,17 @@ double PrimakoffJ::numeric(double tau, double pT, double K, double lo, double hi
   // node's Delta^2 and weighted value when asked.
   const std::vector<double>& x = gl_.nodes();
   const std::vector<double>& wt = gl_.weights();
+  // rec->acc: the same weight times the Jacobian and f_acc only (no F^2, screening or r^2), the
+  // mass-independent measure PrimakoffMeasure collects.
   auto gl_sum = [&](double c, double h, auto&& f) {
-    double s = 0.0, d2 = 0.0;
+    double s = 0.0, d2 = 0.0, jac = 1.0;
     for (std::size_t k = 0; k < x.size(); ++k) {
-      const double v = f(c + h * x[k], d2);
+      const double v = f(c + h * x[k], d2, jac);
       s += wt[k] * v;
-      if (rec) rec->d2.push_back(d2), rec->a.push_back(wt[k] * h * v);
+      if (rec) {
+        rec->d2.push_back(d2), rec->a.push_back(wt[k] * h * v);
+        rec->acc.push_back(wt[k] * h * jac * acceptance_fraction(std::sqrt(d2), pT, K));
+      }
     }
     return s * h;
   };
@@ -115,16 +134,18 @@ double PrimakoffJ::numeric(double tau, double pT, double K, double lo, double hi
       const double a = ua + s * w, b = (s + 1 == nseg) ? ub : a + w;
       const bool smooth = (s == 0 && sq[i]) || (s + 1 == nseg && sq[i + 1]);
       if (smooth) {
-        sum += gl_sum(0.5, 0.5, [&](double t, double& d2) {
+        sum += gl_sum(0.5, 0.5, [&](double t, double& d2, double& jac) {
           const double u = a + (b - a) * t * t * (3.0 - 2.0 * t);
           const double D = std::exp(u);
           d2 = D * D;
-          return 6.0 * t * (1.0 - t) * (b - a) * integrand(D, tau, pT, K);
+          jac = 6.0 * t * (1.0 - t) * (b - a);
+          return jac * integrand(D, tau, pT, K);
         });
       } else {
-        sum += gl_sum(0.5 * (a + b), 0.5 * (b - a), [&](double u, double& d2) {
+        sum += gl_sum(0.5 * (a + b), 0.5 * (b - a), [&](double u, double& d2, double& jac) {
           const double D = std::exp(u);
           d2 = D * D;
+          jac = 1.0;
           return integrand(D, tau, pT, K);
         });
       }
@@ -139,9 +160,11 @@ PrimakoffJ::Parts PrimakoffJ::parts(double tau, double pT, double K, Nodes* rec)
     rec->valid = false;
     rec->d2.clear();
     rec->a.clear();
+    rec->acc.clear();
     rec->log_span = 0.0;
   }
-  if (tau != 0.0 || target_.screening != Screening::none) rec = nullptr;  // nodes only for tau = 0
+  // Nodes only for tau = 0 (screened too: from_nodes declines those, PrimakoffMeasure uses acc).
+  if (tau != 0.0) rec = nullptr;
   const double qc = target_.helm.q_cut();
   if (tau >= qc * qc) return p;
   const double dc = std::sqrt(qc * qc - tau);
@@ -208,6 +231,20 @@ PrimakoffYield::PrimakoffYield(YieldParams p, YieldResolution r)
       gl_P_graded_(r.n_P_graded) {
   if (!(p_.sigma_all > 0) || !(p_.theta_max > 0) || !(p_.E_star > 0))
     throw std::invalid_argument("PrimakoffYield: sigma_all, theta_max and E_star must be > 0");
+  if (p_.source == PhotonSource::proton_equivalent &&
+      (!(p_.proton_energy > 0) || p_.eta_factor != 1.0 || p_.photon_multiplicity != 1.0 || p_.pion_pt.on ||
+       !(p_.proton.dipole_q2 > 0)))
+    throw std::invalid_argument(
+        "PrimakoffYield: proton-equivalent photons need proton_energy > 0, a dipole scale > 0, eta_factor = "
+        "photon_multiplicity = 1 and no pion p_T");
+  if (p_.source == PhotonSource::meson_cascade) {
+    if (!p_.pion_pt.on || !(p_.cascade_E_min > 0) || !(p_.pions.E_beam() > p_.cascade_E_min))
+      throw std::invalid_argument("PrimakoffYield: the cascade source needs the pion p_T option and 0 < cascade_E_min < E_beam");
+    cascade_ = std::make_shared<const CascadePhotonResponse>(p_.cascade_E_min, p_.pions.E_beam(),
+                                                             p_.cascade_groups_per_decade);
+    for (int g = 0; g < cascade_->groups(); ++g)
+      parents_.emplace_back(p_.pions, p_.pion_pt, p_.E_star, cascade_->centre(g), r_.n_pt_theta, r_.n_pt_phi);
+  }
   if (p_.pion_pt.on && p_.pT_cap < p_.E_star)
     throw std::invalid_argument("PrimakoffYield: the pion p_T option cannot be combined with a photon p_T cap");
   if (p_.pion_pt.on && !(p_.pion_pt.a > 0))
@@ -248,6 +285,8 @@ std::vector<PrimakoffYield::CNode> PrimakoffYield::c_nodes(double E) const {
 }
 
 std::vector<PrimakoffYield::PNode> PrimakoffYield::pt_nodes(double E) const {
+  if (p_.source == PhotonSource::proton_equivalent) return proton_nodes(E);
+  if (p_.source == PhotonSource::meson_cascade) return cascade_nodes(E);
   if (p_.pion_pt.on) return smeared_nodes(E);
   std::vector<PNode> out;
   for (const CNode& n : c_nodes(E)) out.push_back({photon_pt(p_.E_star, n.c), n.w});
@@ -292,6 +331,119 @@ std::vector<PrimakoffYield::PNode> PrimakoffYield::smeared_nodes(double E) const
   return out;
 }
 
+std::vector<PrimakoffYield::PNode> PrimakoffYield::proton_nodes(double E) const {
+  std::vector<PNode> out;
+  const double Ep = p_.proton_energy, x = E / Ep;
+  if (!(x > 0.0 && x < 1.0)) return out;
+  const double K = E * p_.theta_max;
+  // H ~ P^3 below a = x m_p/sqrt(1-x) (Q^2_min), ~ dP/P from a to Lambda (the dipole scale) and
+  // ~ P^-9 above; the tail beyond 20 Lambda is < 1e-10 of it. J = 0 for P > K + q_cut.
+  const double a = x * kProtonMass / std::sqrt(1.0 - x), L = std::sqrt(p_.proton.dipole_q2);
+  const double P_end = std::min(K + p_.target.helm.q_cut(), 20.0 * L);
+  std::vector<double> bp = {0.0, P_end, L};
+  for (double b = a / 4.0; b < P_end; b *= 4.0) bp.push_back(b);  // geometric panels: the flux is ~ dP/P
+  if (K < P_end) bp.push_back(K);
+  std::sort(bp.begin(), bp.end());
+  bp.erase(std::remove_if(bp.begin(), bp.end(), [&](double b) { return b > P_end; }), bp.end());
+  bp.erase(std::unique(bp.begin(), bp.end()), bp.end());
+  auto add = [&](const GaussLegendre& gl, double lo, double hi) {
+    const double c0 = 0.5 * (lo + hi), h = 0.5 * (hi - lo);
+    for (int i = 0; i < gl.size(); ++i) {
+      const double P = c0 + h * gl.nodes()[i];
+      const double w = std::fabs(h) * gl.weights()[i] * 2.0 * P / Ep * proton_photon_flux(x, P * P, p_.proton);
+      if (w > 0) out.push_back({P, w});
+    }
+  };
+  // J jumps at P = K (as in smeared_nodes); two graded pieces suffice here (the flux is smooth across
+  // K; the 3-D integral of tests/physics/ProtonEquivalentPhotons.test.cpp is met to 1e-6 relative).
+  auto graded = [&](double far, double near) {
+    add_graded(gl_P_, gl_P_graded_, 2, far, near, add);
+  };
+  for (std::size_t i = 0; i + 1 < bp.size(); ++i) {
+    const double lo = bp[i], hi = bp[i + 1];
+    if (!(hi > lo)) continue;
+    if (hi == K) graded(lo, K);
+    else if (lo == K) graded(hi, K);
+    else add(gl_P_, lo, hi);
+  }
+  return out;
+}
+
+std::vector<PrimakoffYield::PNode> PrimakoffYield::cascade_nodes(double E) const {
+  std::vector<PNode> out;
+  const CascadePhotonResponse& R = *cascade_;
+  if (!(E >= R.edges().front() && E < R.edges().back())) return out;
+  const int gk = R.group_of(E);
+  auto density = [&](double P) {  // H_c(E, P), see the header
+    double h = 0.0;
+    for (int g0 = gk; g0 < R.groups(); ++g0) {
+      const double r = R.rho(g0, gk);
+      if (!(r > 0) || parents_[g0].empty()) continue;
+      const double E0 = R.centre(g0), dE0 = R.edges()[g0 + 1] - R.edges()[g0];
+      h += r * dE0 * parents_[g0].density(P * E0 / E) * E0 / E;
+    }
+    return h;
+  };
+  const double K = E * p_.theta_max;
+  // The parents' H < 1e-14 of its peak beyond E* + 40/a (smeared_nodes); the secondaries' P is smaller
+  // by E/E0 <= 1. J = 0 for P > K + q_cut. Panels geometric (ratio 4) down to P_end/1024: the
+  // density is a sum of copies of the parents' spectra scaled by E/E0 over 1-2 decades; two graded
+  // pieces at P = K (the parent-variable sum of tests/physics/CascadePhotonResponse.test.cpp is met to
+  // <0.5%).
+  const double P_end = std::min(K + p_.target.helm.q_cut(), p_.E_star + 40.0 / p_.pion_pt.a);
+  std::vector<double> bp = {0.0, P_end};
+  for (double b = P_end / 1024.0; b < P_end; b *= 4.0) bp.push_back(b);
+  if (K < P_end) bp.push_back(K);
+  std::sort(bp.begin(), bp.end());
+  bp.erase(std::unique(bp.begin(), bp.end()), bp.end());
+  auto add = [&](const GaussLegendre& gl, double lo, double hi) {
+    const double c0 = 0.5 * (lo + hi), h = 0.5 * (hi - lo);
+    for (int i = 0; i < gl.size(); ++i) {
+      const double P = c0 + h * gl.nodes()[i];
+      const double w = std::fabs(h) * gl.weights()[i] * density(P);
+      if (w > 0) out.push_back({P, w});
+    }
+  };
+  auto graded = [&](double far, double near) { add_graded(gl_P_, gl_P_graded_, 2, far, near, add); };
+  for (std::size_t i = 0; i + 1 < bp.size(); ++i) {
+    const double lo = bp[i], hi = bp[i + 1];
+    if (!(hi > lo)) continue;
+    if (hi == K) graded(lo, K);
+    else if (lo == K) graded(hi, K);
+    else add(gl_P_, lo, hi);
+  }
+  if (!(p_.cascade_kick_pt > 0)) return out;
+  // Transverse kick q, 2-D Gaussian of per-axis r.m.s. sigma: |q| Rayleigh on 2 x 8 GL nodes over
+  // [0, 6 sigma] (tail e^-18), the relative azimuth on 16 GL nodes over (0, pi) (symmetric); the new
+  // p_T is |P + q|. The rule's weights are renormalised to 1 per node.
+  const double sg = p_.cascade_kick_pt;
+  static const GaussLegendre gr(8), gphi(16);
+  std::vector<std::pair<double, double>> kick;  // (|q|, phi) -> weight
+  std::vector<double> kw;
+  double norm = 0.0;
+  for (int piece = 0; piece < 2; ++piece) {
+    const double a = 3.0 * sg * piece, b = a + 3.0 * sg;
+    for (int i = 0; i < gr.size(); ++i) {
+      const double q = 0.5 * (a + b) + 0.5 * (b - a) * gr.nodes()[i];
+      const double wq = 0.5 * (b - a) * gr.weights()[i] * q / (sg * sg) * std::exp(-0.5 * q * q / (sg * sg));
+      for (int j = 0; j < gphi.size(); ++j) {
+        const double phi = 0.5 * units::pi * (1.0 + gphi.nodes()[j]);
+        kick.push_back({q, phi});
+        kw.push_back(wq * 0.5 * gphi.weights()[j]);  // dphi/pi over (0, pi)
+        norm += kw.back();
+      }
+    }
+  }
+  std::vector<PNode> smeared;
+  smeared.reserve(out.size() * kick.size());
+  for (const PNode& n : out)
+    for (std::size_t k = 0; k < kick.size(); ++k) {
+      const double q = kick[k].first, c = std::cos(kick[k].second);
+      smeared.push_back({std::sqrt(std::max(0.0, n.pT * n.pT + q * q + 2.0 * n.pT * q * c)), n.w * kw[k] / norm});
+    }
+  return smeared;
+}
+
 double PrimakoffYield::operator()(double E, double m) const {
   if (!(m < E) || !(E > 0)) return 0.0;
   const double s = m * m / (2.0 * E);
@@ -300,6 +452,12 @@ double PrimakoffYield::operator()(double E, double m) const {
   double sum = 0.0;
   for (const PNode& n : pt_nodes(E)) sum += n.w * J_(tau, n.pT, K);
   return prefactor() * sum;
+}
+
+void PrimakoffYield::add_to_measure(double E, double coef, PrimakoffMeasure& measure) const {
+  if (!(E > 0)) return;
+  const double K = E * p_.theta_max, c = coef * prefactor();
+  for (const PNode& n : pt_nodes(E)) measure.add(J_, c * n.w, n.pT, K);
 }
 
 void PrimakoffYield::at_masses(double E, const std::vector<double>& m, std::vector<double>& out) const {

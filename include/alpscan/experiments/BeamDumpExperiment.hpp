@@ -11,6 +11,18 @@
 // Gamma = g^2 m^3/64pi, BR_gg = 1, production ~ g^2 and decay probability ~ g^2 at long lifetime:
 // the lower edge of the excluded region is N ~ g^4, the upper edge is set by gamma beta c tau ~ L_d.
 //
+// Second production channel (option proton_photons = on, ALPtraum's channel, physics/
+// ProtonEquivalentPhotons.hpp): Primakoff conversion of the beam proton's equivalent photons in the
+// coherent field of a dump nucleus, p Z -> p Z a, per POT sigma(pZ -> pZa)/sigma_pN:
+//   Y_p(E; m) = (alpha Z^2/(4 sigma_pN)) int dP H_p(E, P) J(tau; P, K),  H_p = (2P/E_p) d^2N/(dx dq_t^2),
+// the same analytic acceptance J as the meson photons with the photon p_T = the proton photon's q_t
+// (azimuthally symmetric about the beam, so the off-axis annulus x h/(pi d) applies unchanged).
+// Third channel (option cascade_photons = on): the secondary photons of the electromagnetic cascades
+// the meson-decay photons start in the thick dump (physics/CascadePhotonResponse.hpp, Rossi
+// approximation A through EmCascade), each keeping its parent photon's direction, converted by the
+// same Primakoff yield (PrimakoffYield source meson_cascade). Y = Y_meson + Y_p + Y_cascade is what the
+// table holds.
+//
 // Photon source: with the option pion_pt = bmpt the pions carry the BMPT transverse momentum
 // (physics/MesonPhotonSpectrum PionPtModel; the photon direction is the pion direction (+) the decay
 // angle), which populates off-axis acceptances such as CHARM's; pion_pt = collinear is the PASSAT model.
@@ -23,11 +35,14 @@
 // the square face covers, 4h^2 / (pi((d+h)^2 - (d-h)^2)) = h/(pi d), assuming an azimuthally flat flux.
 //
 // prepare() tabulates Y(E_j; m_k) on energy bins uniform in ln E (the decay exponent ~ 1/p changes
-// by the same fraction per bin) and log-spaced mass nodes; per mass a cache holds the bin weights W_j
+// by the same fraction per bin) and mass nodes that are the job's own masses (so the table is the
+// direct yield at every mass a scan evaluates; log-spaced nodes over the range when the job gives
+// fewer than two masses, ln Y interpolated in ln m between nodes); per mass a cache holds the bin weights W_j
 // and decay exponents per g^2, so a point costs one pass over the bins (or a closed form g^4 C4 when
 // every bin is in the long-lifetime limit).
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "alpscan/experiments/Experiment.hpp"
@@ -52,6 +67,16 @@ struct BeamDumpConfig {
   physics::Screening screening = physics::Screening::none;
   double screening_coeff = 111.0;
   physics::PionPtModel pion_pt;      // pion transverse momentum (off: collinear pions)
+  // Proton equivalent photons (second channel): on/off, the proton's inelastic cross-section on the
+  // dump nucleus (normalisation per POT) and the proton's elastic form factors.
+  bool proton_photons = false;
+  double sigma_pN = 0.0;
+  physics::ProtonFormFactors proton_ff;
+  // Secondary photons of the meson photons' cascades (third channel): on/off.
+  bool cascade_photons = false;
+  // Transverse kick of the cascade photons (PrimakoffYield cascade_kick_pt; 0 = collinear, the model).
+  // Not a data-file key: set only by the family test that estimates the collinear over-acceptance.
+  double cascade_kick_pt = 0.0;
   // Geometry
   double L_d = 0.0;          // dump to start of the decay volume
   double L_v = 0.0;          // length of the decay volume
@@ -95,8 +120,12 @@ class BeamDumpExperiment final : public Experiment {
   double signal_reference(double m, double g, int n_panels = 64) const;
   // Same for a given total width and detected fraction (sum of eff_f BR_f): N_POT det g^2 int Y P_dec(Gamma).
   double signal_reference_width(double m, double g, double Gamma_total, double detected, int n_panels = 64) const;
-  // Y(E; m) inside the acceptance [GeV per g^2 per POT], direct.
+  // Y(E; m) inside the acceptance [GeV per g^2 per POT], direct (both channels).
   double yield_direct(double E, double m) const;
+  // The two channels separately, direct: meson-decay photons, proton equivalent photons (0 when off).
+  double yield_meson_photons(double E, double m) const;
+  double yield_proton_photons(double E, double m) const;
+  double yield_cascade_photons(double E, double m) const;  // secondary cascade photons (0 when off)
   // Y(E_j; m) at bin centre j as signal() uses it: the table (ln Y linear in ln m between nodes where
   // both are > 0, MassInterpolation::log_where_positive), direct outside the job's mass range.
   double yield_table(int bin, double m) const { return table_y(bin, table_.bracket(m), m); }
@@ -122,6 +151,8 @@ class BeamDumpExperiment final : public Experiment {
   BeamDumpConfig cfg_;
   double th_in_ = 0.0, th_out_ = 0.0, phi_frac_ = 1.0;
   physics::PrimakoffYield y_out_, y_in_;  // acceptance theta < th_out (and < th_in for the annulus)
+  std::optional<physics::PrimakoffYield> yp_out_, yp_in_;  // proton equivalent photons (when on)
+  std::optional<physics::PrimakoffYield> yc_out_, yc_in_;  // secondary cascade photons (when on)
 
   double dlnE_ = 0.0;
   std::vector<double> E_;  // bin centres, decreasing

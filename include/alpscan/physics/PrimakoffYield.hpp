@@ -7,10 +7,13 @@
 // [GeV]: Y g^2 dE is the number of ALPs per POT in dE inside the acceptance.
 #pragma once
 
+#include <memory>
 #include <vector>
 
+#include "alpscan/physics/CascadePhotonResponse.hpp"
 #include "alpscan/physics/HelmFormFactor.hpp"
 #include "alpscan/physics/MesonPhotonSpectrum.hpp"
+#include "alpscan/physics/ProtonEquivalentPhotons.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 
 namespace alpscan::physics {
@@ -67,6 +70,7 @@ class PrimakoffJ {
   struct Nodes {
     bool valid = false;
     std::vector<double> d2, a;
+    std::vector<double> acc;  // the node's weight x Jacobian x f_acc alone (screened too): PrimakoffMeasure
     double log_span = 0.0;  // ln(hi/lo) of the numeric range = total weight in u
   };
   // rec (optional, only with tau = 0 and no screening) records the nodes of the numeric part.
@@ -78,6 +82,9 @@ class PrimakoffJ {
   bool from_nodes(double tau, const Parts& p0, const Nodes& n, double& J) const;
 
   const PrimakoffTarget& target() const { return target_; }
+  // The mass-dependent factor of the numeric integrand: r^2 F^2(tau + Delta^2) (x the screening
+  // factor), r = Delta^2/(tau + Delta^2); the integrand in ln Delta is this times f_acc.
+  double mass_factor(double tau, double d2) const;
 
  private:
   double integrand(double Delta, double tau, double pT, double K) const;
@@ -90,7 +97,29 @@ class PrimakoffJ {
   double dF2_max_ = 0.0;  // R1^2/5 + s^2 >= |dF^2/dt| on [0, q_cut^2]
 };
 
+// Photon source of the yield. meson_decay: the pi0/eta decay photons (PASSAT; the default).
+// proton_equivalent: the equivalent photons of the beam proton (ProtonEquivalentPhotons.hpp,
+// ALPtraum's channel), photon energy E = x proton_energy and p_T = q_t; then sigma_all is the
+// proton's inelastic cross-section sigma_pN, eta_factor = photon_multiplicity = 1 and pions,
+// pion_pt, pT_cap are not used. meson_cascade: the SECONDARY photons of the electromagnetic cascades
+// the meson-decay photons start in a thick dump (CascadePhotonResponse.hpp; the direct photons are
+// the meson_decay source), each keeping its parent's direction: at energy E and p_T P the density is
+//   H_c(E, P) = sum_{parent groups g0 >= g(E)} rho(g0 -> E) dE0 H(E0, P E0/E) E0/E,
+// H the pion-p_T-smeared meson photon density (needs pion_pt.on); same prefactor as meson_decay.
+class PrimakoffMeasure;  // PrimakoffMeasure.hpp
+
+enum class PhotonSource { meson_decay, proton_equivalent, meson_cascade };
+
 struct YieldParams {
+  PhotonSource source = PhotonSource::meson_decay;
+  double proton_energy = 0.0;    // proton_equivalent: beam energy [GeV]
+  ProtonFormFactors proton;      // proton_equivalent: elastic form factors
+  double cascade_E_min = 0.0;    // meson_cascade: lowest secondary-photon energy tabulated [GeV]
+  int cascade_groups_per_decade = 20;  // meson_cascade: energy groups of the cascade response
+  // meson_cascade: per-axis r.m.s. of a 2-D Gaussian transverse kick added to every secondary photon's
+  // p_T [GeV] (multiple scattering: theta k ~ const, so a p_T independent of k). 0: collinear with the
+  // parent (the default). Used to estimate the collinear model's over-acceptance (family test).
+  double cascade_kick_pt = 0.0;
   PionSpectrum pions;
   double E_star = 0.0;           // m_pi0 / 2 [GeV]
   double Z = 0.0;
@@ -134,9 +163,14 @@ class PrimakoffYield {
   // Equal to operator() to ~1e-10 relative.
   void at_masses(double E, const std::vector<double>& m, std::vector<double>& out) const;
 
+  // Adds coef x Y(E; m)/J-sum to a PrimakoffMeasure: every p_T node's J(tau; P, K) with weight
+  // coef x prefactor() x w, so that measure(tau) = coef Y(E; m) for every mass (tau = (m^2/2E)^2).
+  void add_to_measure(double E, double coef, PrimakoffMeasure& measure) const;
+
   // alpha Z^2 C_phi eta mult / (4 sigma_all) [GeV^2].
   double prefactor() const;
   const YieldParams& params() const { return p_; }
+  const PrimakoffJ& J() const { return J_; }
 
   // Photon p_T nodes (weight includes the photon density), the one rule both operator() and
   // at_masses() sum over. Pion p_T off: the c = cos(theta*) nodes mapped to p_T = E* sqrt(1 - c^2)
@@ -153,11 +187,16 @@ class PrimakoffYield {
   };
   std::vector<CNode> c_nodes(double E) const;
   std::vector<PNode> smeared_nodes(double E) const;
+  std::vector<PNode> proton_nodes(double E) const;
+  std::vector<PNode> cascade_nodes(double E) const;
 
   YieldParams p_;
   YieldResolution r_;
   PrimakoffJ J_;
   GaussLegendre gl_c_, gl_graded_, gl_P_, gl_P_graded_;
+  // meson_cascade: the response and the smeared photon p_T spectra at the parent group centres
+  std::shared_ptr<const CascadePhotonResponse> cascade_;
+  std::vector<SmearedPhotonPt> parents_;
 };
 
 }  // namespace alpscan::physics

@@ -4,10 +4,12 @@
 // code's own output).
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -90,15 +92,16 @@ TEST_CASE("beam dump: the yield table and bin sum agree with the direct referenc
 }
 
 TEST_CASE("beam dump: yield table between mass nodes against the direct Primakoff yield", "[beam_dump][yield_table]") {
-  // ln Y linear in ln m over a node spacing h = ln(10)/8 = 0.29 errs by h^2/8 |d^2 ln Y/d(ln m)^2| =
-  // 0.010 |curvature| at mid-interval. Below the coherence limit (m < 0.1 GeV here) Y ~ m^0
-  // (ln-enhanced, curvature << 1): 0.5% (observed <= 0.3%). Above it the form factor cuts Y off as
-  // exp(-c m^4/E^2), curvature ~ 16 c m^4/E^2 >> 1: the 8 nodes/decade of the data files give ~2% at
-  // 0.26 GeV and up to 70% (SHiP) / 45% (CHARM) at 1.5 GeV (measured here, 2026-12-05). Kept as they are
-  // (the scans must stay bit-identical; see the report of issue 11): asserted as an upper bound of 1 so
-  // a worse table is caught, and printed.
+  // Log nodes (a prepare without job masses, as here): ln Y linear in ln m over a node spacing
+  // h = ln(10)/8 = 0.29 errs by h^2/8 |d^2 ln Y/d(ln m)^2| = 0.010 |curvature| at mid-interval. Below the
+  // coherence limit (m < 0.1 GeV here) Y ~ m^0 (ln-enhanced, curvature << 1): 0.5% (observed <= 0.3%).
+  // Above it the form factor cuts Y off as exp(-c m^4/E^2), curvature ~ 16 c m^4/E^2 >> 1: ~2% at 0.26 GeV
+  // and up to 80% (SHiP) / 45% (CHARM) in single bins at 1.5 GeV for the meson + proton-photon yield
+  // (with the cascade photons, whose low-energy bins sit on the cut-off, a single SHiP bin is off by 57x
+  // there). A scan never meets these: its masses are the nodes (next test). Asserted here for the
+  // meson + proton-photon yield as an upper bound of 1, so a worse interpolation is caught.
   for (const char* name : {"ship_bdf", "charm"}) {  // on axis; off axis (annulus = difference of two yields)
-    auto e = load(name);
+    auto e = load(name, [](BeamDumpConfig& c) { c.cascade_photons = false; });
     const auto& mn = e->mass_nodes();
     const auto& E = e->bin_energies();
     REQUIRE(mn.size() > 20);
@@ -114,10 +117,52 @@ TEST_CASE("beam dump: yield table between mass nodes against the direct Primakof
       }
       INFO(name << " m = " << m << ": largest relative error where Y > 1e-3 peak: " << worst);
       CHECK(worst < (m < 0.1 ? 0.005 : 1.0));
-      if (m >= 0.1) WARN(name << " m = " << m << " (above the coherence limit): largest relative error " << worst);
     }
-    // At a node the table is the direct yield (PrimakoffYield::at_masses agrees with operator() to 1e-10).
-    CHECK(e->yield_table(10, mn[7]) == Approx(e->yield_direct(E[10], mn[7])).epsilon(1e-8));
+    // At a node the table is the direct yield up to the measure's projection (next test).
+    CHECK(e->yield_table(10, mn[7]) == Approx(e->yield_direct(E[10], mn[7])).epsilon(2e-5));
+  }
+}
+
+TEST_CASE("beam dump: at every mass a scan evaluates, the table is the direct yield", "[beam_dump][yield_table]") {
+  // The nodes are the job's masses (PrepareContext::m_a_values). Grid: 24 masses log-spaced over
+  // 0.05-3 GeV, i.e. the masses above the coherence limit where log-node interpolation failed (previous
+  // test), up to the end of every proton-dump region. The table's rows come from one mass-independent
+  // measure per energy (physics/PrimakoffMeasure: all channels, the Delta integrand projected on 12-node
+  // panels of width 0.5 in ln Delta; the direct yield where tau > q_cut^2/4). Against the direct 2-D
+  // quadrature (yield_direct, each channel's own breakpoints) every bin with Y > 1e-6 of the peak
+  // agrees to 1e-3 (error budget: ~1e-6 from the projection below 0.7 GeV, measured <= 7e-4 in single
+  // bins at 1.2-2.1 GeV where the Delta range shrinks towards the cutoff); the signal agrees with the
+  // direct reference integral to the bin-sum accuracy of the first test (1%).
+  std::vector<double> grid;
+  for (int i = 0; i < 24; ++i) grid.push_back(0.05 * std::pow(60.0, i / 23.0));
+  for (const char* name : {"ship_bdf", "charm"}) {
+    Diagnostics d;
+    ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + name + ".json", nlohmann::json::object(), d);
+    BeamDumpConfig c = read_beam_dump_config(f);
+    f.finish();
+    BeamDumpExperiment e(f.info(), c);
+    PrepareContext ctx;
+    ctx.m_a_min = grid.front();
+    ctx.m_a_max = grid.back();
+    ctx.m_a_values = grid;
+    e.prepare(ctx);
+    REQUIRE(e.mass_nodes() == grid);
+    const auto& E = e.bin_energies();
+    for (std::size_t k = 0; k < grid.size(); k += 3) {
+      const double m = grid[k];
+      double ypeak = 0, worst = 0;
+      for (std::size_t j = 0; j < E.size(); ++j) ypeak = std::max(ypeak, e.yield_direct(E[j], m));
+      for (std::size_t j = 0; j < E.size(); ++j) {
+        const double t = e.yield_table(static_cast<int>(j), m), dy = e.yield_direct(E[j], m);
+        if (dy > 1e-6 * ypeak) worst = std::max(worst, std::fabs(t / dy - 1));
+      }
+      INFO(name << " m = " << m << ": largest relative error of the table " << worst);
+      CHECK(worst < (m < 0.7 ? 2e-5 : 1e-3));
+    }
+    for (auto [m, g] : {std::pair{grid[6], 1e-6}, std::pair{grid[15], 5e-8}}) {  // 0.15 and 0.72 GeV, N ~ 0.1-10
+      INFO(name << " signal at m = " << m << " g = " << g << ": " << e.signal(m, g));
+      CHECK(e.signal(m, g) == Approx(e.signal_reference(m, g)).epsilon(0.01));
+    }
   }
 }
 
@@ -388,8 +433,9 @@ TEST_CASE("pion p_T moves the CHARM region to the published masses; NuCal and SH
   // Seed 002 Fig. 128 (BC9, L15161-L15180) and Bergsma et al. 1985 / ALPtraum (JHEP 02 (2016) 018):
   // the CHARM region reaches m_a ~ 0.1-0.5 GeV with g ~ 1e-6-1e-5 at ~100 MeV. With collinear pions
   // it stopped at ~66 MeV (charm.json notes); with the BMPT p_T, 100 MeV at g = 5e-6 is excluded.
-  auto on = load("charm");
-  auto off = load("charm", [](BeamDumpConfig& c) { c.pion_pt.on = false; });
+  // (the cascade channel needs the pion p_T spectrum: both without it, the comparison of the meson source)
+  auto on = load("charm", [](BeamDumpConfig& c) { c.cascade_photons = false; });
+  auto off = load("charm", [](BeamDumpConfig& c) { c.pion_pt.on = false; c.cascade_photons = false; });
   const double S = s_up(*on);
   CHECK(on->signal(0.1, 5e-6) >= S);
   CHECK(off->signal(0.1, 5e-6) < S);
@@ -453,4 +499,65 @@ TEST_CASE("NA62 in dump mode: beam, POT and geometry from its publications", "[b
   CHECK(e->signal(0.1, 3e-6) >= s_up(*e));
   CHECK(e->signal(0.5, 1e-6) >= s_up(*e));
   CHECK(e->signal(0.1, 1e-8) < s_up(*e));
+}
+
+TEST_CASE("beam dump: prepare time against the number of job masses (timing, hidden)", "[.prepare_scaling]") {
+  // Not a check: prints the prepare() time of each proton dump for 50, 200 and 1000 job masses over
+  // 1 keV - 10 GeV (the fips_bc9 range), to show the per-mass cost of the table.
+  for (const char* name : {"charm", "na62_dump"}) {
+    for (int n : {50, 200, 1000}) {
+      Diagnostics d;
+      ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + name + ".json", nlohmann::json::object(), d);
+      BeamDumpConfig c = read_beam_dump_config(f);
+      f.finish();
+      BeamDumpExperiment e(f.info(), c);
+      PrepareContext ctx;
+      ctx.m_a_min = 1e-6;
+      ctx.m_a_max = 10.0;
+      for (int i = 0; i < n; ++i) ctx.m_a_values.push_back(1e-6 * std::pow(1e7, i / (n - 1.0)));
+      const auto t0 = std::chrono::steady_clock::now();
+      e.prepare(ctx);
+      const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      WARN(name << ": " << n << " job masses, prepare " << s << " s");
+    }
+  }
+}
+
+TEST_CASE("cascade photons: over-acceptance of the collinear model at NA62 and SHiP (estimate, hidden)", "[.cascade_kick]") {
+  // Prints the lower edge in g at 0.1 and 1 GeV with the cascade photons collinear with their parents
+  // (the model) and with a Gaussian multiple-scattering kick of per-axis sigma_P = 3.6 and 7.2 MeV
+  // (theta k ~ const; 3.6 MeV = the median theta k = 4.3 mrad GeV of a 1 GeV shower photon, issue12-e137's
+  // Monte Carlo in physics/CascadeAngles, read as a 2-D Gaussian; 7.2 MeV and 15 MeV ~ E_s/sqrt(2)
+  // brackets for its tail), and without the cascade channel.
+  for (const char* name : {"na62_dump", "ship_bdf"}) {
+    for (double kick : {0.0, 3.6e-3, 7.2e-3, 15e-3, -1.0}) {
+      Diagnostics d;
+      ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + name + ".json", nlohmann::json::object(), d);
+      BeamDumpConfig c = read_beam_dump_config(f);
+      f.finish();
+      if (kick < 0) c.cascade_photons = false;
+      else c.cascade_kick_pt = kick;
+      BeamDumpExperiment e(f.info(), c);
+      PrepareContext ctx;
+      ctx.m_a_min = 0.1;
+      ctx.m_a_max = 1.0;
+      ctx.m_a_values = {0.1, 1.0};
+      e.prepare(ctx);
+      const double S = s_up(e);
+      for (double m : {0.1, 1.0}) {
+        double lo = NAN;
+        for (int k = 0; k <= 800 && std::isnan(lo); ++k) {
+          const double g = 1e-9 * std::pow(10.0, 5.0 * k / 800.0);
+          if (e.signal(m, g) >= S) lo = g;
+        }
+        double a = std::log(lo) - std::log(10.0) * 5.0 / 800.0, b = std::log(lo);
+        for (int i = 0; i < 50 && std::isfinite(lo); ++i) {
+          const double x = 0.5 * (a + b);
+          (e.signal(m, std::exp(x)) >= S ? b : a) = x;
+        }
+        WARN(name << " kick " << kick << " m = " << m << ": lower edge " << std::exp(b) << "  N at g = 1e-7: "
+                  << e.signal(m, 1e-7) << "  C4 " << e.c4(m));
+      }
+    }
+  }
 }
