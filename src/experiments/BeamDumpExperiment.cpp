@@ -93,20 +93,12 @@ Acceptance acceptance(const BeamDumpConfig& c) {
 // growing in proportion). Without job masses (or with one: alpscan explain) the log nodes over the range
 // are used, plus that one mass.
 MassNodes table_mass_nodes(const PrepareContext& ctx, double per_decade) {
-  std::vector<double> m;
-  for (double x : ctx.m_a_values)
-    if (x > kMassFloor && std::isfinite(x)) m.push_back(x);
-  std::sort(m.begin(), m.end());
-  m.erase(std::unique(m.begin(), m.end()), m.end());
-  if (m.size() < 2) {
-    const MassNodes logn = log_mass_nodes(ctx.m_a_min, ctx.m_a_max, per_decade, kMassFloor);
-    m.insert(m.end(), logn.m.begin(), logn.m.end());
-    std::sort(m.begin(), m.end());
-    m.erase(std::unique(m.begin(), m.end()), m.end());
+  MassNodes n = mass_nodes_of(ctx.m_a_values, kMassFloor);
+  if (n.m.size() < 2) {
+    std::vector<double> m = log_mass_nodes(ctx.m_a_min, ctx.m_a_max, per_decade, kMassFloor).m;
+    m.insert(m.end(), n.m.begin(), n.m.end());
+    n = mass_nodes_of(std::move(m), 0.0);  // the log nodes may start at the floor itself
   }
-  MassNodes n;
-  n.m = m;
-  for (double x : m) n.ln_m.push_back(std::log(x));
   return n;
 }
 
@@ -368,10 +360,8 @@ BeamDumpConfig read_beam_dump_config(ExperimentInput& in) {
   return c;
 }
 
-namespace {
-const bool registered = register_family(
-    {"beam_dump", "proton beam dump: Primakoff on meson-decay photons, a -> gamma gamma / e+e- in a decay volume",
-     [](ExperimentInput& in) { return build_experiment<BeamDumpExperiment>(in, read_beam_dump_config(in)); }});
-}  // namespace
+// The family registers itself when the program starts (experiments/FamilyRegistry.hpp).
+static const bool registered = register_family_of<BeamDumpExperiment, read_beam_dump_config>(
+    "beam_dump", "proton beam dump: Primakoff on meson-decay photons, a -> gamma gamma / e+e- in a decay volume");
 
 }  // namespace alpscan

@@ -92,10 +92,8 @@ ColliderConfig read_collider_config(ExperimentInput& in) {
   return c;
 }
 
-namespace {
-const bool registered = register_family(
-    {"collider", "e+e- collider: e+e- -> gamma a, a -> gamma gamma (three photons)",
-     [](ExperimentInput& in) { return build_experiment<ColliderExperiment>(in, read_collider_config(in)); }});
-}  // namespace
+// The family registers itself when the program starts (experiments/FamilyRegistry.hpp).
+static const bool registered = register_family_of<ColliderExperiment, read_collider_config>(
+    "collider", "e+e- collider: e+e- -> gamma a, a -> gamma gamma (three photons)");
 
 }  // namespace alpscan

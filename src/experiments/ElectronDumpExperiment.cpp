@@ -680,10 +680,8 @@ ElectronDumpConfig read_electron_dump_config(ExperimentInput& in) {
   return c;
 }
 
-namespace {
-const bool registered = register_family(
-    {"electron_dump", "electron beam dump: Primakoff on shower photons and ALP bremsstrahlung, visible decays",
-     [](ExperimentInput& in) { return build_experiment<ElectronDumpExperiment>(in, read_electron_dump_config(in)); }});
-}  // namespace
+// The family registers itself when the program starts (experiments/FamilyRegistry.hpp).
+static const bool registered = register_family_of<ElectronDumpExperiment, read_electron_dump_config>(
+    "electron_dump", "electron beam dump: Primakoff on shower photons and ALP bremsstrahlung, visible decays");
 
 }  // namespace alpscan

@@ -2,8 +2,19 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace alpscan {
+
+MassNodes mass_nodes_of(std::vector<double> m, double m_floor) {
+  m.erase(std::remove_if(m.begin(), m.end(), [&](double x) { return !(x > m_floor) || !std::isfinite(x); }), m.end());
+  std::sort(m.begin(), m.end());
+  m.erase(std::unique(m.begin(), m.end()), m.end());
+  MassNodes n;
+  n.m = std::move(m);
+  for (double x : n.m) n.ln_m.push_back(std::log(x));
+  return n;
+}
 
 MassNodes log_mass_nodes(double m_min, double m_max, double per_decade, double m_floor) {
   double lo = std::max(m_min, m_floor);

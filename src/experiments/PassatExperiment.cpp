@@ -368,10 +368,8 @@ PassatConfig read_passat_config(ExperimentInput& in) {
   return c;
 }
 
-namespace {
-const bool registered = register_family(
-    {"passat", "PASSAT: Primakoff production in a dump, conversion back to a photon in a helioscope magnet (seed 000)",
-     [](ExperimentInput& in) { return build_experiment<PassatExperiment>(in, read_passat_config(in)); }});
-}  // namespace
+// The family registers itself when the program starts (experiments/FamilyRegistry.hpp).
+static const bool registered = register_family_of<PassatExperiment, read_passat_config>(
+    "passat", "PASSAT: Primakoff production in a dump, conversion back to a photon in a helioscope magnet (seed 000)");
 
 }  // namespace alpscan

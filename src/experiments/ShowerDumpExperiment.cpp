@@ -109,15 +109,7 @@ std::vector<double> ShowerDumpExperiment::photon_angle_edges() const {
 namespace {
 // The job's masses: > 0, ascending, distinct; the range ends where only the range is known.
 MassNodes job_masses(const PrepareContext& ctx) {
-  std::vector<double> m = ctx.m_a_values;
-  if (m.empty()) m = {ctx.m_a_min, ctx.m_a_max};
-  m.erase(std::remove_if(m.begin(), m.end(), [](double x) { return !(x > 0) || !std::isfinite(x); }), m.end());
-  std::sort(m.begin(), m.end());
-  m.erase(std::unique(m.begin(), m.end()), m.end());
-  MassNodes n;
-  n.m = m;
-  for (double x : m) n.ln_m.push_back(std::log(x));
-  return n;
+  return mass_nodes_of(ctx.m_a_values.empty() ? std::vector<double>{ctx.m_a_min, ctx.m_a_max} : ctx.m_a_values, 0.0);
 }
 constexpr double kPreparedTag = 20261205.6;  // save_prepared() layout version
 }  // namespace
@@ -494,10 +486,8 @@ ShowerDumpConfig read_shower_dump_config(ExperimentInput& in) {
   return c;
 }
 
-namespace {
-const bool registered = register_family(
-    {"shower_dump", "dump shower (MiniBooNE, ArgoNeuT): photon and e+- fluxes of the shower, scattering and decays in a detector",
-     [](ExperimentInput& in) { return build_experiment<ShowerDumpExperiment>(in, read_shower_dump_config(in)); }});
-}  // namespace
+// The family registers itself when the program starts (experiments/FamilyRegistry.hpp).
+static const bool registered = register_family_of<ShowerDumpExperiment, read_shower_dump_config>(
+    "shower_dump", "dump shower (MiniBooNE, ArgoNeuT): photon and e+- fluxes of the shower, scattering and decays in a detector");
 
 }  // namespace alpscan

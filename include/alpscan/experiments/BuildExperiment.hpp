@@ -4,9 +4,12 @@
 
 #include <memory>
 #include <stdexcept>
+#include <string>
+#include <utility>
 
 #include "alpscan/experiments/Experiment.hpp"
 #include "alpscan/experiments/ExperimentInput.hpp"
+#include "alpscan/experiments/FamilyRegistry.hpp"
 
 namespace alpscan {
 
@@ -22,6 +25,16 @@ ExperimentPtr build_experiment(ExperimentInput& in, const Config& c) {
     in.add_problem("/parameters", e.what());
     return nullptr;
   }
+}
+
+// Registers the family whose experiment X is built from the configuration that Read(ExperimentInput&)
+// fills: the one line at the bottom of each family's source file,
+//     static const bool registered = register_family_of<ColliderExperiment, read_collider_config>(
+//         "collider", "e+e- collider: ...");
+template <class X, auto Read>
+bool register_family_of(std::string name, std::string summary) {
+  return register_family({std::move(name), std::move(summary),
+                          [](ExperimentInput& in) { return build_experiment<X>(in, Read(in)); }});
 }
 
 }  // namespace alpscan

@@ -1,6 +1,8 @@
 // Experiment families register themselves: each family's source file (experiments/<Family>Experiment.cpp)
 // ends with
-//     const bool registered = register_family({"collider", "e+e- -> gamma a, a -> gamma gamma", &make});
+//     static const bool registered = register_family_of<ColliderExperiment, read_collider_config>(
+//         "collider", "e+e- -> gamma a, a -> gamma gamma");
+// (register_family_of, experiments/BuildExperiment.hpp, wraps register_family with the common factory)
 // and the catalog (io/ExperimentCatalog) builds an experiment from a data file by looking up its
 // "family" field here. Adding a family is one source file, one data file and one test; nothing else is
 // edited. (The experiments library is linked whole, see CMakeLists.txt, so the registering objects

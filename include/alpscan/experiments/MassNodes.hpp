@@ -14,6 +14,10 @@ struct MassNodes {
 // by a factor 1.1 each way). The first and last nodes are exactly the range edges.
 MassNodes log_mass_nodes(double m_min, double m_max, double per_decade, double m_floor);
 
+// Given masses as nodes (e.g. a job's own masses, PrepareContext::m_a_values): those finite and above
+// m_floor, ascending and distinct, with their logarithms.
+MassNodes mass_nodes_of(std::vector<double> m, double m_floor);
+
 // Where m falls among the nodes (ln_m increasing, at least 2): the interval k in [0, size - 2]
 // (clamped, so m outside the nodes extrapolates from the end interval) and the fraction t of ln m
 // between ln_m[k] and ln_m[k + 1], for interpolation linear in ln m.
