@@ -83,7 +83,7 @@ int cmd_explain(const JobSpec& job, const std::vector<ExperimentPtr>& experiment
   const AlpPoint& p = pt.p;
   std::optional<model::AlpModel> alp;  // the model every experiment is handed, as in the scan
   try {
-    alp.emplace(p);
+    alp.emplace(p, job.model);
   } catch (const std::invalid_argument& e) {
     std::cerr << "alpscan explain: --point: " << e.what() << "\n";
     return kExitInput;

@@ -26,7 +26,8 @@ std::string default_data_dir() {
 namespace {
 
 const std::vector<std::string> kTopKeys = {"format", "name", "description", "parameters", "experiments",
-                                           "confidence_level", "output", "chunk_size", "planes", "data_dir"};
+                                           "confidence_level", "output", "chunk_size", "planes", "data_dir",
+                                           "model"};
 const std::vector<std::string> kAxisKeys = {"value", "values", "scale", "min", "max", "points", "unit"};
 
 std::vector<std::string> axis_names() {
@@ -298,6 +299,28 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
       c.add("/chunk_size", "expected an integer >= 1 (points per work unit), found " + j["chunk_size"].dump());
     else
       job.chunk_size = j["chunk_size"].get<std::size_t>();
+  }
+
+  // model: choices that hold for every point and experiment (model/AlpModel.hpp ModelOptions)
+  if (j.contains("model")) {
+    const json& m = j["model"];
+    if (!m.is_object()) {
+      c.add("/model", "expected an object such as {\"electron_loop\": \"off\"}, found " + json_type_name(m));
+    } else {
+      c.no_unknown_keys(m, "/model", {"electron_loop"});
+      if (m.contains("electron_loop")) {
+        const json& v = m["electron_loop"];
+        const std::string t = v.is_string() ? v.get<std::string>() : "";
+        using L = model::ModelOptions::ElectronLoop;
+        if (t == "off") job.model.electron_loop = L::off;
+        else if (t == "add") job.model.electron_loop = L::add;
+        else if (t == "subtract") job.model.electron_loop = L::subtract;
+        else
+          c.add("/model/electron_loop",
+                "expected \"off\", \"add\" or \"subtract\" (the electron-loop photon coupling added to g_agg "
+                "with either relative sign), found " + v.dump());
+      }
+    }
   }
 
   // planes

@@ -60,6 +60,7 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
                   {"code_version", code_version()},
                   {"git_revision", git_revision()},
                   {"confidence_level", r.cl},
+                  {"model", {{"electron_loop", model::electron_loop_name(job.model.electron_loop)}}},
                   {"points", space.full().size},
                   {"result", "scan.h5"}};
   json axes = json::object();

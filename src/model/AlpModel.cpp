@@ -26,6 +26,11 @@ std::complex<double> AlpModel::g_gamma_from_electron_loop() const {
   return loop_photon_coupling_from_electron(p_.g_ae(), p_.m_a());
 }
 
+void AlpModel::add_electron_loop(ModelOptions::ElectronLoop sign) {
+  const std::complex<double> dg = g_gamma_from_electron_loop();
+  g_gamma_ = std::abs(sign == ModelOptions::ElectronLoop::add ? p_.g_agg() + dg : p_.g_agg() - dg);
+}
+
 void AlpModel::compute_widths() const {
   const double m = p_.m_a();
   w_.gg = width_a_to_gg(g_gamma(kOnShellPhotons), m);

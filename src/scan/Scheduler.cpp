@@ -99,7 +99,7 @@ bool Scheduler::evaluate_unit(int unit, std::vector<double>& out) {
     if (i % kCheckStopEvery == 0 && stop_requested()) return false;
     if (delay_us_ > 0) std::this_thread::sleep_for(std::chrono::microseconds(delay_us_));
     const AlpPoint p = space_.point(grid, u.begin + i);
-    const model::AlpModel alp(p);  // couplings, widths (computed on first use) for the experiment
+    const model::AlpModel alp(p, job_.model);  // couplings, widths (computed on first use) for the experiment
     double* s = out.data() + i * nb;
     if (nb == 1) s[0] = exp.expected_signal(alp);
     else exp.expected_signal_bins(alp, s);

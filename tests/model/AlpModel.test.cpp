@@ -202,3 +202,38 @@ TEST_CASE("electron-loop photon coupling: seed 003 Eqs. (9)-(10) and their limit
   const auto dl = model::AlpModel(point(m_light, 0, gae)).g_gamma_from_electron_loop();
   CHECK(dl.real() == Approx(-units::alpha_em / kPi * gae * m_light * m_light / (12 * kMe * kMe * kMe)).epsilon(1e-4));
 }
+
+TEST_CASE("AlpModel electron_loop option: |g_agg +- delta g| everywhere, off by default (seed 003 L105-L113)",
+          "[model][loop]") {
+  using L = model::ModelOptions::ElectronLoop;
+  const double gae = 1e-5;  // dimensionless; g_ae^seed = gae / m_e
+  for (double m : {1e-3, 0.01, 0.1, 1.0}) {
+    const std::complex<double> dg = model::loop_photon_coupling_from_electron(gae, m);
+    // off (default, the seed's choice L113): g_gamma is g_agg and the photon width ignores g_ae.
+    const model::AlpModel off(point(m, 2e-6, gae));
+    CHECK(off.g_gamma() == 2e-6);
+    // g_agg = 0: both signs give |delta g|, and the photon width follows from it (seed Eq. (3) with delta g).
+    for (L sign : {L::add, L::subtract}) {
+      const model::AlpModel a(point(m, 0.0, gae), model::ModelOptions{sign});
+      CHECK(a.g_gamma() == Approx(std::abs(dg)).epsilon(1e-14));
+      CHECK(a.width_gg() == Approx(std::norm(dg) * m * m * m / (64 * kPi)).epsilon(1e-13));
+    }
+    // g_agg != 0: |g + dg|^2 = g^2 + 2 g Re dg + |dg|^2 (spec 6.1 item 7), and the two signs differ by 4 g Re dg.
+    const double g = 3.0 * std::abs(dg);
+    const model::AlpModel add(point(m, g, gae), model::ModelOptions{L::add});
+    const model::AlpModel sub(point(m, g, gae), model::ModelOptions{L::subtract});
+    CHECK(add.g_gamma() * add.g_gamma() == Approx(g * g + 2 * g * dg.real() + std::norm(dg)).epsilon(1e-12));
+    CHECK(add.g_gamma() * add.g_gamma() - sub.g_gamma() * sub.g_gamma() ==
+          Approx(4 * g * dg.real()).epsilon(1e-9));
+  }
+  // Spec 1.4 [DER]: with g_agg = delta g alone, Gamma_gg = Gamma_ee at m_a = 0.62 GeV ((alpha/pi)|B_1|, B_1 -> 1
+  // there): (alpha/pi)^2 (g_ae/m_e)^2 m^3/(64 pi) = g_ae^2 m/(8 pi)  =>  m = sqrt(8) (pi/alpha) m_e = 0.6187 GeV.
+  // Find the crossing by bisection on the model's own widths.
+  double lo = 0.2, hi = 2.0;
+  for (int i = 0; i < 60; ++i) {
+    const double mid = std::sqrt(lo * hi);
+    const model::AlpModel a(point(mid, 0.0, gae), model::ModelOptions{L::add});
+    (a.width_gg() < a.width_ee() ? lo : hi) = mid;
+  }
+  CHECK(lo == Approx(0.62).epsilon(0.01));
+}

@@ -159,3 +159,31 @@ TEST_CASE("scheduler: --max-chunks stops after N chunks; resume skips finished c
   Checkpoint resumed(job.output_dir, "scan_test", plan, false, checkpoint_format_json()), straight(ref_job.output_dir, "scan_test", plan, false, checkpoint_format_json());
   for (std::size_t u = 0; u < n; ++u) CHECK(resumed.read_unit(int(u)) == straight.read_unit(int(u)));
 }
+
+TEST_CASE("scheduler: the job's model options reach every experiment (electron_loop)", "[scan][scheduler]") {
+  // g_agg = 0: with electron_loop = off the three-photon collider sees no photon coupling at all; with
+  // "add" it sees |delta g(g_ae)| (model/AlpModel). The scheduler must hand the job's options to the model.
+  TempDir dir("sched-model");
+  const JobSpec job = scan_test::read_job_text(dir.path(), R"({"format": "alpscan-job/1", "name": "loop",
+    "parameters": {"m_a": {"scale": "log", "min": 3e8, "max": 5e9, "points": 4},
+                   "g_ae": {"scale": "log", "min": 1e-6, "max": 1e-3, "points": 4}, "g_agg": 0},
+    "experiments": ["belle2_3gamma"], "model": {"electron_loop": "add"}, "chunk_size": 8})");
+  REQUIRE(job.model.electron_loop == model::ModelOptions::ElectronLoop::add);
+  const ParameterSpace space(job);
+  const WorkPlan plan = scan_test::plan_for(job, space);
+  REQUIRE(scan_test::run_scan(job, space, plan).complete);
+  Checkpoint ckpt(job.output_dir, "scan_test", plan, false, checkpoint_format_json());
+  const ExperimentPtr e = make_experiment(job.experiments[0]);
+  std::size_t nonzero = 0;
+  for (std::size_t u = 0; u < plan.units.size(); ++u) {
+    const WorkUnit& w = plan.units[u];
+    const std::vector<double> v = ckpt.read_unit(int(u));
+    for (std::size_t i = 0; i < w.count; ++i) {
+      const AlpPoint p = space.point(plan.grids[0], w.begin + i);
+      CHECK(v[i] == e->expected_signal(model::AlpModel(p, job.model)));
+      CHECK(e->expected_signal(model::AlpModel(p)) == 0.0);  // off: no photon coupling
+      nonzero += v[i] > 0;
+    }
+  }
+  CHECK(nonzero > 0);
+}

@@ -4,7 +4,8 @@
 // never compute a width themselves (model/AlpWidths is the one implementation of the widths).
 //
 // Channels (internal units: GeV, GeV^-1):
-//   a -> gamma gamma  from g_gamma(on-shell legs) = g_agg          (seed 003 Eq. (3), L79)
+//   a -> gamma gamma  from g_gamma(on-shell legs) = g_agg, or |g_agg +- delta g_loop(g_ae)| when the
+//                     job asks (ModelOptions)                       (seed 003 Eq. (3), L79; Eq. (9), L105)
 //   a -> e+ e-        from g_ae                                      (seed 003 Eq. (4), L81)
 //   invisible         EITHER a -> chi chi from (g_achi, m_chi)      (seed 003 Eq. (5), L85-L87)
 //                     OR a given br_inv: Gamma_inv = br_inv/(1 - br_inv) (Gamma_gg + Gamma_ee)
@@ -32,6 +33,24 @@ struct PhotonLegs {
 };
 inline constexpr PhotonLegs kOnShellPhotons{};  // decay a -> gamma gamma, real-photon conversion
 
+// Model choices that hold for every point and every experiment of a job (the job's "model" object,
+// io/JobSpecIO). Whatever is chosen here reaches every family through g_gamma() and the widths, so
+// visible and invisible, production and decay stay consistent.
+struct ModelOptions {
+  // The photon coupling the ALP has through the electron loop (seed 003 Eqs. (9)-(10), L105-L113,
+  // model/ElectronLoopPhotonCoupling): off (the seed's own choice: g_agg is a free parameter and
+  // delta g is not added, L113), or added to g_agg with either relative sign -- the sign of
+  // delta g relative to alpscan's g_agg depends on epsilon-tensor and Yukawa-phase conventions that
+  // the seed does not fix (spec invisible_alps.md 1.2, 2.1), so both are offered and neither is
+  // called "the" physical one. With g_agg = 0 the two agree (|delta g|).
+  enum class ElectronLoop { off, add, subtract };
+  ElectronLoop electron_loop = ElectronLoop::off;
+};
+// "off", "add" or "subtract": the job-file and result-file spelling.
+inline const char* electron_loop_name(ModelOptions::ElectronLoop l) {
+  return l == ModelOptions::ElectronLoop::add ? "add" : l == ModelOptions::ElectronLoop::subtract ? "subtract" : "off";
+}
+
 class AlpModel {
  public:
   // Implicit on purpose: an AlpPoint converts to the model it describes, so tests and tools can keep
@@ -39,9 +58,10 @@ class AlpModel {
   // with br_inv > 0, or br_inv outside [0, 1].
   // Inline: it runs once per scan point, and the checks are two comparisons (the message is built
   // out of line, only when a point is refused).
-  AlpModel(const AlpPoint& p) : p_(p) {  // NOLINT(google-explicit-constructor)
+  AlpModel(const AlpPoint& p, const ModelOptions& o = {}) : p_(p), g_gamma_(p.g_agg()) {  // NOLINT
     const double br = p_[Axis::br_inv];
     if (!(br >= 0.0 && br <= 1.0) || (p_[Axis::g_achi] != 0.0 && br != 0.0)) refuse(p_);
+    if (o.electron_loop != ModelOptions::ElectronLoop::off) add_electron_loop(o.electron_loop);
   }
   // The model with only these axes set (the others 0): for tests and the families' convenience calls.
   static AlpModel from_couplings(double m_a, double g_agg, double g_ae = 0.0, double br_inv = 0.0);
@@ -49,11 +69,13 @@ class AlpModel {
   const AlpPoint& point() const { return p_; }
   double m_a() const { return p_.m_a(); }
 
-  // The a-gamma-gamma coupling [GeV^-1] at the given photon legs. Today: g_agg for any legs.
-  // It does NOT include the electron-loop coupling below: each family decides whether to add it.
+  // The a-gamma-gamma coupling [GeV^-1] at the given photon legs, the one every family uses for
+  // production and decay. Today it ignores the legs: g_agg, or |g_agg +- delta g| with the job's
+  // model option electron_loop (ModelOptions; delta g is complex above 2 m_e, and |.|^2 is what
+  // enters every rate, spec invisible_alps.md 6.1 item 7).
   double g_gamma(const PhotonLegs& legs = kOnShellPhotons) const {
     (void)legs;
-    return p_.g_agg();
+    return g_gamma_;
   }
   // The photon coupling induced by g_ae through the electron loop (model/ElectronLoopPhotonCoupling,
   // seed 003 Eq. (9)) [GeV^-1], complex above m_a = 2 m_e; in the seed's sign convention.
@@ -88,9 +110,11 @@ class AlpModel {
 
  private:
   [[noreturn]] static void refuse(const AlpPoint& p);
+  void add_electron_loop(ModelOptions::ElectronLoop sign);
   void compute_widths() const;
 
   AlpPoint p_;
+  double g_gamma_;  // the on-shell a-gamma-gamma coupling, with the electron loop if the job asks
   mutable AlpWidths w_;
   mutable bool have_widths_ = false;
 };

@@ -13,7 +13,8 @@
 // (spec 1.4 and 6.1 item 6).
 // Sign: Eq. (9) is in the seed's convention (+(1/4) g a F Fdual, Eq. (1)); the relative sign of delta g
 // and this code's g_agg (L = -(g_agg/4) a F Fdual) depends on epsilon-tensor and Yukawa-phase
-// conventions the seed does not pin down (spec 1.2, 2.1). Whoever adds delta g to g_agg must fix it.
+// conventions the seed does not pin down (spec 1.2, 2.1): model/AlpModel adds it to g_agg only when the
+// job asks (ModelOptions::electron_loop), with the sign the job names.
 #pragma once
 
 #include <complex>

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "alpscan/core/Error.hpp"
+#include "alpscan/model/AlpModel.hpp"
 #include "alpscan/model/AlpPoint.hpp"
 
 namespace alpscan {
@@ -48,6 +49,7 @@ struct JobSpec {
   std::size_t chunk_size = 1024;
   std::vector<PlaneSpec> planes;
   std::string data_dir;       // experiment data files
+  model::ModelOptions model;  // the job's "model" object: choices every experiment sees (model/AlpModel)
 };
 
 }  // namespace alpscan
