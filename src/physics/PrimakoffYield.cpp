@@ -25,6 +25,35 @@ void add_graded(const GaussLegendre& coarse, const GaussLegendre& fine, int n_gr
   }
 }
 
+// Quadrature nodes in the photon p_T on the panels between the sorted breakpoints `bp` (those above
+// P_end dropped, duplicates merged): Gauss-Legendre on each panel, with `n_grades` pieces shrinking 10x
+// towards the acceptance edge K on both sides (the kernel J jumps there). weight(P, base) is the node's
+// weight for base = |h| w_i (the panel's Jacobian times the rule's weight); nodes of weight 0 are dropped.
+template <class Node, class Weight>
+std::vector<Node> pt_panel_nodes(std::vector<double> bp, double P_end, double K, const GaussLegendre& coarse,
+                                 const GaussLegendre& fine, int n_grades, Weight&& weight) {
+  std::vector<Node> out;
+  std::sort(bp.begin(), bp.end());
+  bp.erase(std::remove_if(bp.begin(), bp.end(), [&](double b) { return b > P_end; }), bp.end());
+  bp.erase(std::unique(bp.begin(), bp.end()), bp.end());
+  auto add = [&](const GaussLegendre& gl, double lo, double hi) {
+    const double c0 = 0.5 * (lo + hi), h = 0.5 * (hi - lo);
+    for (int i = 0; i < gl.size(); ++i) {
+      const double P = c0 + h * gl.nodes()[i];
+      const double w = weight(P, std::fabs(h) * gl.weights()[i]);
+      if (w > 0) out.push_back({P, w});
+    }
+  };
+  for (std::size_t i = 0; i + 1 < bp.size(); ++i) {
+    const double lo = bp[i], hi = bp[i + 1];
+    if (!(hi > lo)) continue;
+    if (hi == K) add_graded(coarse, fine, n_grades, lo, K, add);
+    else if (lo == K) add_graded(coarse, fine, n_grades, hi, K, add);
+    else add(coarse, lo, hi);
+  }
+  return out;
+}
+
 }  // namespace
 
 double tsai_screening_momentum(double Z, double c, double m_e) { return m_e * std::cbrt(Z) / c; }
@@ -294,10 +323,9 @@ std::vector<PrimakoffYield::PNode> PrimakoffYield::pt_nodes(double E) const {
 }
 
 std::vector<PrimakoffYield::PNode> PrimakoffYield::smeared_nodes(double E) const {
-  std::vector<PNode> out;
-  if (!(E > 0)) return out;
+  if (!(E > 0)) return {};
   const SmearedPhotonPt H(p_.pions, p_.pion_pt, p_.E_star, E, r_.n_pt_theta, r_.n_pt_phi);
-  if (H.empty()) return out;
+  if (H.empty()) return {};
   const double K = E * p_.theta_max;
   // J = 0 for P > K + q_cut (|P + Delta| < K needs Delta > P - K); H < 1e-14 of its peak beyond
   // E* + 40/a (a' >= a since x <= 1).
@@ -307,34 +335,14 @@ std::vector<PrimakoffYield::PNode> PrimakoffYield::smeared_nodes(double E) const
   for (double f = 0.25; f < 40.0; f *= 2.0) bp.push_back(f * s0);
   bp.push_back(p_.E_star);
   if (K < P_end) bp.push_back(K);
-  std::sort(bp.begin(), bp.end());
-  bp.erase(std::remove_if(bp.begin(), bp.end(), [&](double b) { return b > P_end; }), bp.end());
-  bp.erase(std::unique(bp.begin(), bp.end()), bp.end());
-  auto add = [&](const GaussLegendre& gl, double a, double b) {
-    const double c0 = 0.5 * (a + b), h = 0.5 * (b - a);
-    for (int i = 0; i < gl.size(); ++i) {
-      const double P = c0 + h * gl.nodes()[i];
-      const double w = std::fabs(h) * gl.weights()[i] * H.density(P);
-      if (w > 0) out.push_back({P, w});
-    }
-  };
-  auto graded = [&](double far, double near) {  // as in c_nodes: pieces shrinking 10x towards `near`
-    add_graded(gl_P_, gl_P_graded_, r_.n_P_grades, far, near, add);
-  };
-  for (std::size_t i = 0; i + 1 < bp.size(); ++i) {
-    const double a = bp[i], b = bp[i + 1];
-    if (!(b > a)) continue;
-    if (b == K) graded(a, K);
-    else if (a == K) graded(b, K);
-    else add(gl_P_, a, b);
-  }
-  return out;
+  // Graded pieces towards K as in c_nodes.
+  return pt_panel_nodes<PNode>(bp, P_end, K, gl_P_, gl_P_graded_, r_.n_P_grades,
+                               [&](double P, double base) { return base * H.density(P); });
 }
 
 std::vector<PrimakoffYield::PNode> PrimakoffYield::proton_nodes(double E) const {
-  std::vector<PNode> out;
   const double Ep = p_.proton_energy, x = E / Ep;
-  if (!(x > 0.0 && x < 1.0)) return out;
+  if (!(x > 0.0 && x < 1.0)) return {};
   const double K = E * p_.theta_max;
   // H ~ P^3 below a = x m_p/sqrt(1-x) (Q^2_min), ~ dP/P from a to Lambda (the dipole scale) and
   // ~ P^-9 above; the tail beyond 20 Lambda is < 1e-10 of it. J = 0 for P > K + q_cut.
@@ -343,36 +351,16 @@ std::vector<PrimakoffYield::PNode> PrimakoffYield::proton_nodes(double E) const 
   std::vector<double> bp = {0.0, P_end, L};
   for (double b = a / 4.0; b < P_end; b *= 4.0) bp.push_back(b);  // geometric panels: the flux is ~ dP/P
   if (K < P_end) bp.push_back(K);
-  std::sort(bp.begin(), bp.end());
-  bp.erase(std::remove_if(bp.begin(), bp.end(), [&](double b) { return b > P_end; }), bp.end());
-  bp.erase(std::unique(bp.begin(), bp.end()), bp.end());
-  auto add = [&](const GaussLegendre& gl, double lo, double hi) {
-    const double c0 = 0.5 * (lo + hi), h = 0.5 * (hi - lo);
-    for (int i = 0; i < gl.size(); ++i) {
-      const double P = c0 + h * gl.nodes()[i];
-      const double w = std::fabs(h) * gl.weights()[i] * 2.0 * P / Ep * proton_photon_flux(x, P * P, p_.proton);
-      if (w > 0) out.push_back({P, w});
-    }
-  };
   // J jumps at P = K (as in smeared_nodes); two graded pieces suffice here (the flux is smooth across
   // K; the 3-D integral of tests/physics/ProtonEquivalentPhotons.test.cpp is met to 1e-6 relative).
-  auto graded = [&](double far, double near) {
-    add_graded(gl_P_, gl_P_graded_, 2, far, near, add);
-  };
-  for (std::size_t i = 0; i + 1 < bp.size(); ++i) {
-    const double lo = bp[i], hi = bp[i + 1];
-    if (!(hi > lo)) continue;
-    if (hi == K) graded(lo, K);
-    else if (lo == K) graded(hi, K);
-    else add(gl_P_, lo, hi);
-  }
-  return out;
+  return pt_panel_nodes<PNode>(bp, P_end, K, gl_P_, gl_P_graded_, 2, [&](double P, double base) {
+    return base * 2.0 * P / Ep * proton_photon_flux(x, P * P, p_.proton);
+  });
 }
 
 std::vector<PrimakoffYield::PNode> PrimakoffYield::cascade_nodes(double E) const {
-  std::vector<PNode> out;
   const CascadePhotonResponse& R = *cascade_;
-  if (!(E >= R.edges().front() && E < R.edges().back())) return out;
+  if (!(E >= R.edges().front() && E < R.edges().back())) return {};
   const int gk = R.group_of(E);
   auto density = [&](double P) {  // H_c(E, P), see the header
     double h = 0.0;
@@ -394,24 +382,8 @@ std::vector<PrimakoffYield::PNode> PrimakoffYield::cascade_nodes(double E) const
   std::vector<double> bp = {0.0, P_end};
   for (double b = P_end / 1024.0; b < P_end; b *= 4.0) bp.push_back(b);
   if (K < P_end) bp.push_back(K);
-  std::sort(bp.begin(), bp.end());
-  bp.erase(std::unique(bp.begin(), bp.end()), bp.end());
-  auto add = [&](const GaussLegendre& gl, double lo, double hi) {
-    const double c0 = 0.5 * (lo + hi), h = 0.5 * (hi - lo);
-    for (int i = 0; i < gl.size(); ++i) {
-      const double P = c0 + h * gl.nodes()[i];
-      const double w = std::fabs(h) * gl.weights()[i] * density(P);
-      if (w > 0) out.push_back({P, w});
-    }
-  };
-  auto graded = [&](double far, double near) { add_graded(gl_P_, gl_P_graded_, 2, far, near, add); };
-  for (std::size_t i = 0; i + 1 < bp.size(); ++i) {
-    const double lo = bp[i], hi = bp[i + 1];
-    if (!(hi > lo)) continue;
-    if (hi == K) graded(lo, K);
-    else if (lo == K) graded(hi, K);
-    else add(gl_P_, lo, hi);
-  }
+  std::vector<PNode> out = pt_panel_nodes<PNode>(bp, P_end, K, gl_P_, gl_P_graded_, 2,
+                                                 [&](double P, double base) { return base * density(P); });
   if (!(p_.cascade_kick_pt > 0)) return out;
   // Transverse kick q, 2-D Gaussian of per-axis r.m.s. sigma: |q| Rayleigh on 2 x 8 GL nodes over
   // [0, 6 sigma] (tail e^-18), the relative azimuth on 16 GL nodes over (0, pi) (symmetric); the new
