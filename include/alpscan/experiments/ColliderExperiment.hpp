@@ -25,7 +25,7 @@
 // belle2_monophoton_50ab}.json; seed 003 Sec. 3.1, L248-L333; spec invisible_alps.md 3.0-3.3): the ALP leaves
 // unseen and one photon is detected. Production through BOTH couplings with massive electrons
 // (physics/EeToGammaAlpMassive, seed Eq. (18)), the interference neglected as the seed does (L179, L418; it is
-// <= 2e-5 of the rate at DELPHI and <= 3.7e-4 at BaBar over the whole coupling plane, spec 2.1, and the spec
+// ~2e-5 (2.3e-5 at 200 GeV) of the rate at DELPHI and 3.7e-4 at BaBar over the whole coupling plane, spec 2.1, and the spec
 // gives it only as a total over all angles, so no windowed search can switch it on), per run i:
 //   A_X,i(m) = integral over the CM window [cos_min, cos_max] of dsigma_X/dc (X = photon channel per g_agg^2,
 //              electron channel per g_ae^2; closed form), times eps_E,i(m), the resolution-smeared photon-energy
