@@ -326,3 +326,25 @@ TEST_CASE("mono-photon: interference neglected -- its largest size at DELPHI and
   CHECK(frac(200.0, 0.01) < 2.5e-5);
   CHECK(frac(200.0, 0.01) > 1.5e-5);
 }
+
+TEST_CASE("collider: files without final_state keep the three-photon meaning (ExperimentInput::option_or)", "[collider][monophoton]") {
+  // The three-photon files predate the option: absent means three_photons, and it is not listed among the
+  // options used (their result files stay bit-identical); a job may still give it.
+  Diagnostics d;
+  ExperimentFile f(kDir + "belle2_3gamma.json", nlohmann::json::object(), d);
+  ColliderConfig c = read_collider_config(f);
+  f.finish();
+  CHECK(d.empty());
+  CHECK(c.final_state == ColliderFinalState::three_photons);
+  CHECK(f.info().options.count("final_state") == 0);
+  Diagnostics d2;
+  ExperimentFile g(kDir + "belle2_3gamma.json", nlohmann::json{{"final_state", "three_photons"}}, d2);
+  read_collider_config(g);
+  g.finish();
+  CHECK(d2.empty());
+  CHECK(g.info().options.at("final_state") == "three_photons");
+  Diagnostics d3;
+  ExperimentFile h(kDir + "belle2_3gamma.json", nlohmann::json{{"final_state", "two_photons"}}, d3);
+  read_collider_config(h);
+  CHECK(!d3.empty());  // not one of the choices
+}
