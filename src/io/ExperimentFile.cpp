@@ -224,8 +224,8 @@ void ExperimentFile::read_published_curve(const json& b) {
   c.coupling = b.contains("coupling") && b["coupling"].is_string() ? b["coupling"].get<std::string>() : "";
   std::string g_dimension;
   if (c.coupling == "g_agg" || c.coupling == "g_achi") g_dimension = "inverse_energy";
-  else if (c.coupling == "g_ae") g_dimension = "number";
-  else diags_.add(path_, w + "/coupling", "expected \"g_agg\", \"g_achi\" or \"g_ae\" (the coupling the curve bounds)");
+  else if (c.coupling == "g_ae" || c.coupling == "epsilon") g_dimension = "number";  // epsilon: a dark photon's kinetic mixing (recasts)
+  else diags_.add(path_, w + "/coupling", "expected \"g_agg\", \"g_achi\", \"g_ae\" or \"epsilon\" (the coupling the curve bounds)");
   if (!b.contains("source") || !b["source"].is_string() || b["source"].get<std::string>().empty())
     diags_.add(path_, w + "/source", "the curve needs its provenance (paper, figure, how it was digitised)");
   else c.source = b["source"].get<std::string>();
@@ -441,6 +441,16 @@ std::string ExperimentFile::option(const std::string& key, const std::vector<std
   }
   info_.options[key] = value;
   return value;
+}
+
+std::string ExperimentFile::option_or(const std::string& key, const std::vector<std::string>& allowed,
+                                      const std::string& fallback) {
+  const json& d = impl_->doc;
+  const bool given = impl_->overrides.contains(key) ||
+                     (d.is_object() && d.contains("options") && d["options"].is_object() && d["options"].contains(key));
+  if (given) return option(key, allowed);
+  impl_->options_read.insert(key);
+  return fallback;
 }
 
 double ExperimentFile::option_number(const std::string& key) {

@@ -38,6 +38,20 @@ double one_plus_bc(const Beta& k, double c) { return c <= 0 ? (1.0 + c) - c * k.
 
 double photon_energy_cm_ee_gamma_a(double s, double m_a) { return (s - m_a * m_a) / (2.0 * std::sqrt(s)); }
 
+double photon_energy_window_efficiency(double s, double m_a, double E_lo, double E_hi, double res_const,
+                                       double res_stoch) {
+  if (!(s > 0)) return 0.0;
+  const double E = photon_energy_cm_ee_gamma_a(s, m_a);
+  if (!(E > 0) || !(E_hi > E_lo)) return 0.0;
+  const double sigma = std::sqrt(res_const * res_const * E * E + res_stoch * res_stoch * E);
+  if (!(sigma > 0)) return (E >= E_lo && E <= E_hi) ? 1.0 : 0.0;
+  // Phi(x) = erfc(-x/sqrt 2)/2. Written as the difference of the two upper (or two lower) tails, whichever
+  // side E* lies on, so that a window far from E* is not a difference of two numbers near 1.
+  const double k = 1.0 / (sigma * std::sqrt(2.0));
+  if (E <= 0.5 * (E_lo + E_hi)) return 0.5 * (std::erfc((E_lo - E) * k) - std::erfc((E_hi - E) * k));
+  return 0.5 * (std::erfc((E - E_hi) * k) - std::erfc((E - E_lo) * k));
+}
+
 double sigma_ee_gamma_a_photon(double s, double m_a) {
   const Beta k = beta_of(s, m_a);
   if (!k.open) return 0.0;

@@ -124,3 +124,29 @@ TEST_CASE("dark-photon reference: numerical integral and the g_ae m_e <-> e epsi
   }
   CHECK_THROWS_AS(sigma_ee_gamma_darkphoton_window(s, 1.0, -1.0, 0.5), std::invalid_argument);
 }
+
+TEST_CASE("smeared photon-energy window: direct Gaussian integral, limits, both tails", "[physics][monophoton]") {
+  // Independent check: integrate the Gaussian density of the measured energy over the window numerically
+  // (GL in 8 panels; the density is smooth) for DELPHI's resolution (seed 003 Eq. (32), L272) and cuts
+  // (Eq. (31), L268) at sqrt(s) = 200 GeV, masses from far below to far above the threshold.
+  const double rs = 200.0, s = rs * rs, a = 0.0435, b = 0.32, lo = 0.9 * rs / 2, hi = 1.05 * rs / 2;
+  GaussLegendre gl(32);
+  for (double m : {0.01, 30.0, 50.0, 60.0, 70.0, 80.0, 90.0}) {
+    const double E = photon_energy_cm_ee_gamma_a(s, m), sig = std::sqrt(a * a * E * E + b * b * E);
+    auto pdf = [&](double x) { return std::exp(-0.5 * (x - E) * (x - E) / (sig * sig)) / (sig * std::sqrt(2 * units::pi)); };
+    double num = 0.0;
+    for (int k = 0; k < 8; ++k) num += gl.integrate(pdf, lo + k * (hi - lo) / 8, lo + (k + 1) * (hi - lo) / 8);
+    INFO("m_a = " << m);
+    CHECK(photon_energy_window_efficiency(s, m, lo, hi, a, b) == Approx(num).epsilon(1e-10).margin(1e-300));
+  }
+  // No resolution: a step; a window far from E* on either side: the tail, not a difference of numbers near 1.
+  CHECK(photon_energy_window_efficiency(s, 1.0, lo, hi, 0.0, 0.0) == 1.0);
+  CHECK(photon_energy_window_efficiency(s, 70.0, lo, hi, 0.0, 0.0) == 0.0);
+  const double E1 = photon_energy_cm_ee_gamma_a(s, 1.0), sig1 = std::sqrt(a * a * E1 * E1 + b * b * E1);
+  const double far_below = photon_energy_window_efficiency(s, 1.0, E1 + 10 * sig1, E1 + 12 * sig1, a, b);
+  const double far_above = photon_energy_window_efficiency(s, 1.0, E1 - 12 * sig1, E1 - 10 * sig1, a, b);
+  const double tail = 0.5 * (std::erfc(10 / std::sqrt(2.0)) - std::erfc(12 / std::sqrt(2.0)));  // 7.6e-24
+  CHECK(far_below == Approx(tail).epsilon(1e-12));
+  CHECK(far_above == Approx(tail).epsilon(1e-12));
+  CHECK(photon_energy_window_efficiency(s, rs, lo, hi, a, b) == 0.0);  // closed: E* = 0
+}

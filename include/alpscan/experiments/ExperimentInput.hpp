@@ -40,6 +40,11 @@ class ExperimentInput {
   virtual std::vector<double> numbers_when(bool needed, const std::string& key, const std::string& dimension) = 0;
   // options/<key>/value (after the job's overrides); must be one of `allowed`.
   virtual std::string option(const std::string& key, const std::vector<std::string>& allowed) = 0;
+  // An option that files written before it existed do not have: option(key, allowed) where the file or the
+  // job gives it, else `fallback` (the meaning those files always had; not listed among the options used,
+  // so their results stay as they were).
+  virtual std::string option_or(const std::string& key, const std::vector<std::string>& allowed,
+                                const std::string& fallback) = 0;
   virtual double option_number(const std::string& key) = 0;
 
   // Records a problem found by the family's own checks (e.g. a value out of range).

@@ -54,6 +54,8 @@ class ExperimentFile final : public ExperimentInput {
   std::vector<double> numbers(const std::string& key, const std::string& dimension) override;
   std::vector<double> numbers_when(bool needed, const std::string& key, const std::string& dimension) override;
   std::string option(const std::string& key, const std::vector<std::string>& allowed) override;
+  std::string option_or(const std::string& key, const std::vector<std::string>& allowed,
+                        const std::string& fallback) override;
   double option_number(const std::string& key) override;
   void add_problem(const std::string& json_path, const std::string& message) override;
   bool ok() const override;

@@ -43,6 +43,14 @@ double sigma_ee_gamma_a_interference(double s, double m_a);
 // Photon energy in the CM frame, E* = (s - m_a^2) / (2 sqrt(s)).
 double photon_energy_cm_ee_gamma_a(double s, double m_a);
 
+// Fraction of the (monochromatic, E*) CM photons whose MEASURED energy lies in [E_lo, E_hi] [GeV], for a
+// Gaussian calorimeter resolution at the true energy, sigma_E / E* = res_const (+) res_stoch / sqrt(E*/GeV)
+// (quadrature sum; DELPHI's Eq. (32) of seed 003, L272, with its energy window Eq. (31); spec 3.1):
+//   eps_E = Phi((E_hi - E*)/sigma_E) - Phi((E_lo - E*)/sigma_E).
+// Both channels (and the dark photon) share it: E* depends on s and m_a only (seed L270). 0 where E* <= 0.
+double photon_energy_window_efficiency(double s, double m_a, double E_lo, double E_hi, double res_const,
+                                       double res_stoch);
+
 // The reference process of the dark-photon recasts (BaBar, Belle II; seed 003 Eqs. (36)-(37), L315-L323;
 // spec 2.2, verified there against a Dirac trace): e+e- -> gamma A' with kinetic mixing epsilon, massless
 // electrons, per epsilon^2:
