@@ -31,7 +31,8 @@ constexpr double kMassFloor = 1e-30;   // GeV (the unscreened Primakoff yield is
 constexpr double kExpUnderflow = 745.0;
 constexpr double kWLo = -25.0;         // ln(1 - E/E0) below which the electron spectrum is a tail term
 constexpr int kWNodes = 400;           // electron track-length table nodes
-constexpr int kWPanels = 12;           // GL panels (8 nodes) in w for the brems electron integral
+constexpr int kWPanels = 12;           // GL panels (8 nodes) in w for the brems electron integral (E > (E_a + E0)/2)
+constexpr int kSPanels = 12;           // GL panels (8 nodes) in ln(E - E_a) for it below (E_a + E0)/2
 constexpr double kFaceStepLnE = 0.2;   // least ln E step between face-acceptance evaluations in prepare()
 
 physics::PrimakoffTarget target(const ElectronDumpConfig& c) {
@@ -311,9 +312,29 @@ std::vector<double> ElectronDumpExperiment::yield_electron_in_cones(double Ea, d
       if (cones_[c] > 0) acc[c] += factor * (d * physics::alp_brems_acceptance(E, x, m, cones_[c]) / E);
   };
   static const physics::GaussLegendre gl(8);
-  const double wa = std::log1p(-Ea / cfg_.E0);
+  // Two pieces, each in the variable that makes its end smooth: from E0 down to E_s = (Ea + E0)/2 in w
+  // (the track length's edge at E -> E0), from E_s down to Ea + m_e (x <= 1 - m_e/E) in ln(E - Ea): for
+  // m_a >> m_e, dsigma/dx ~ 1/(1 - x) = E/(E - Ea) down to E - Ea ~ Ea m_e^2/m_a^2, a log peak that panels
+  // in w under-resolved (0.5-0.8 of the integral at m_a = 100 MeV in NA64; issue 13).
+  const double Es = 0.5 * (Ea + cfg_.E0);
+  const double wa = std::log1p(-Es / cfg_.E0);
   const double h = (wa - w_lo_) / kWPanels;
   std::vector<double> panel(nc);
+  {
+    const double s0 = std::log(units::m_electron), s1 = std::log(Es - Ea);
+    if (s1 > s0) {
+      const double hs = (s1 - s0) / kSPanels;
+      for (int p = 0; p < kSPanels; ++p) {
+        const double a = s0 + p * hs, b = a + hs, ctr = 0.5 * (a + b), hh = 0.5 * (b - a);
+        std::fill(panel.begin(), panel.end(), 0.0);
+        for (int i = 0; i < gl.size(); ++i) {
+          const double d = std::exp(ctr + hh * gl.nodes()[i]), E = Ea + d;
+          add_H(E, gl.weights()[i] * (electron_tl(E) * d), panel.data());
+        }
+        for (std::size_t c = 0; c < nc; ++c) out[c] += panel[c] * hh;
+      }
+    }
+  }
   for (int p = 0; p < kWPanels; ++p) {
     // GaussLegendre::integrate's arithmetic, per cone.
     const double a = w_lo_ + p * h, b = w_lo_ + (p + 1) * h, ctr = 0.5 * (a + b), hh = 0.5 * (b - a);
@@ -412,7 +433,7 @@ void ElectronDumpExperiment::prepare(const PrepareContext& ctx) {
 // photon track length, seconds to solve) is stored because yield_photon_direct() needs it outside the
 // tables; the energy bins are recomputed.
 namespace {
-constexpr double kPreparedTag = 20261205.7;  // layout version (.5: + photon angle moments, .6: decay slices, .7: face acceptance on ln E steps)
+constexpr double kPreparedTag = 20261205.8;  // layout version (.5: + photon angle moments, .6: decay slices, .7: face acceptance on ln E steps, .8: brems integral in ln(E - E_a))
 }
 
 std::vector<double> ElectronDumpExperiment::save_prepared() const {

@@ -14,19 +14,19 @@ using alpscan::ElectronDumpExperiment;
 
 inline double s_up(const ElectronDumpExperiment& e) { return alpscan::stats::signal_upper_limit(alpscan::stats::counting_data(*e.info().likelihood), e.info().default_cl); }
 
-// N(m, g) along one coupling (photon: g_agg = g, g_ae = 0; electron: g_ae = g, g_agg = 0).
-inline double N(ElectronDumpExperiment& e, double m, double g, bool photon) {
-  return photon ? e.signal(m, g, 0.0) : e.signal(m, 0.0, g);
+// N(m, g) along one coupling (photon: g_agg = g, g_ae = 0; electron: g_ae = g, g_agg = 0), at br_inv.
+inline double N(ElectronDumpExperiment& e, double m, double g, bool photon, double br_inv = 0.0) {
+  return photon ? e.signal(m, g, 0.0, br_inv) : e.signal(m, 0.0, g, br_inv);
 }
 
-// Excluded interval [lo, hi] in g at mass m on a fine log scan (1e-10..1) refined by bisection; NAN if none.
-inline std::pair<double, double> edges(ElectronDumpExperiment& e, double m, bool photon) {
+// Excluded interval [lo, hi] in g at mass m (and br_inv) on a fine log scan (1e-10..1) refined by bisection; NAN if none.
+inline std::pair<double, double> edges(ElectronDumpExperiment& e, double m, bool photon, double br_inv = 0.0) {
   const double S = s_up(e);
   const int n = 1000;
   auto g_at = [](int k) { return 1e-10 * std::pow(10.0, 10.0 * k / 1000.0); };
   int first = -1, last = -1;
   for (int k = 0; k <= n; ++k)
-    if (N(e, m, g_at(k), photon) >= S) {
+    if (N(e, m, g_at(k), photon, br_inv) >= S) {
       if (first < 0) first = k;
       last = k;
     }
@@ -34,7 +34,7 @@ inline std::pair<double, double> edges(ElectronDumpExperiment& e, double m, bool
   auto bisect = [&](double a, double b, bool rising) {  // ln g; N crosses S between a and b
     for (int i = 0; i < 60; ++i) {
       const double c = 0.5 * (a + b);
-      ((N(e, m, std::exp(c), photon) >= S) == rising ? b : a) = c;
+      ((N(e, m, std::exp(c), photon, br_inv) >= S) == rising ? b : a) = c;
     }
     return std::exp(0.5 * (a + b));
   };
