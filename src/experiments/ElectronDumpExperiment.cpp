@@ -80,6 +80,7 @@ ElectronDumpExperiment::ElectronDumpExperiment(ExperimentInfo info, ElectronDump
       cfg_(checked(cfg)),
       open_(std::isinf(cfg.L_v)),
       theta_max_(cfg.half_size / (cfg.L_d + (open_ ? 0.0 : cfg.L_v))),
+      q_coherent_(physics::nuclear_coherence_momentum(cfg.A)),
       J_(target(cfg), physics::JResolution{}) {
   cones_ = {theta_max_};
   if (cfg_.face_acceptance) {
@@ -307,6 +308,11 @@ std::vector<double> ElectronDumpExperiment::yield_electron_in_cones(double Ea, d
   const std::size_t nc = cones_.size();
   auto add_H = [&](double E, double factor, double* acc) {
     const double x = Ea / E;
+    // Complete screening holds only while the atom recoils coherently: beyond the nuclear coherence
+    // momentum the form factor suppresses the yield by orders of magnitude (NA64 at m_a >~ 3 GeV), which
+    // the formula does not know. Such emissions are dropped -- a conservative (weaker) yield; the
+    // form-factor integral of the improved WW flux is the open refinement (README, Open items).
+    if (physics::alp_brems_min_momentum_transfer(E, x, m) > q_coherent_) return;
     const double d = physics::alp_brems_dsigma_dx(E, x, m, cfg_.Z);
     for (std::size_t c = 0; c < nc; ++c)
       if (cones_[c] > 0) acc[c] += factor * (d * physics::alp_brems_acceptance(E, x, m, cones_[c]) / E);
@@ -433,7 +439,7 @@ void ElectronDumpExperiment::prepare(const PrepareContext& ctx) {
 // photon track length, seconds to solve) is stored because yield_photon_direct() needs it outside the
 // tables; the energy bins are recomputed.
 namespace {
-constexpr double kPreparedTag = 20261205.8;  // layout version (.5: + photon angle moments, .6: decay slices, .7: face acceptance on ln E steps, .8: brems integral in ln(E - E_a))
+constexpr double kPreparedTag = 20261205.9;  // layout version (.5: + photon angle moments, .6: decay slices, .7: face acceptance on ln E steps, .8: brems integral in ln(E - E_a), .9: brems only while the nucleus recoils coherently)
 }
 
 std::vector<double> ElectronDumpExperiment::save_prepared() const {

@@ -31,4 +31,11 @@ double alp_brems_acceptance(double E, double x, double m, double theta_max) {
   return w / (U0 + w);
 }
 
+double alp_brems_min_momentum_transfer(double E, double x, double m) {
+  const double me = units::m_electron, Ea = x * E;
+  return m * m / (2.0 * Ea) + me * me * Ea / (2.0 * E * (E - Ea));
+}
+
+double nuclear_coherence_momentum(double A) { return std::sqrt(0.164 * std::pow(A, -2.0 / 3.0)); }
+
 }  // namespace alpscan::physics

@@ -179,6 +179,7 @@ class ElectronDumpExperiment final : public Experiment {
   ElectronDumpConfig cfg_;
   bool open_ = false;  // L_v = +inf
   double theta_max_ = 0.0;
+  double q_coherent_ = 0.0;  // nuclear coherence momentum of the target [GeV]: brems beyond it is dropped
   int S_ = 1;                     // decay slices (1: disc acceptance)
   std::vector<double> ring_r_;    // face option: ring edges [length] at the face plane, ring_r_[0] = 0
   physics::PrimakoffJ J_;

@@ -25,4 +25,13 @@ double alp_brems_dsigma_dx(double E, double x, double m, double Z);
 //   f_acc = x E^2 theta_max^2 / (U0 + x E^2 theta_max^2).
 double alp_brems_acceptance(double E, double x, double m, double theta_max);
 
+// The smallest momentum the atom must absorb, q_min = U/(2E(1 - x)) = m^2/(2 E_a) + m_e^2 E_a/(2 E (E - E_a))
+// [GeV] (collinear emission, E >> m, m_e; BEST 2009 App. A). The complete-screening formula above holds
+// while q_min is below the nucleus' coherence momentum (the atom recoils as a whole); beyond it the nuclear
+// form factor suppresses the coherent Z^2 term by (d/q_min^2)^2 or more, which the formula does not know.
+double alp_brems_min_momentum_transfer(double E, double x, double m);
+// sqrt(d) with d = 0.164 GeV^2 A^(-2/3), the nuclear form factor's scale (seed 003 Eq. (21), L211; spec
+// 2.4) [GeV], A the mass number.
+double nuclear_coherence_momentum(double A);
+
 }  // namespace alpscan::physics
