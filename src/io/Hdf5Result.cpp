@@ -126,6 +126,19 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
       dims.push_back(x.values_per_point());
       ds_double(g, "signal_bins", dims, x.signal_bins);
     }
+    // Bands (1 sigma, 2 sigma of a measurement): per point 1 inside, 0 outside, on the experiment's grid.
+    if (!x.bands.empty()) {
+      hid_t gb = make_group(g, "bands");
+      for (std::size_t b = 0; b < x.bands.size(); ++b) {
+        ds_u8(gb, x.bands[b].name, x.grid.dims, x.in_band[b]);
+        hid_t d = H5Dopen2(gb, x.bands[b].name.c_str(), H5P_DEFAULT);
+        attr_string(d, "title", x.bands[b].title);
+        attr_double(d, "confidence_level", x.bands[b].calibration.cl);
+        attr_double(d, "threshold", x.bands[b].calibration.threshold);
+        H5Dclose(d);
+      }
+      H5Gclose(gb);
+    }
     // The likelihood's data and job-level numbers (s_up, the binned reference, ...); lists as JSON text.
     for (const auto& item : x.info.likelihood->describe(x.calibration).items) {
       if (!(item.targets & stats::DescriptionItem::result_file)) continue;
@@ -157,6 +170,15 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
     attr_string(g, "slice", sl.dump());
     for (const auto& L : pm.layers) {
       hid_t gl = make_group(g, L.name);
+      if (L.band >= 0) {  // a band of a preferred region: "excluded" means inside the band
+        const stats::Band& b = r.experiments[L.experiment].bands[L.band];
+        attr_string(gl, "experiment", r.experiments[L.experiment].info.name);
+        attr_string(gl, "band", b.name);
+        attr_string(gl, "title", b.title);
+        attr_double(gl, "confidence_level", b.calibration.cl);
+      }
+      if (L.experiment >= 0 && r.experiments[L.experiment].role() == stats::Role::preferred_region)
+        attr_string(gl, "role", "preferred_region");
       ds_u8(gl, "excluded", {pm.x.size(), pm.y.size()}, L.excluded());
       ds_double(gl, "margin", {pm.x.size(), pm.y.size()}, L.margin);
       H5Gclose(gl);

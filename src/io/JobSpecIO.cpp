@@ -240,7 +240,7 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
               c.add(ptr + "/label", "\"" + label + "\" is the name of another experiment or group; choose another label");
             else if (is_reserved_layer_name(label))
               c.add(ptr + "/label", "\"" + label + "\" is reserved for the merged results (union, union_limits, "
-                                    "combined, qcd_*); choose another label");
+                                    "combined, qcd_*, *_<n>sigma bands); choose another label");
           }
           if (item.contains("options")) {
             if (!item["options"].is_object())

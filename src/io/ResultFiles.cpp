@@ -44,6 +44,20 @@ bool is_log_axis(const JobSpec& job, Axis a) {
 
 std::string label(Axis a) { return std::string(axis_name(a)) + " [" + std::string(axis_external_unit(a)) + "]"; }
 
+// summary.json's list of an experiment's bands: name, title, level (CL and the likelihood's threshold,
+// e.g. chi^2 <= 1) and how many of its points are inside.
+template <class Count>
+json bands_json(const ExperimentResult& x, const Count& count) {
+  json out = json::array();
+  for (std::size_t b = 0; b < x.bands.size(); ++b)
+    out.push_back({{"name", x.bands[b].name},
+                   {"title", x.bands[b].title},
+                   {"confidence_level", x.bands[b].calibration.cl},
+                   {"threshold", x.bands[b].calibration.threshold},
+                   {"points", count(x.in_band[b])}});
+  return out;
+}
+
 }  // namespace
 
 WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, const MergedResult& r,
@@ -82,6 +96,7 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
                     {"evaluations", x.grid.size}, {"excluded_points", count(x.excluded)},
                     {"options", x.options}, {"sources", x.info.sources}});
     add_description(exps.back(), x.info.likelihood->describe(x.calibration), stats::DescriptionItem::summary);
+    if (!x.bands.empty()) exps.back()["bands"] = bands_json(x, count);
   }
   summary["experiments"] = exps;
   summary["excluded_any_points"] = count(r.excluded_any);
@@ -100,16 +115,19 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
     const std::string dir = job.output_dir + "/curves/" + pm.spec.name();
     fs::create_directories(dir);
     const bool lx = is_log_axis(job, pm.spec.x), ly = is_log_axis(job, pm.spec.y);
-    json curves = json::object();
+    json curves = json::object(), band_curves = json::object();
     for (std::size_t l = 0; l < pm.layers.size(); ++l) {
       const PlaneLayer& L = pm.layers[l];
       const auto polys = contour_regions(pm.x, pm.y, L.margin, lx, ly);
-      const bool is_exp = l < r.experiments.size();
+      const bool is_exp = L.experiment >= 0;
+      const stats::Band* band = is_exp && L.band >= 0 ? &r.experiments[L.experiment].bands[L.band] : nullptr;
+      const bool preferred = is_exp && r.experiments[L.experiment].role() == stats::Role::preferred_region;
+      const double cl = band ? band->calibration.cl : r.cl;  // a band has its own level
       std::string title, sources;
       json src = json::array();
       if (is_exp) {
-        const auto& x = r.experiments[l];
-        title = x.info.title;
+        const auto& x = r.experiments[L.experiment];
+        title = band ? x.info.title + "; band " + band->title : x.info.title;
         for (const auto& s : x.info.sources) src.push_back(s), sources += (sources.empty() ? "" : "; ") + s;
       } else {
         title = L.name == kLayerUnion         ? "excluded by any of the job's experiments (limits and projections)"
@@ -121,7 +139,7 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
         sources = "experiments: " + src.dump();
       }
       std::string text = fmt::format("# {}: {} ({:g}% CL, alpscan {} {}); source: {}\n# {}\t{}\n", L.name, title,
-                                     100 * r.cl, code_version(), git_revision(), sources, label(pm.spec.x),
+                                     100 * cl, code_version(), git_revision(), sources, label(pm.spec.x),
                                      label(pm.spec.y));
       json ranges = json::array();
       std::size_t row = 0;
@@ -135,14 +153,15 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
                    {"curve", L.name},
                    {"title", title},
                    {"file", L.name + ".txt"},
-                   {"confidence_level", r.cl},
-                   {"test_statistic", is_exp ? described[l].test_statistic
+                   {"confidence_level", cl},
+                   {"test_statistic", is_exp ? described[L.experiment].test_statistic
                                       : L.name == kLayerCombined
                                           ? "sum over experiments of one-sided -2 ln lambda >= (Phi^-1(CL))^2"
                                           : "excluded by any of the experiments (each by its own test statistic)"},
                    {"columns", {label(pm.spec.x), label(pm.spec.y)}},
-                   {"geometry", "closed polygons around the excluded region(s); rows of each polygon listed in "
-                                "'polygons' (first row = last row)"},
+                   {"geometry", std::string("closed polygons around the ") +
+                                    (preferred ? "preferred (not excluded) region(s)" : "excluded region(s)") +
+                                    "; rows of each polygon listed in 'polygons' (first row = last row)"},
                    {"polygons", ranges},
                    {"plane", pm.spec.name()},
                    {"profiled_axes", pm.profiled},
@@ -158,15 +177,24 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
       }
       side["fixed_axes"] = fixed;
       if (is_exp) {
-        add_description(side, described[l], stats::DescriptionItem::curve);
-        side["options"] = r.experiments[l].options;
-        side["kind"] = r.experiments[l].info.kind;
+        add_description(side, described[L.experiment], stats::DescriptionItem::curve);
+        side["options"] = r.experiments[L.experiment].options;
+        side["kind"] = r.experiments[L.experiment].info.kind;
+      }
+      if (preferred) side["role"] = "preferred_region";
+      if (band) {
+        side["experiment"] = r.experiments[L.experiment].info.name;
+        side["band"] = {{"name", band->name}, {"title", band->title}, {"confidence_level", band->calibration.cl},
+                        {"threshold", band->calibration.threshold}};
       }
       write_text_file(base + ".json", side.dump(2) + "\n");
       w.curves.push_back(base + ".txt");
-      curves[L.name] = "curves/" + pm.spec.name() + "/" + L.name + ".txt";
+      const std::string file = "curves/" + pm.spec.name() + "/" + L.name + ".txt";
+      if (band) band_curves[r.experiments[L.experiment].info.name][band->name] = file;
+      else curves[L.name] = file;
     }
     jp["curves"] = curves;
+    if (!band_curves.empty()) jp["band_curves"] = band_curves;  // preferred bands, apart from the exclusions
     jp["reference_curves"] = write_reference_bands(dir, "curves/" + pm.spec.name(), pm);
     jplanes.push_back(jp);
   }

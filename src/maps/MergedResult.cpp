@@ -11,6 +11,10 @@ double ExperimentResult::margin(std::size_t i) const {
   return info.likelihood->margin(prediction(i), test_statistic[i], calibration);
 }
 
+double ExperimentResult::band_margin(std::size_t b, std::size_t i) const {
+  return info.likelihood->margin(prediction(i), test_statistic[i], bands.at(b).calibration);
+}
+
 MergedResult merge_results(const JobSpec& job, const std::vector<ExperimentInfo>& infos, const ParameterSpace& space,
                            const WorkPlan& plan, const Checkpoint& ckpt) {
   MergedResult r;
@@ -51,6 +55,13 @@ MergedResult merge_results(const JobSpec& job, const std::vector<ExperimentInfo>
     for (std::size_t i = 0; i < x.grid.size; ++i) {
       x.test_statistic[i] = lik.test_statistic(x.prediction(i), x.calibration);
       x.excluded[i] = lik.in_region(x.prediction(i), x.test_statistic[i], x.calibration) ? 1 : 0;
+    }
+    x.bands = lik.bands();
+    for (const stats::Band& b : x.bands) {
+      std::vector<std::uint8_t> in(x.grid.size);
+      for (std::size_t i = 0; i < x.grid.size; ++i)
+        in[i] = lik.in_region(x.prediction(i), x.test_statistic[i], b.calibration) ? 1 : 0;
+      x.in_band.push_back(std::move(in));
     }
   }
   const SubGrid& full = space.full();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "alpscan/maps/LayerNames.hpp"
 
@@ -12,6 +13,55 @@ std::vector<std::uint8_t> PlaneLayer::excluded() const {
   for (std::size_t i = 0; i < margin.size(); ++i) e[i] = margin[i] >= 0;
   return e;
 }
+
+namespace {
+
+// The plane cell (x index * ny + y index) of full-grid point i, or -1 if i is outside the slice
+// (slice_index[k] >= 0: axis k is fixed at that index; -1: profiled or a plane axis).
+std::ptrdiff_t plane_cell(const ParameterSpace& space, std::size_t i, const std::vector<int>& slice_index, int ix,
+                          int iy, std::size_t ny) {
+  const auto idx = space.unravel(space.full(), i);
+  for (std::size_t k = 0; k < idx.size(); ++k)
+    if (slice_index[k] >= 0 && idx[k] != static_cast<std::size_t>(slice_index[k])) return -1;
+  return static_cast<std::ptrdiff_t>(idx[ix] * ny + idx[iy]);
+}
+
+// The bands of every experiment that has them (stats::Likelihood::bands), after the other layers, each
+// profiled like its experiment's layer (min over profiled values for an exclusion, max for a preferred
+// region). Kept apart from union and combined.
+void add_band_layers(PlaneMap& pm, const ParameterSpace& space, const MergedResult& r,
+                     const std::vector<int>& slice_index, int ix, int iy) {
+  const std::size_t first = pm.layers.size(), ny = pm.y.size();
+  for (std::size_t l = 0; l < r.experiments.size(); ++l) {
+    const ExperimentResult& x = r.experiments[l];
+    for (std::size_t b = 0; b < x.bands.size(); ++b) {
+      PlaneLayer L;
+      L.name = band_layer_name(x.info.name, x.bands[b].name);
+      for (const PlaneLayer& other : pm.layers)
+        if (other.name == L.name)
+          throw std::invalid_argument("band layer " + L.name + " has the name of another layer of the plane");
+      L.experiment = static_cast<int>(l);
+      L.band = static_cast<int>(b);
+      L.margin.assign(pm.x.size() * ny, x.role() == stats::Role::preferred_region ? -1e300 : 1e300);
+      pm.layers.push_back(std::move(L));
+    }
+  }
+  if (pm.layers.size() == first) return;
+  const SubGrid& full = space.full();
+  for (std::size_t i = 0; i < full.size; ++i) {
+    const std::ptrdiff_t cell = plane_cell(space, i, slice_index, ix, iy, ny);
+    if (cell < 0) continue;
+    const std::size_t p = static_cast<std::size_t>(cell);
+    for (std::size_t k = first; k < pm.layers.size(); ++k) {
+      PlaneLayer& L = pm.layers[k];
+      const ExperimentResult& x = r.experiments[L.experiment];
+      const double m = x.band_margin(L.band, space.project(x.grid, i));
+      L.margin[p] = x.role() == stats::Role::preferred_region ? std::max(L.margin[p], m) : std::min(L.margin[p], m);
+    }
+  }
+}
+
+}  // namespace
 
 PlaneMap make_plane_map(const PlaneSpec& spec, const ParameterSpace& space, const MergedResult& r) {
   PlaneMap pm;
@@ -37,7 +87,10 @@ PlaneMap make_plane_map(const PlaneSpec& spec, const ParameterSpace& space, cons
   }
   const std::size_t nl = r.experiments.size() + 3;
   pm.layers.resize(nl);
-  for (std::size_t l = 0; l < r.experiments.size(); ++l) pm.layers[l].name = r.experiments[l].info.name;
+  for (std::size_t l = 0; l < r.experiments.size(); ++l) {
+    pm.layers[l].name = r.experiments[l].info.name;
+    pm.layers[l].experiment = static_cast<int>(l);
+  }
   pm.layers[nl - 3].name = kLayerUnion;
   pm.layers[nl - 2].name = kLayerUnionLimits;
   pm.layers[nl - 1].name = kLayerCombined;
@@ -50,12 +103,9 @@ PlaneMap make_plane_map(const PlaneSpec& spec, const ParameterSpace& space, cons
   }
   const double sqrt_crit = std::sqrt(r.combined_critical);
   for (std::size_t i = 0; i < full.size; ++i) {
-    const auto idx = space.unravel(full, i);
-    bool in_slice = true;
-    for (std::size_t k = 0; k < idx.size(); ++k)
-      if (slice_index[k] >= 0 && idx[k] != static_cast<std::size_t>(slice_index[k])) in_slice = false;
-    if (!in_slice) continue;
-    const std::size_t p = idx[ix] * ny + idx[iy];
+    const std::ptrdiff_t cell = plane_cell(space, i, slice_index, ix, iy, ny);
+    if (cell < 0) continue;
+    const std::size_t p = static_cast<std::size_t>(cell);
     double uni = -1e300, uni_lim = -1e300;
     for (std::size_t l = 0; l < r.experiments.size(); ++l) {
       const double m = r.experiments[l].margin(space.project(r.experiments[l].grid, i));
@@ -73,6 +123,7 @@ PlaneMap make_plane_map(const PlaneSpec& spec, const ParameterSpace& space, cons
     const double c = std::sqrt(std::max(r.combined_q[i], 0.0)) - sqrt_crit;
     pm.layers[nl - 1].margin[p] = std::min(pm.layers[nl - 1].margin[p], c);
   }
+  add_band_layers(pm, space, r, slice_index, ix, iy);
   return pm;
 }
 

@@ -95,6 +95,7 @@ bool Scheduler::evaluate_unit(int unit, std::vector<double>& out) {
   const SubGrid& grid = plan_.grids[u.experiment];
   const std::size_t nb = plan_.width_of(u.experiment);  // values per point: the experiment's bins
   out.resize(u.count * nb);
+  const bool signed_ok = exp.info().likelihood && exp.info().likelihood->signed_prediction();  // e.g. Delta a_e
   for (std::size_t i = 0; i < u.count; ++i) {
     if (i % kCheckStopEvery == 0 && stop_requested()) return false;
     if (delay_us_ > 0) std::this_thread::sleep_for(std::chrono::microseconds(delay_us_));
@@ -104,7 +105,7 @@ bool Scheduler::evaluate_unit(int unit, std::vector<double>& out) {
     if (nb == 1) s[0] = exp.expected_signal(alp);
     else exp.expected_signal_bins(alp, s);
     for (std::size_t b = 0; b < nb; ++b)
-      if (!std::isfinite(s[b]) || s[b] < 0)
+      if (!std::isfinite(s[b]) || (s[b] < 0 && !signed_ok))
         throw std::runtime_error("experiment " + exp.info().name + " returned an invalid expected signal (" +
                                  std::to_string(s[b]) + (nb > 1 ? " in bin " + std::to_string(b) : "") +
                                  ") at m_a = " + std::to_string(p.m_a() / 1e-9) +

@@ -52,4 +52,17 @@ Description GaussianMeasurement::describe(const Calibration& c) const {
   return r;
 }
 
+std::vector<Band> GaussianMeasurement::bands() const {
+  std::vector<Band> out;
+  for (int n : {1, 2}) {
+    Band b;
+    b.name = fmt::format("{}sigma", n);
+    b.title = fmt::format("{} sigma: |prediction - value| <= {} sigma", n, n);
+    b.calibration.cl = std::erf(n / std::sqrt(2.0));  // 0.6827, 0.9545
+    b.calibration.threshold = n * n;                  // chi^2 <= n^2, exactly
+    out.push_back(b);
+  }
+  return out;
+}
+
 }  // namespace alpscan::stats

@@ -267,3 +267,139 @@ TEST_CASE("result writer: the curve files parse and are the contour of the exclu
   CHECK(excluded_points > 0);
   CHECK(excluded_points < tested_points);
 }
+
+// --- the 1 sigma / 2 sigma bands of Gaussian measurements (g-2), beside the exclusions ---
+
+namespace {
+
+// A Fig. 13b-like plane (seed 003 L504-L513): (g_ae, g_agg) at m_a = 1 GeV with the electron and muon
+// g-2 and one exclusion (belle2_3gamma, n = b: a union to compare with). 21 x 17 points.
+const char* kG2Job = R"({"format": "alpscan-job/1", "name": "g2_bands",
+  "parameters": {"m_a": {"values": [1e9]},
+                 "g_ae": {"scale": "log", "min": 1e-6, "max": 1e-3, "points": 21},
+                 "g_agg": {"scale": "log", "min": 1e-6, "max": 1e-2, "points": 17}},
+  "experiments": ["g2_electron", "g2_muon", "belle2_3gamma"],
+  "confidence_level": 0.9, "chunk_size": 64,
+  "planes": [{"x": "g_ae", "y": "g_agg"}]})";
+
+struct WrittenG2Scan : scan_test::MergedScan {
+  std::vector<PlaneMap> planes;
+  WrittenFiles files;
+  WrittenG2Scan() : scan_test::MergedScan("writer_g2", kG2Job) {
+    for (const auto& p : job.planes) planes.push_back(make_plane_map(p, *space, r));
+    files = write_results(job, *space, r, planes);
+  }
+};
+
+// |z| = |prediction - value| / sigma from the data file's numbers (seed Eqs. (47)-(48)), independent of
+// the likelihood code.
+double abs_z(const std::string& experiment, double prediction) {
+  return experiment == "g2_electron" ? std::abs(prediction + 8.7e-13) / 3.6e-13 : std::abs(prediction - 2.79e-9) / 0.76e-9;
+}
+
+}  // namespace
+
+TEST_CASE("result writer: every Gaussian experiment's 1 sigma and 2 sigma bands, apart from the exclusions",
+          "[io][results][g2]") {
+  WrittenG2Scan w;
+  REQUIRE(w.planes.size() == 1);
+  const PlaneMap& pm = w.planes[0];
+  const std::string plane = pm.spec.name();
+  CHECK(plane == "g_ae__g_agg");
+  // Layers: 3 experiments, union, union_limits, combined, then 2 bands for each of the two g-2 terms.
+  REQUIRE(pm.layers.size() == 10);
+  CHECK(pm.layers[6].name == "g2_electron_1sigma");
+  CHECK(pm.layers[7].name == "g2_electron_2sigma");
+  CHECK(pm.layers[8].name == "g2_muon_1sigma");
+  CHECK(pm.layers[9].name == "g2_muon_2sigma");
+  const std::size_t nx = pm.x.size(), ny = pm.y.size();
+  // The preferred regions enter no union: union = belle2_3gamma's layer.
+  CHECK(pm.layers[3].name == "union");
+  CHECK(pm.layers[3].excluded() == pm.layers[2].excluded());
+
+  H5File f(w.files.scan_h5);
+  REQUIRE(f.id >= 0);
+  const auto summary = nlohmann::json::parse(std::ifstream(w.files.summary_json));
+  std::size_t inside_points[2][2] = {{0, 0}, {0, 0}};
+  for (std::size_t e = 0; e < 2; ++e) {
+    const ExperimentResult& x = w.r.experiments[e];
+    INFO(x.info.name);
+    REQUIRE(x.bands.size() == 2);
+    // scan.h5: per point band membership, equal to |z| <= 1, 2 computed here from the stored prediction.
+    for (std::size_t b = 0; b < 2; ++b) {
+      const std::string ds = "/experiments/" + x.info.name + "/bands/" + x.bands[b].name;
+      const auto in = read_dataset<std::uint8_t>(f.id, ds, H5T_NATIVE_UINT8);
+      REQUIRE(in.size() == x.signal.size());
+      for (std::size_t i = 0; i < in.size(); ++i) {
+        CHECK(in[i] == (abs_z(x.info.name, x.signal[i]) <= b + 1.0 ? 1 : 0));
+        inside_points[e][b] += in[i];
+      }
+      CHECK(attr_double(f.id, ds, "threshold") == (b + 1.0) * (b + 1.0));
+      CHECK(attr_string(f.id, "/planes/" + plane + "/" + x.info.name + "_" + x.bands[b].name, "role") == "preferred_region");
+      CHECK(attr_string(f.id, "/planes/" + plane + "/" + x.info.name + "_" + x.bands[b].name, "band") == x.bands[b].name);
+    }
+    // Both bands are populated and nested (1 sigma inside 2 sigma), and neither is everything.
+    CHECK(inside_points[e][0] > 0);
+    CHECK(inside_points[e][0] < inside_points[e][1]);
+    CHECK(inside_points[e][1] < x.signal.size());
+    // summary.json: the band levels and counts beside the experiment; the band curves apart from `curves`.
+    const auto& js = summary.at("experiments").at(e);
+    CHECK(js.at("name") == x.info.name);
+    REQUIRE(js.at("bands").size() == 2);
+    CHECK(js.at("bands").at(0).at("name") == "1sigma");
+    CHECK(js.at("bands").at(0).at("threshold") == 1.0);
+    CHECK(js.at("bands").at(1).at("threshold") == 4.0);
+    CHECK(js.at("bands").at(1).at("confidence_level").get<double>() == Approx(0.9545).margin(1e-4));
+    CHECK(js.at("bands").at(0).at("points") == inside_points[e][0]);
+    const auto& jp = summary.at("planes").at(0);
+    CHECK(jp.at("band_curves").at(x.info.name).at("2sigma") == "curves/" + plane + "/" + x.info.name + "_2sigma.txt");
+    CHECK_FALSE(jp.at("curves").contains(x.info.name + "_1sigma"));
+    CHECK(jp.at("curves").contains(x.info.name));  // the region at the job's CL stays where it was
+  }
+  CHECK_FALSE(summary.at("experiments").at(2).contains("bands"));  // an exclusion has none
+  CHECK(summary.at("excluded_any_points") == summary.at("experiments").at(2).at("excluded_points"));
+
+  // Curve files: band level in the header and sidecar; interior grid points inside the polygons exactly
+  // where |z| <= 1 (2) at that point (the plane has no profiled axis: m_a is fixed).
+  std::size_t tested = 0;
+  for (std::size_t l = 6; l < 10; ++l) {
+    const PlaneLayer& L = pm.layers[l];
+    const ExperimentResult& x = w.r.experiments[L.experiment];
+    const double nsig = L.band + 1.0;
+    const std::string base = w.job.output_dir + "/curves/" + plane + "/" + L.name;
+    INFO(base);
+    const Curve c = read_curve(base + ".txt");
+    REQUIRE(c.header.size() == 2);
+    CHECK(c.header[0].find(L.band == 0 ? "68.2689% CL" : "95.45% CL") != std::string::npos);
+    const auto side = nlohmann::json::parse(std::ifstream(base + ".json"));
+    CHECK(side.at("role") == "preferred_region");
+    CHECK(side.at("experiment") == x.info.name);
+    CHECK(side.at("band").at("threshold") == nsig * nsig);
+    CHECK(side.at("confidence_level") == x.bands[L.band].calibration.cl);
+    std::vector<std::vector<std::pair<double, double>>> logpolys;
+    for (const auto& range : side.at("polygons")) {
+      const std::size_t a = range.at(0), b = range.at(1);
+      logpolys.emplace_back();
+      for (std::size_t k = a; k <= b; ++k) logpolys.back().emplace_back(std::log10(c.rows[k].first), std::log10(c.rows[k].second));
+    }
+    CHECK(!logpolys.empty());
+    const SubGrid& full = w.space->full();
+    for (std::size_t i = 0; i < full.size; ++i) {
+      const auto idx = w.space->unravel(full, i);
+      std::size_t ix = 0, iy = 0;
+      for (std::size_t k = 0; k < full.axes.size(); ++k) {
+        if (full.axes[k] == Axis::g_ae) ix = idx[k];
+        if (full.axes[k] == Axis::g_agg) iy = idx[k];
+      }
+      if (ix == 0 || iy == 0 || ix + 1 == nx || iy + 1 == ny) continue;  // interior points only
+      const double m = L.margin[ix * ny + iy];
+      if (std::abs(m) < 1e-3) continue;  // the contour passes next to this point
+      const bool in = abs_z(x.info.name, x.signal[w.space->project(x.grid, i)]) <= nsig;
+      CHECK((m >= 0) == in);
+      INFO("g_ae = " << pm.x[ix] << " g_agg = " << pm.y[iy]);
+      CHECK(inside(logpolys, std::log10(pm.x[ix]), std::log10(pm.y[iy])) == in);
+      ++tested;
+    }
+  }
+  CHECK(tested > 500);
+}

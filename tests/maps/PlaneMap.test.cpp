@@ -114,3 +114,45 @@ TEST_CASE("a preferred region (Gaussian g-2) is in no union and is profiled as '
   CHECK(prof.layers[2].excluded() == prof.layers[0].excluded());
   CHECK(prof.layers[3].excluded() == prof.layers[0].excluded());
 }
+
+TEST_CASE("bands of a preferred region (1 sigma, 2 sigma) are layers of their own, profiled like it", "[maps][g2]") {
+  Diagnostics d;
+  const JobSpec job = three_axis_job(d);
+  REQUIRE(d.empty());
+  const ParameterSpace s(job);
+  MergedResult r;
+  r.combined_critical = stats::combined_critical_value(0.9);
+  r.experiments.push_back(synthetic(s, "a", {0, 0, 2, 0, 2, 2, /* m=10: */ 0, 2, 2, 2, 5, 5}));
+  // g: measured 1 +- 0.5. 1 sigma: |x - 1| <= 0.5; 2 sigma: |x - 1| <= 1 (edges included: chi^2 <= n^2).
+  ExperimentResult g;
+  g.info.name = "g";
+  g.info.kind = "limit";
+  g.info.likelihood = std::make_shared<stats::GaussianMeasurement>(stats::GaussianData{1.0, 0.5, "x", "test"});
+  g.grid = s.subgrid({Axis::m_a, Axis::g_agg, Axis::g_ae});
+  g.calibration = g.info.likelihood->calibrate(0.95, nullptr, 0);
+  g.signal = {1, 0, 0, 0, 5, 5, /* m=10: */ 0, 0, 0, 0, 1.5, 3};
+  for (std::size_t i = 0; i < g.signal.size(); ++i) {
+    g.test_statistic.push_back(g.info.likelihood->test_statistic(&g.signal[i], g.calibration));
+    g.excluded.push_back(g.info.likelihood->in_region(&g.signal[i], g.test_statistic[i], g.calibration));
+  }
+  g.bands = g.info.likelihood->bands();
+  r.experiments.push_back(g);
+  r.excluded_any = r.experiments[0].excluded;
+  r.combined_q = r.experiments[0].test_statistic;
+  const PlaneMap prof = make_plane_map(PlaneSpec{}, s, r);
+  REQUIRE(prof.layers.size() == 7);
+  CHECK(prof.layers[5].name == "g_1sigma");
+  CHECK(prof.layers[6].name == "g_2sigma");
+  CHECK(prof.layers[5].experiment == 1);
+  CHECK(prof.layers[6].band == 1);
+  // Profiled over g_ae: in the band where some g_ae value is. Cells (m, g_agg) in order
+  // (1,1e-6) (1,1e-5) (1,1e-4) (10,1e-6) (10,1e-5) (10,1e-4); values per cell (g_ae = 0, 1e-6):
+  // (1,0) (0,0) (5,5) (0,0) (0,0) (1.5,3).
+  CHECK(prof.layers[5].excluded() == std::vector<std::uint8_t>{1, 0, 0, 0, 0, 1});
+  CHECK(prof.layers[6].excluded() == std::vector<std::uint8_t>{1, 1, 0, 1, 1, 1});
+  // The bands change no other layer: union and combined are those of "a" alone.
+  CHECK(prof.layers[2].excluded() == prof.layers[0].excluded());
+  // An experiment's layer named like a band layer is refused (job validation reserves the names too).
+  r.experiments[0].info.name = "g_2sigma";
+  CHECK_THROWS_AS(make_plane_map(PlaneSpec{}, s, r), std::invalid_argument);
+}

@@ -4,7 +4,8 @@
 //   excluded_any_limit  the same over experiments of kind "limit" only (existing data, no projections)
 //   combined_q        sum over experiments of the one-sided -2 ln lambda
 // Experiments whose likelihood marks a preferred region (stats::Role::preferred_region, e.g. g-2)
-// keep their own flags and statistic but enter none of the global maps.
+// keep their own flags and statistic but enter none of the global maps; their bands (1 sigma,
+// 2 sigma) are flagged per point beside them.
 //   combined_excluded combined_q >= (Phi^-1(CL))^2 (asymptotic, one parameter of interest)
 #pragma once
 
@@ -30,6 +31,8 @@ struct ExperimentResult {
   std::vector<double> signal_bins;    // values_per_point() > 1 only: [point][value], the prediction
   std::vector<double> test_statistic; // the likelihood's test statistic (exclusions: one-sided -2 ln lambda)
   std::vector<std::uint8_t> excluded; // in the likelihood's region: excluded, or preferred (role)
+  std::vector<stats::Band> bands;     // the likelihood's bands (1 sigma, 2 sigma of a measurement; often none)
+  std::vector<std::vector<std::uint8_t>> in_band;  // per band: 1 where the point is inside it
   std::size_t values_per_point() const { return alpscan::values_per_point(info); }
   // The prediction the likelihood compares at point i (values_per_point() numbers).
   const double* prediction(std::size_t i) const {
@@ -38,6 +41,8 @@ struct ExperimentResult {
   // >= 0 exactly where excluded (in the region), smooth for contouring, clamped to +-100
   // (stats::Likelihood::margin: e.g. ln(signal / s_up) for counting).
   double margin(std::size_t i) const;
+  // The same for band b (bands[b].calibration instead of the job's).
+  double band_margin(std::size_t b, std::size_t i) const;
   stats::Role role() const { return info.likelihood->role(); }
 };
 

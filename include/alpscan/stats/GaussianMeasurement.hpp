@@ -7,6 +7,8 @@
 // Role preferred_region: the region is reported apart from the exclusions (not in the union or
 // combined maps). margin = sqrt(chi^2_1(CL)) - |x - value| / sigma (the distance to the region's edge
 // in standard deviations).
+// Bands: "1sigma" (|x - value| <= sigma, chi^2 <= 1, 68.27%) and "2sigma" (chi^2 <= 4, 95.45%; the
+// seed's gold and green regions, seed 003 Figs. 12-15), reported beside the region at the job's CL.
 #pragma once
 
 #include <string>
@@ -30,12 +32,14 @@ class GaussianMeasurement final : public Likelihood {
   explicit GaussianMeasurement(GaussianData d) : d_(std::move(d)) {}
   std::string kind() const override { return "gaussian"; }
   Role role() const override { return Role::preferred_region; }
+  bool signed_prediction() const override { return true; }  // a shift of either sign
   std::vector<std::string> value_labels() const override { return {d_.quantity.empty() ? "prediction" : d_.quantity}; }
   Calibration calibrate(double cl, const double* predictions, std::size_t points) const override;
   double test_statistic(const double* prediction, const Calibration& c) const override;
   bool in_region(const double* prediction, double q, const Calibration& c) const override;
   double margin(const double* prediction, double q, const Calibration& c) const override;
   Description describe(const Calibration& c) const override;
+  std::vector<Band> bands() const override;
   const GaussianData& data() const { return d_; }
 
  private:

@@ -57,6 +57,15 @@ struct Description {
   std::vector<DescriptionItem> items;   // the data and the job-level numbers, with their targets
 };
 
+// A named band reported beside the likelihood's region at the job's CL, e.g. the 1 sigma and 2 sigma
+// ranges of a measurement: the likelihood's own region under another calibration, so in_region() and
+// margin() judge it. It has the likelihood's role (a band of a preferred region is never an exclusion).
+struct Band {
+  std::string name;         // part of file and layer names: "1sigma" -> curves/<plane>/<experiment>_1sigma.txt
+  std::string title;        // e.g. "1 sigma: |prediction - value| <= 1 sigma"
+  Calibration calibration;  // the band's CL and threshold
+};
+
 class Likelihood {
  public:
   virtual ~Likelihood() = default;
@@ -67,6 +76,9 @@ class Likelihood {
   virtual std::size_t values_per_point() const { return 1; }
   // A name for each predicted value (bin labels), for explain.
   virtual std::vector<std::string> value_labels() const { return {"signal"}; }
+  // Whether a prediction may be negative (a measured shift such as Delta a_e); event counts may not,
+  // and the scheduler refuses a negative count as a bug of the experiment.
+  virtual bool signed_prediction() const { return false; }
   // Job-level numbers from the job's CL and the predictions of all `points` scanned points
   // (points x values_per_point() numbers, point-major; may be empty: explain at one point).
   virtual Calibration calibrate(double cl, const double* predictions, std::size_t points) const = 0;
@@ -79,6 +91,9 @@ class Likelihood {
   // A smooth field >= 0 exactly where in_region(), clamped to [-100, 100], for contouring.
   virtual double margin(const double* prediction, double q, const Calibration& c) const = 0;
   virtual Description describe(const Calibration& c) const = 0;
+  // The bands the result files carry beside the region at the job's CL (every plane, scan.h5, summary);
+  // fixed levels, independent of the job's CL. Default: none (exclusions).
+  virtual std::vector<Band> bands() const { return {}; }
 };
 
 }  // namespace alpscan::stats
