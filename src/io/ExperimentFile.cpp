@@ -14,6 +14,7 @@
 #include "alpscan/stats/CountingLikelihood.hpp"
 #include "alpscan/stats/GaussianMeasurement.hpp"
 #include "alpscan/stats/PublishedCurveLikelihood.hpp"
+#include "alpscan/stats/SignificanceLikelihood.hpp"
 
 namespace alpscan {
 
@@ -82,10 +83,11 @@ ExperimentFile::ExperimentFile(std::string path, const json& option_overrides, D
   if (info_.sources.empty()) diags_.add(path_, "/sources", "expected a non-empty list of sources");
   // How the prediction meets the data: exactly one of the four likelihood sections.
   int sections = 0;
-  for (const char* k : {"counting", "binned", "published_curve", "gaussian"}) sections += d.contains(k) ? 1 : 0;
+  for (const char* k : {"counting", "binned", "published_curve", "gaussian", "significance"}) sections += d.contains(k) ? 1 : 0;
   if (sections > 1)
-    diags_.add(path_, "", "give exactly one of counting, binned, published_curve, gaussian (how the prediction meets the data)");
+    diags_.add(path_, "", "give exactly one of counting, binned, published_curve, gaussian, significance (how the prediction meets the data)");
   if (d.contains("binned")) read_binned(d["binned"]);
+  else if (d.contains("significance")) read_significance(d["significance"]);
   else if (d.contains("published_curve")) read_published_curve(d["published_curve"]);
   else if (d.contains("gaussian")) read_gaussian(d["gaussian"]);
   else if (!d.contains("counting") || !d["counting"].is_object())
@@ -322,6 +324,45 @@ void ExperimentFile::read_gaussian(const json& b) {
     return;
   }
   info_.likelihood = std::make_shared<stats::GaussianMeasurement>(std::move(g));
+}
+
+// "significance": {"z": {"value": Z, "unit": "1", "source": ...}, "source": "why this criterion"}; an optional
+// option "significance_z" (choices: numbers as strings) lets a job pick another Z; its file value must equal z.
+void ExperimentFile::read_significance(const json& b) {
+  const std::string w = "/significance";
+  if (!b.is_object() || !b.contains("z") || !b["z"].is_object() || !b["z"].contains("value") || !b["z"]["value"].is_number()) {
+    diags_.add(path_, w + "/z", "expected {\"value\": the required significance Z, \"source\": ...}");
+    return;
+  }
+  stats::SignificanceData s;
+  s.z = convert(b["z"]["value"].get<double>(), b["z"], w + "/z", "number");
+  if (!b.contains("source") || !b["source"].is_string() || b["source"].get<std::string>().empty())
+    diags_.add(path_, w + "/source", "the criterion needs its provenance (a choice: say why)");
+  else s.source = b["source"].get<std::string>();
+  const json& d = impl_->doc;
+  if (d.contains("options") && d["options"].is_object() && d["options"].contains("significance_z")) {
+    const json& o = d["options"]["significance_z"];
+    std::vector<std::string> choices;
+    if (o.is_object() && o.contains("choices") && o["choices"].is_array())
+      for (const auto& c : o["choices"])
+        if (c.is_string()) choices.push_back(c.get<std::string>());
+    auto z_of = [](const std::string& v) {
+      char* end = nullptr;
+      const double x = std::strtod(v.c_str(), &end);
+      return (end && *end == '\0' && x > 0) ? x : -1.0;
+    };
+    const double file_value = o.is_object() && o.contains("value") && o["value"].is_string() ? z_of(o["value"].get<std::string>()) : -1;
+    if (file_value != s.z) diags_.add(path_, "/options/significance_z/value", "must equal significance/z (the default)");
+    const double z = z_of(option("significance_z", choices));
+    if (z > 0) s.z = z;
+    else diags_.add(path_, "/options/significance_z", "expected a number > 0");
+  }
+  const std::string problem = stats::significance_data_problem(s);
+  if (!problem.empty()) {
+    diags_.add(path_, w, problem);
+    return;
+  }
+  info_.likelihood = std::make_shared<stats::SignificanceLikelihood>(std::move(s));
 }
 
 double ExperimentFile::number(const std::string& key, const std::string& dimension) {

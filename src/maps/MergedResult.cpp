@@ -39,11 +39,7 @@ MergedResult merge_results(const JobSpec& job, const std::vector<ExperimentInfo>
       continue;
     }
     std::copy(v.begin(), v.end(), x.signal_bins.begin() + static_cast<std::ptrdiff_t>(w.begin * nb));
-    for (std::size_t i = 0; i < w.count; ++i) {
-      double tot = 0;
-      for (std::size_t b = 0; b < nb; ++b) tot += v[i * nb + b];
-      x.signal[w.begin + i] = tot;
-    }
+    for (std::size_t i = 0; i < w.count; ++i) x.signal[w.begin + i] = x.info.likelihood->signal_events(v.data() + i * nb);
   }
   // Two passes: the likelihood's job-level numbers from every point's prediction (the binned
   // reference is the best scanned point), then each point's statistic and flag.

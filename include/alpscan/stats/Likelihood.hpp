@@ -1,10 +1,11 @@
 // How an experiment's prediction meets its data: one interface for every kind of statistical
 // comparison, so that the merge, the maps, the result files, the curves and `alpscan explain` never
-// ask which kind they hold. Four kinds implement it (stats/*Likelihood.hpp, GaussianMeasurement.hpp):
+// ask which kind they hold. Five kinds implement it (stats/*Likelihood.hpp, GaussianMeasurement.hpp):
 //   counting          one Poisson count with a Gaussian background uncertainty, or a quoted limit
 //   binned_poisson    a binned Poisson likelihood relative to the best scanned point (MiniBooNE)
 //   published_curve   a published exclusion curve g_lim(m_a) at its own CL (bounds known only as curves)
 //   gaussian          a Gaussian measurement (e.g. Delta a_mu): a preferred region, not an exclusion
+//   significance      signal >= Z sqrt(background) with a per-point background the experiment predicts
 //
 // Use, per experiment and job (maps/MergedResult.cpp):
 //   1. the scan stores values_per_point() numbers per point: the experiment's prediction;
@@ -79,6 +80,15 @@ class Likelihood {
   // Whether a prediction may be negative (a measured shift such as Delta a_e); event counts may not,
   // and the scheduler refuses a negative count as a bug of the experiment.
   virtual bool signed_prediction() const { return false; }
+
+  // The point's signal events from its prediction (maps and summaries show it): by default the sum of
+  // the predicted values (the bins); a kind whose values are not all signal (significance: signal and
+  // background) says which part is.
+  virtual double signal_events(const double* prediction) const {
+    double s = 0;
+    for (std::size_t i = 0; i < values_per_point(); ++i) s += prediction[i];
+    return s;
+  }
   // Job-level numbers from the job's CL and the predictions of all `points` scanned points
   // (points x values_per_point() numbers, point-major; may be empty: explain at one point).
   virtual Calibration calibrate(double cl, const double* predictions, std::size_t points) const = 0;
