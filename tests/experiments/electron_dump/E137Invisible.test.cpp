@@ -35,17 +35,7 @@ using namespace electron_dump_test;
 namespace {
 
 std::unique_ptr<ElectronDumpExperiment> load_e137(const nlohmann::json& options = nlohmann::json::object()) {
-  Diagnostics d;
-  ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/e137.json", options, d);
-  ElectronDumpConfig c = read_electron_dump_config(f);
-  f.finish();
-  if (!d.empty()) throw InputError(d);
-  auto e = std::make_unique<ElectronDumpExperiment>(f.info(), c);
-  PrepareContext ctx;
-  ctx.m_a_min = 1e-3;
-  ctx.m_a_max = 0.1;
-  e->prepare(ctx);
-  return e;
+  return load_prepared("e137", 1e-3, 0.1, options);
 }
 
 double br_inv_of_seed_br_vis(double br_vis) { return 1.0 / (1.0 + br_vis); }

@@ -31,17 +31,7 @@ using namespace electron_dump_test;
 namespace {
 
 std::unique_ptr<ElectronDumpExperiment> load(const std::string& name, const nlohmann::json& options = nlohmann::json::object()) {
-  Diagnostics d;
-  ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + name + ".json", options, d);
-  ElectronDumpConfig c = read_electron_dump_config(f);
-  f.finish();
-  if (!d.empty()) throw InputError(d);
-  auto e = std::make_unique<ElectronDumpExperiment>(f.info(), c);
-  PrepareContext ctx;
-  ctx.m_a_min = 1e-3;
-  ctx.m_a_max = 2.5;
-  e->prepare(ctx);
-  return e;
+  return load_prepared(name, 1e-3, 2.5, options);
 }
 
 // Nuclei per cm^2 in one X0 (the config holds it in GeV^2).

@@ -1,16 +1,39 @@
-// Shared helpers of the electron-dump physics tests (E137E141.test.cpp, Na64.test.cpp): the
-// experiment's event limit, N along one coupling, and the excluded interval in g at a mass.
+// Shared helpers of the electron-dump physics tests (E137E141.test.cpp, Na64.test.cpp, the invisible-width
+// tests): an experiment read from its data file and prepared, the experiment's event limit, N along one
+// coupling, and the excluded interval in g at a mass.
 #pragma once
 
 #include <cmath>
+#include <memory>
+#include <string>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
+#include "alpscan/core/Error.hpp"
 #include "alpscan/experiments/ElectronDumpExperiment.hpp"
+#include "alpscan/io/ExperimentFile.hpp"
 #include "alpscan/stats/CountingLikelihood.hpp"
 
 namespace electron_dump_test {
 
 using alpscan::ElectronDumpExperiment;
+
+// data/experiments/<name>.json with the option overrides, prepared for masses in [m_min, m_max] GeV.
+inline std::unique_ptr<ElectronDumpExperiment> load_prepared(const std::string& name, double m_min, double m_max,
+                                                             const nlohmann::json& options = nlohmann::json::object()) {
+  alpscan::Diagnostics d;
+  alpscan::ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + name + ".json", options, d);
+  alpscan::ElectronDumpConfig c = alpscan::read_electron_dump_config(f);
+  f.finish();
+  if (!d.empty()) throw alpscan::InputError(d);
+  auto e = std::make_unique<ElectronDumpExperiment>(f.info(), c);
+  alpscan::PrepareContext ctx;
+  ctx.m_a_min = m_min;
+  ctx.m_a_max = m_max;
+  e->prepare(ctx);
+  return e;
+}
 
 inline double s_up(const ElectronDumpExperiment& e) { return alpscan::stats::signal_upper_limit(alpscan::stats::counting_data(*e.info().likelihood), e.info().default_cl); }
 
