@@ -2,7 +2,8 @@
 // jobs/fips_bc9.json mass range (1 keV - 10 GeV) and the mean cost of one expected_signal() call over
 // a 200 x 200 log grid m_a x g_agg in [1e-9, 1e-1] GeV^-1, g fastest (the scan order), at g_ae = 0
 // and at g_ae = 1e-7 (total width and branching ratios evaluated per point). With --edges it also
-// prints the excluded g interval (s >= 2.303) at a few masses.
+// prints the excluded g interval (s >= 2.303) at a few masses; with --scaling, the prepare() time of
+// charm and na62_dump for 50, 200 and 1000 job masses (the yield table's nodes are the job's masses).
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -17,6 +18,16 @@ using namespace alpscan;
 
 int main(int argc, char** argv) {
   const bool edges = argc > 1 && std::strcmp(argv[1], "--edges") == 0;
+  if (argc > 1 && std::strcmp(argv[1], "--scaling") == 0) {
+    std::printf("%-12s %8s %12s\n", "experiment", "masses", "prepare [s]");
+    for (const char* name : {"charm", "na62_dump"})
+      for (int n : {50, 200, 1000}) {
+        ExperimentPtr e = bench::load_experiment(name);
+        if (!e) return 1;
+        std::printf("%-12s %8d %12.3f\n", name, n, bench::timed_prepare(*e, 1e3 * units::eV, 10.0, n));
+      }
+    return 0;
+  }
   const char* names[] = {"charm", "nucal", "na62_dump", "ship_bdf"};
   const int n = 200;
   const double m_lo = 1e3 * units::eV, m_hi = 10.0, g_lo = 1e-9, g_hi = 1e-1;

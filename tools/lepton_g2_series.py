@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Exact coefficients of the large-x expansions of the g-2 loop functions (physics/LeptonG2.cpp).
 
 For x > 4 the closed forms of h_1 and h_2 (spec invisible_alps.md 4.2) are, with w = 1/x,

@@ -40,6 +40,23 @@ ExperimentResult synthetic(const ParameterSpace& s, const std::string& name, std
   }
   return x;
 }
+// "g": a Gaussian measurement 1 +- 0.5 judged at 95% CL (preferred where |x - 1| <= 0.98), whose
+// predictions are `x`; with_bands also gives it its 1 sigma / 2 sigma bands.
+ExperimentResult gaussian_result(const ParameterSpace& s, std::vector<double> x, bool with_bands) {
+  ExperimentResult g;
+  g.info.name = "g";
+  g.info.kind = "limit";
+  g.info.likelihood = std::make_shared<stats::GaussianMeasurement>(stats::GaussianData{1.0, 0.5, "x", "test"});
+  g.grid = s.subgrid({Axis::m_a, Axis::g_agg, Axis::g_ae});
+  g.calibration = g.info.likelihood->calibrate(0.95, nullptr, 0);
+  g.signal = std::move(x);
+  for (std::size_t i = 0; i < g.signal.size(); ++i) {
+    g.test_statistic.push_back(g.info.likelihood->test_statistic(&g.signal[i], g.calibration));
+    g.excluded.push_back(g.info.likelihood->in_region(&g.signal[i], g.test_statistic[i], g.calibration));
+  }
+  if (with_bands) g.bands = g.info.likelihood->bands();
+  return g;
+}
 }  // namespace
 
 TEST_CASE("profile = excluded for every profiled value; slice = the chosen value", "[maps]") {
@@ -88,19 +105,7 @@ TEST_CASE("a preferred region (Gaussian g-2) is in no union and is profiled as '
   MergedResult r;
   r.combined_critical = stats::combined_critical_value(0.9);
   r.experiments.push_back(synthetic(s, "a", {0, 0, 2, 0, 2, 2, /* m=10: */ 0, 2, 2, 2, 5, 5}));
-  // g: measured 1 +- 0.5, prediction = the "signal" numbers; 95% CL: preferred where |x - 1| <= 0.98.
-  ExperimentResult g;
-  g.info.name = "g";
-  g.info.kind = "limit";
-  g.info.likelihood = std::make_shared<stats::GaussianMeasurement>(stats::GaussianData{1.0, 0.5, "x", "test"});
-  g.grid = s.subgrid({Axis::m_a, Axis::g_agg, Axis::g_ae});
-  g.calibration = g.info.likelihood->calibrate(0.95, nullptr, 0);
-  g.signal = {1, 0, 0, 0, 5, 5, /* m=10: */ 0, 0, 0, 0, 1.5, 3};
-  for (std::size_t i = 0; i < g.signal.size(); ++i) {
-    g.test_statistic.push_back(g.info.likelihood->test_statistic(&g.signal[i], g.calibration));
-    g.excluded.push_back(g.info.likelihood->in_region(&g.signal[i], g.test_statistic[i], g.calibration));
-  }
-  r.experiments.push_back(g);
+  r.experiments.push_back(gaussian_result(s, {1, 0, 0, 0, 5, 5, /* m=10: */ 0, 0, 0, 0, 1.5, 3}, false));
   r.excluded_any.assign(12, 0);
   r.combined_q.assign(12, 0);
   for (std::size_t i = 0; i < 12; ++i)
@@ -123,20 +128,8 @@ TEST_CASE("bands of a preferred region (1 sigma, 2 sigma) are layers of their ow
   MergedResult r;
   r.combined_critical = stats::combined_critical_value(0.9);
   r.experiments.push_back(synthetic(s, "a", {0, 0, 2, 0, 2, 2, /* m=10: */ 0, 2, 2, 2, 5, 5}));
-  // g: measured 1 +- 0.5. 1 sigma: |x - 1| <= 0.5; 2 sigma: |x - 1| <= 1 (edges included: chi^2 <= n^2).
-  ExperimentResult g;
-  g.info.name = "g";
-  g.info.kind = "limit";
-  g.info.likelihood = std::make_shared<stats::GaussianMeasurement>(stats::GaussianData{1.0, 0.5, "x", "test"});
-  g.grid = s.subgrid({Axis::m_a, Axis::g_agg, Axis::g_ae});
-  g.calibration = g.info.likelihood->calibrate(0.95, nullptr, 0);
-  g.signal = {1, 0, 0, 0, 5, 5, /* m=10: */ 0, 0, 0, 0, 1.5, 3};
-  for (std::size_t i = 0; i < g.signal.size(); ++i) {
-    g.test_statistic.push_back(g.info.likelihood->test_statistic(&g.signal[i], g.calibration));
-    g.excluded.push_back(g.info.likelihood->in_region(&g.signal[i], g.test_statistic[i], g.calibration));
-  }
-  g.bands = g.info.likelihood->bands();
-  r.experiments.push_back(g);
+  // g: 1 sigma: |x - 1| <= 0.5; 2 sigma: |x - 1| <= 1 (edges included: chi^2 <= n^2).
+  r.experiments.push_back(gaussian_result(s, {1, 0, 0, 0, 5, 5, /* m=10: */ 0, 0, 0, 0, 1.5, 3}, true));
   r.excluded_any = r.experiments[0].excluded;
   r.combined_q = r.experiments[0].test_statistic;
   const PlaneMap prof = make_plane_map(PlaneSpec{}, s, r);
