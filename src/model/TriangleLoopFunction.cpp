@@ -43,11 +43,23 @@ cplx arcsin2_sqrt_derivative(double x) {
   return cplx(0, 1) * cplx(kPi / 2, t) / (std::sqrt(x) * std::sqrt(x - 1));
 }
 
-cplx triangle_f_series(double a, double b, double c, int orders) {
+namespace {
+cplx series_from(int first, double a, double b, double c, int orders);
+}
+
+cplx triangle_f_series(double a, double b, double c, int orders) { return series_from(0, a, b, c, orders); }
+
+cplx triangle_f_plus_one(double a, double b, double c) {
+  if (std::abs(a) + std::abs(b) + std::abs(c) < 0.3) return series_from(1, a, b, c, 40);
+  return triangle_f(a, b, c) + 1.0;
+}
+
+namespace {
+cplx series_from(int first, double a, double b, double c, int orders) {
   // f = -2 sum_n 4^n sum_{p+q+r=n} n!/(p! q! r!) (p+r)! (q+r)! (p+q)! / (2n+2)! a^p b^q c^r (spec 1.4),
   // the coefficient from log-gamma (n <= 40 keeps every factorial finite in double, but not their products).
   double s = 0;
-  for (int n = 0; n <= orders; ++n) {
+  for (int n = first; n <= orders; ++n) {
     double t = 0;
     for (int p = 0; p <= n; ++p)
       for (int q = 0; q <= n - p; ++q) {
@@ -61,6 +73,7 @@ cplx triangle_f_series(double a, double b, double c, int orders) {
   }
   return {-2 * s, 0.0};
 }
+}  // namespace
 
 cplx triangle_f_one_zero(double b, double c) {
   if (b == 0 && c == 0) return {-1.0, 0.0};

@@ -104,6 +104,9 @@ TEST_CASE("triangle f: the three paths agree where two apply; permutation symmet
   check_close(triangle_f_series(0.0, 0.0, 0.29), triangle_f_one_zero(0.0, 0.29), 1e-12);
   // The difference quotient near b = c against the derivative.
   check_close(triangle_f_one_zero(2.0, 2.0 + 1e-7), triangle_f_one_zero(2.0, 2.0), 1e-6);
+  // f + 1 keeps its digits where f -> -1: -(a + b + c)/3 - (8/45)(a^2 + ...) at 1e-11 (spec 1.4 series).
+  CHECK(triangle_f_plus_one(1e-11, -2e-11, 3e-11).real() == Approx(-(2e-11) / 3).epsilon(1e-9));
+  check_close(triangle_f_plus_one(0.1, -0.2, 0.05), triangle_f(0.1, -0.2, 0.05) + 1.0, 1e-15);
   // Symmetry of the general path under all permutations.
   const cplx f0 = triangle_f(0.3, -2, 5);
   for (const auto& p : {std::array<double, 3>{-2, 0.3, 5}, {5, -2, 0.3}, {0.3, 5, -2}, {-2, 5, 0.3}, {5, 0.3, -2}})

@@ -23,6 +23,11 @@ std::complex<double> arcsin2_sqrt_derivative(double x);
 // f(a, b, c) by the path above.
 std::complex<double> triangle_f(double a, double b, double c);
 
+// f(a, b, c) + 1 without the cancellation of f -> -1 at small invariants (the series without its first
+// term): a bandpass difference f(psi) - f(chi) of two nearly heavy fermions is ~ |P|/m^2, far below the
+// double-precision resolution of f itself (spec 1.4: |F| = 8e-12 at the seed's Fig. 2 MWD point).
+std::complex<double> triangle_f_plus_one(double a, double b, double c);
+
 // The individual paths, exposed so that tests can check each against the others where both apply.
 std::complex<double> triangle_f_series(double a, double b, double c, int orders = 40);
 std::complex<double> triangle_f_one_zero(double b, double c);  // f(0, b, c)
