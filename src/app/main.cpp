@@ -18,6 +18,7 @@
 #include <spdlog/spdlog.h>
 
 #include "alpscan/core/BuildInfo.hpp"
+#include "alpscan/experiments/BandpassRescaledExperiment.hpp"
 #include "alpscan/io/CheckpointFormatJson.hpp"
 #include "alpscan/io/ExperimentCatalog.hpp"
 #include "alpscan/io/JobSpecIO.hpp"
@@ -173,10 +174,12 @@ JobSpec load_job(const std::string& path, Diagnostics& diags, std::vector<Experi
   // Experiments that were resolved are checked even if the job has other problems: all at once.
   for (const auto& r : job.experiments) {
     try {
-      ExperimentPtr e = make_experiment(r);
+      ExperimentPtr e = with_bandpass_coupling(make_experiment(r), job.model);  // issue 15: g_eff at its kinematics
       if (experiments) experiments->push_back(std::move(e));
     } catch (const InputError& err) {
       for (const auto& d : err.diagnostics().items()) diags.add(d.file, d.path, d.message);
+    } catch (const std::invalid_argument& err) {  // the bandpass model and an experiment without kinematics
+      diags.add(r.file, "/probe_kinematics", err.what());
     }
   }
   return job;

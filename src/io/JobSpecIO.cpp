@@ -160,6 +160,38 @@ double axis_default(Axis a) {
   return 0.0;
 }
 
+
+// "model": {"bandpass": {"eps": 2.5e-9, "m_D": 6e-4}}: the bandpass axion's dark photon (m_D in eV, like the
+// mass axes); the fermion masses are the axes m_f_light, m_f_heavy, which must then be > 0 everywhere.
+void read_bandpass(JsonChecker& c, const json& b, JobSpec& job) {
+  const std::string ptr = "/model/bandpass";
+  if (!b.is_object()) {
+    c.add(ptr, "expected an object {\"eps\": kinetic mixing, \"m_D\": dark photon mass [eV]}, found " + json_type_name(b));
+    return;
+  }
+  c.no_unknown_keys(b, ptr, {"eps", "m_D"});
+  auto number = [&](const char* key, const char* what) {
+    if (!b.contains(key) || !b[key].is_number() || !(b[key].get<double>() > 0) || !std::isfinite(b[key].get<double>())) {
+      c.add(ptr + "/" + key, std::string("expected ") + what + ", found " + (b.contains(key) ? b[key].dump() : "nothing"));
+      return 0.0;
+    }
+    return b[key].get<double>();
+  };
+  job.model.bandpass.eps = number("eps", "the kinetic mixing epsilon, a number in (0, 1)");
+  job.model.bandpass.m_D = number("m_D", "the dark photon mass in eV, > 0") * axis_to_internal(Axis::m_a);
+  if (job.model.bandpass.eps >= 1) c.add(ptr + "/eps", "expected the kinetic mixing epsilon in (0, 1)");
+  job.model.bandpass.on = true;
+  for (Axis a : {Axis::m_f_light, Axis::m_f_heavy})
+    for (double v : job.axes[static_cast<int>(a)].values)
+      if (!(v > 0)) {
+        c.add("/parameters/" + std::string(axis_name(a)),
+              "the bandpass model needs the fermion masses: every value of " + std::string(axis_name(a)) + " must be > 0 [eV]");
+        break;
+      }
+  if (job.model.electron_loop != model::ModelOptions::ElectronLoop::off)
+    c.add("/model/electron_loop", "the electron-loop coupling cannot be combined with the bandpass model (its own form factor is not modelled)");
+}
+
 }  // namespace
 
 JobSpec read_job(const std::string& path, Diagnostics& diags) {
@@ -307,7 +339,7 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
     if (!m.is_object()) {
       c.add("/model", "expected an object such as {\"electron_loop\": \"off\"}, found " + json_type_name(m));
     } else {
-      c.no_unknown_keys(m, "/model", {"electron_loop"});
+      c.no_unknown_keys(m, "/model", {"electron_loop", "bandpass"});
       if (m.contains("electron_loop")) {
         const json& v = m["electron_loop"];
         const std::string t = v.is_string() ? v.get<std::string>() : "";
@@ -320,6 +352,7 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
                 "expected \"off\", \"add\" or \"subtract\" (the electron-loop photon coupling added to g_agg "
                 "with either relative sign), found " + v.dump());
       }
+      if (m.contains("bandpass")) read_bandpass(c, m["bandpass"], job);
     }
   }
 

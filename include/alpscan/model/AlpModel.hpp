@@ -45,6 +45,16 @@ struct ModelOptions {
   // called "the" physical one. With g_agg = 0 the two agree (|delta g|).
   enum class ElectronLoop { off, add, subtract };
   ElectronLoop electron_loop = ElectronLoop::off;
+  // The bandpass axion (seed 001; model/BandpassCoupling.hpp): the photon coupling of the two-fermion
+  // spectrum with masses from the axes m_f_light, m_f_heavy and a dark photon (eps, m_D) fixed per job.
+  // Each experiment then sees g_agg R_X at the kinematics its data file declares
+  // (experiments/BandpassRescaledExperiment); off, every experiment sees g_agg as before.
+  struct Bandpass {
+    bool on = false;
+    double eps = 0.0;  // kinetic mixing
+    double m_D = 0.0;  // dark photon mass [GeV]
+  };
+  Bandpass bandpass;
 };
 // "off", "add" or "subtract": the job-file and result-file spelling.
 inline const char* electron_loop_name(ModelOptions::ElectronLoop l) {
