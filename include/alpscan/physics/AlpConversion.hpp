@@ -15,6 +15,10 @@ double one_minus_sinc(double x);
 double conversion_q(double E, double m, double g, double B);
 // Conversion probability (exact two-level formula), bounded by 1.
 double conversion_probability(double E, double m, double g, double B, double L);
+// The same in a medium where the photon has m_gamma^2 = m_gamma_sq (signed: > 0 plasma, < 0 a gas with
+// n > 1; seed 002 L6812-L6849, spec F9): q = sqrt(((m^2 - m_gamma^2)/2E)^2 + g^2 B^2). With
+// m_gamma_sq = 0 it equals conversion_probability.
+double conversion_probability_medium(double E, double m, double g, double B, double L, double m_gamma_sq);
 
 // <sin^2 phi> over an interval on which phi is linear, phi in [phi_c - chi, phi_c + chi]:
 //   1/2 - 1/2 cos(2 phi_c) sin(2 chi)/(2 chi), written as 1/2 (1 - sinc 2chi) + sinc(2chi) sin^2 phi_c
