@@ -128,14 +128,18 @@ int cmd_explain(const JobSpec& job, const std::vector<ExperimentPtr>& experiment
                                                       : (in_region ? "preferred" : "outside the preferred region"));
     out.push_back(jx);
     if (o.json) continue;
-    std::cout << fmt::format("{} ({}): {:.6g} signal events\n", info.name, info.title, total);
+    // What the number is: signal events, or the measured quantity (Delta a_e) or curve ratio a
+    // single-valued likelihood names.
+    const std::string label = lik.values_per_point() == 1 ? lik.value_labels().front() : "signal";
+    const std::string what = label == "signal" ? "signal events" : label;
+    std::cout << fmt::format("{} ({}): {:.6g} {}\n", info.name, info.title, total, what);
     std::size_t zero = 0;
     for (const auto& s : parts) {
       if (s.events == 0 && parts.size() > 1) {
         ++zero;  // channel combinations that do not contribute here (all of them are in --json)
         continue;
       }
-      std::cout << fmt::format("  {:<60} {:12.6g}  {:6.2f}%\n", s.name, s.events, total > 0 ? 100 * s.events / total : 0.0);
+      std::cout << fmt::format("  {:<60} {:12.6g}  {:6.2f}%\n", s.name, s.events, total != 0 ? 100 * s.events / total : 0.0);
     }
     if (zero) std::cout << fmt::format("  ({} more channel combinations give 0 here)\n", zero);
     if (prediction.size() > 1) {

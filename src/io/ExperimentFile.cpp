@@ -10,6 +10,7 @@
 
 #include "alpscan/core/Units.hpp"
 #include "alpscan/io/JsonUtil.hpp"
+#include "alpscan/io/ProbeKinematicsJson.hpp"
 #include "alpscan/stats/BinnedPoissonLikelihood.hpp"
 #include "alpscan/stats/CountingLikelihood.hpp"
 #include "alpscan/stats/GaussianMeasurement.hpp"
@@ -38,6 +39,10 @@ const UnitDef kUnits[] = {
     {"cm", "length", units::cm},
     {"mm", "length", 1e-3 * units::meter},
     {"fm", "length", units::fm},
+    {"km", "length", 1e3 * units::meter},
+    {"pc", "length", 3.0856775814913673e16 * units::meter},  // IAU 2015 B2
+    {"kpc", "length", 3.0856775814913673e19 * units::meter},
+    {"Mpc", "length", 3.0856775814913673e22 * units::meter},
     {"T", "field", units::tesla},
     {"mb", "area", units::millibarn},
     {"b", "area", 1e3 * units::millibarn},
@@ -81,6 +86,13 @@ ExperimentFile::ExperimentFile(std::string path, const json& option_overrides, D
       if (s.is_string()) info_.sources.push_back(s.get<std::string>());
   }
   if (info_.sources.empty()) diags_.add(path_, "/sources", "expected a non-empty list of sources");
+  if (d.contains("probe_kinematics"))
+    info_.probe_kinematics = read_probe_kinematics(
+        d["probe_kinematics"], path_,
+        [this](const json& q, const std::string& where, const std::string& dimension) {
+          return convert(q["value"].get<double>(), q, where, dimension);
+        },
+        diags_);
   // How the prediction meets the data: exactly one of the four likelihood sections.
   int sections = 0;
   for (const char* k : {"counting", "binned", "published_curve", "gaussian", "significance"}) sections += d.contains(k) ? 1 : 0;

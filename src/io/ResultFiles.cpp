@@ -8,6 +8,7 @@
 
 #include "alpscan/core/BuildInfo.hpp"
 #include "alpscan/io/DescriptionJson.hpp"
+#include "alpscan/io/ProbeKinematicsJson.hpp"
 #include "alpscan/io/ReferenceBands.hpp"
 #include "alpscan/io/ResultFiles.hpp"
 #include "alpscan/maps/Contour.hpp"
@@ -97,6 +98,7 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
                     {"options", x.options}, {"sources", x.info.sources}});
     add_description(exps.back(), x.info.likelihood->describe(x.calibration), stats::DescriptionItem::summary);
     if (!x.bands.empty()) exps.back()["bands"] = bands_json(x, count);
+    if (x.info.probe_kinematics) exps.back()["probe_kinematics"] = probe_kinematics_json(*x.info.probe_kinematics);
   }
   summary["experiments"] = exps;
   summary["excluded_any_points"] = count(r.excluded_any);

@@ -29,4 +29,7 @@ check "explain with an unknown axis: exit 2" "[[ $rc -eq 2 ]] && grep -q 'unknow
 check "explain with a non-number: exit 2" "[[ $rc -eq 2 ]] && grep -q 'expects a number' err.log"
 "$BIN" explain job.json --point "m_a=1,g_agg=1e-4" --experiment nope > /dev/null 2> err.log; rc=$?
 check "explain with an experiment not in the job: exit 2" "[[ $rc -eq 2 ]] && grep -q 'no experiment \"nope\"' err.log"
+# What the number is: events for a counting experiment, the measured quantity for g-2.
+"$BIN" explain "$SRC/jobs/invisible_combined.json" --point "m_a=1e7,g_agg=1e-5,g_ae=1e-4" --experiment g2_electron > g2.txt 2> err.log; rc=$?
+check "explain names g-2's prediction Delta a_e, not signal events" "[[ $rc -eq 0 ]] && grep -q 'Delta a_e' g2.txt && ! grep -q 'signal events' g2.txt"
 exit $fail

@@ -10,10 +10,12 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "alpscan/model/AlpModel.hpp"
+#include "alpscan/model/ProbeKinematics.hpp"
 #include "alpscan/stats/Likelihood.hpp"
 
 namespace alpscan {
@@ -36,6 +38,9 @@ struct ExperimentInfo {
   // How the prediction meets the data (counting, binned, published curve, Gaussian measurement);
   // io/ExperimentFile builds it from the data file. Shared: infos are copied into results.
   std::shared_ptr<const stats::Likelihood> likelihood;
+  // Where the experiment probes the ALP-photon coupling (model/ProbeKinematics.hpp), from the data
+  // file's "probe_kinematics" section; absent for files that do not declare it yet.
+  std::optional<model::ProbeKinematics> probe_kinematics;
 };
 
 // Ranges of the job's axes, so prepare() can size its tables. Internal units.

@@ -36,6 +36,8 @@ class PublishedCurveLikelihood final : public Likelihood {
   // c must be valid (published_curve_problem(c) empty).
   explicit PublishedCurveLikelihood(PublishedCurve c);
   std::string kind() const override { return "published_curve"; }
+  // The prediction is not a number of events but the ratio s = (g / g_lim)^p (explain says so).
+  std::vector<std::string> value_labels() const override { return {"s = (g/g_lim)^p, excluded at >= 1"}; }
   // g_lim(m_a), interpolated in (ln m, ln g); +infinity outside [m_a.front(), m_a.back()].
   double coupling_limit(double m_a) const;
   // The prediction s = (g / g_lim(m_a))^power: 0 outside the curve's mass range.
