@@ -15,6 +15,7 @@
 #include "alpscan/core/Units.hpp"
 #include "alpscan/experiments/HelioscopeExperiment.hpp"
 #include "alpscan/io/ExperimentFile.hpp"
+#include "alpscan/model/ProbeKinematics.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 
 using namespace alpscan;
@@ -136,4 +137,27 @@ TEST_CASE("BabyIAXO and IAXO: background from the design inputs, low-mass sensit
   // sqrt(9.26/20) of CAST's mass -- at 0.014 eV IAXO is 1.3x its plateau where CAST is still within 5%.
   CHECK(g_limit(*iaxo, 0.014) / g_iaxo > 1.2);
   CHECK(g_limit(*cast, 0.014) / g_cast < 1.05);
+}
+
+TEST_CASE("Helioscopes declare their probe kinematics (spec bandpass.md 1.6, 3.2 item 2)", "[experiments][helioscope]") {
+  for (const char* name : {"cast_2017", "babyiaxo", "iaxo"}) {
+    INFO(name);
+    auto e = load(name);
+    REQUIRE(e->info().probe_kinematics.has_value());
+    const model::ProbeKinematics& pk = *e->info().probe_kinematics;
+    CHECK(pk.signal == model::ProbeKinematics::Signal::production_and_detection);
+    // Production in the solar core: P1 = +omega_p^2 = +(0.3 keV)^2, P2 = -kappa_s^2 = -(9 keV)^2.
+    const auto prod = model::probe_invariants(pk.production, 1e-3 * units::eV);
+    CHECK(prod.p1 == Approx(std::pow(0.3 * units::keV, 2)));
+    CHECK(prod.p2 == Approx(-std::pow(9.0 * units::keV, 2)));
+    // Detection in the evacuated magnet: P1 = 0, P2 = -max(1/L, m_a^2/2omega)^2 with the family's own L.
+    REQUIRE(pk.detection.has_value());
+    CHECK(pk.detection->length == Approx(e->config().magnet.L).epsilon(1e-12));
+    const double omega = 4.2 * units::keV, L = e->config().magnet.L;
+    const auto low = model::probe_invariants(*pk.detection, 1e-6 * units::eV);
+    CHECK(low.p1 == 0.0);
+    CHECK(low.p2 == Approx(-1.0 / (L * L)));
+    const double m = 0.1 * units::eV;  // m^2/2omega > 1/L for every magnet here
+    CHECK(model::probe_invariants(*pk.detection, m).p2 == Approx(-std::pow(m * m / (2 * omega), 2)));
+  }
 }
