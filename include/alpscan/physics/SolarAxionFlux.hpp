@@ -4,11 +4,11 @@
 //   dPhi/dE = 6.02e10 (g / 1e-10 GeV^-1)^2 (E/keV)^2.481 exp(-E / 1.205 keV)  cm^-2 s^-1 keV^-1,
 // a fit to the Primakoff spectrum of a standard solar model (photons converting in the electric fields
 // of the solar plasma, screened at the Debye scale kappa_s ~ 9 keV). Its total,
-//   Phi = 6.02e10 Gamma(3.481) 1.205^3.481 = 3.80e11 (g/1e-10 GeV^-1)^2 cm^-2 s^-1,
-// is the seed's "phi_a ~ 4e11 (g/1e-10)^2 cm^-2 s^-1" (seed 002 L1555-L1558) rounded to one digit (5%).
+//   Phi = 6.02e10 Gamma(3.481) 1.205^3.481 = 3.750e11 (g/1e-10 GeV^-1)^2 cm^-2 s^-1,
+// is the seed's "phi_a ~ 4e11 (g/1e-10)^2 cm^-2 s^-1" (seed 002 L1555-L1558) rounded to one digit (6.7%; CAST 2007 quotes 3.75e11, as recalled).
 // An independent newer fit (AGSS09 solar model; Hoof, Jaeckel, Thormaehlen, arXiv:2101.08789, as tabulated
 // at ggrillidc.github.io/AxionAstrophysicalFluxes: C0 = 2.19e8 keV^-1 s^-1 cm^-2 at 1e-12 GeV^-1, E0 = 4.17 keV,
-// beta = 2.531) integrates to 3.61e11: the solar-model spread is ~5% (tests/physics/SolarAxionFlux.test.cpp).
+// beta = 2.531) integrates to 3.65e11: the solar-model spread is ~5% (tests/physics/SolarAxionFlux.test.cpp).
 //
 // Massive ALPs (m_a << T_sun ~ 1.3 keV): the production matrix element is that of a massless ALP of the
 // same energy; the emitted flux per energy carries the ALP phase space d^3p = p E dE dOmega instead of
