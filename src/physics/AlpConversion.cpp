@@ -63,3 +63,26 @@ double survival_probability(double E, double m, double g, double L_tilde) {
 }
 
 }  // namespace alpscan::physics
+
+namespace alpscan::physics {
+
+double conversion_q_medium(double E, double m_a, double m_gamma2) {
+  return std::fabs(m_a * m_a - m_gamma2) / (2.0 * E);
+}
+
+double conversion_probability_medium(double E, double m_a, double m_gamma2, double g, double B, double L,
+                                     double Gamma) {
+  const double q = conversion_q_medium(E, m_a, m_gamma2);
+  if (!(Gamma > 0)) {
+    const double a = 0.5 * g * B * L;
+    const double s = sinc(0.5 * q * L);
+    return a * a * s * s;
+  }
+  const double h = 0.5 * g * B;
+  const double e = std::exp(-0.5 * Gamma * L);
+  // 1 + e^2 - 2 e cos(qL) = (1 - e)^2 + 4 e sin^2(qL/2): no cancellation when both are small.
+  const double sn = std::sin(0.5 * q * L);
+  return h * h * ((1.0 - e) * (1.0 - e) + 4.0 * e * sn * sn) / (q * q + 0.25 * Gamma * Gamma);
+}
+
+}  // namespace alpscan::physics

@@ -89,3 +89,44 @@ TEST_CASE("Survival probability exp(-L / L_lab), L_lab = p/(m Gamma) (seed 000 E
   CHECK(survival_probability(E, 2 * E, g, Lt) == 0.0);
   CHECK(survival_probability(E, 1e-12, g, Lt) == Approx(1.0).epsilon(1e-15));
 }
+
+TEST_CASE("P_conv in a medium: plateau (gBL/2)^2, coherence zeros, resonance shift, absorption", "[physics][conversion][helioscope]") {
+  const double g = 1e-10, B = 9.0 * units::tesla, L = 9.26 * units::meter, E = 4.2 * units::keV;
+  const double plateau = std::pow(0.5 * g * B * L, 2);
+  // Low-mass plateau: (gBL/2)^2; spec s1.6 handy number gBL/2 = 0.49500 (g/GeV^-1)(B/T)(L/m).
+  CHECK(conversion_probability_medium(E, 1e-6 * units::eV, 0.0, g, B, L) == Approx(plateau).epsilon(1e-12));
+  CHECK(plateau == Approx(std::pow(0.49500 * 1e-10 * 9.0 * 9.26, 2)).epsilon(1e-4));
+  // Vacuum agrees with the two-level formula (g B << q) at a mass of 0.03 eV.
+  const double m = 0.03 * units::eV;
+  CHECK(conversion_probability_medium(E, m, 0.0, g, B, L) == Approx(conversion_probability(E, m, g, B, L)).epsilon(1e-9));
+  // Coherence zeros: qL/2 = n pi, q = m^2/2E -> m_n = sqrt(4 pi n E / L).
+  for (int n : {1, 2, 5}) {
+    const double mn = std::sqrt(4.0 * units::pi * n * E / L);
+    CHECK(conversion_probability_medium(E, mn, 0.0, g, B, L) / plateau < 1e-12);
+    // half-way between zeros: sinc^2 = 1/((n+1/2) pi)^2
+    const double mh = std::sqrt(4.0 * units::pi * (n + 0.5) * E / L);
+    CHECK(conversion_probability_medium(E, mh, 0.0, g, B, L) / plateau == Approx(1.0 / std::pow((n + 0.5) * units::pi, 2)).epsilon(1e-9));
+  }
+  // The first zero of CAST at 4.2 keV: m_1 = 0.03354 eV (hand: sqrt(4 pi 4200 eV / (9.26 m / 1.97327e-7 eV m))
+  // = sqrt(52779 / 4.6928e7) eV).
+  CHECK(std::sqrt(4.0 * units::pi * E / L) / units::eV == Approx(0.03354).epsilon(1e-3));
+  // Medium: the resonance moves to m_a = m_gamma (full coherence again), and the pattern depends only on
+  // |m_a^2 - m_gamma^2|: a photon mass of 0.3 eV restores the plateau at m_a = 0.3 eV and puts the
+  // first zero at m_a^2 = m_gamma^2 +- 4 pi E / L.
+  const double mg = 0.3 * units::eV, mg2 = mg * mg;
+  CHECK(conversion_probability_medium(E, mg, mg2, g, B, L) == Approx(plateau).epsilon(1e-12));
+  CHECK(conversion_probability_medium(E, 0.3 * units::eV, 0.0, g, B, L) / plateau < 1e-3);  // vacuum at 0.3 eV: lost
+  const double m1 = std::sqrt(mg2 + 4.0 * units::pi * E / L);
+  CHECK(conversion_probability_medium(E, m1, mg2, g, B, L) / plateau < 1e-12);
+  const double m1lo = std::sqrt(mg2 - 4.0 * units::pi * E / L);
+  CHECK(conversion_probability_medium(E, m1lo, mg2, g, B, L) / plateau < 1e-12);
+  // Absorption: Gamma -> 0 continuity; at q = 0 the closed form (gB/2)^2 (1 - e^{-GL/2})^2 / (G/2)^2;
+  // for Gamma L >> 1 the incoherent limit (gB/2)^2 / (q^2 + G^2/4).
+  CHECK(conversion_probability_medium(E, m, 0.0, g, B, L, 1e-9 / L) ==
+        Approx(conversion_probability_medium(E, m, 0.0, g, B, L)).epsilon(1e-8));
+  const double G = 0.7 / L, h2 = std::pow(0.5 * g * B, 2);
+  CHECK(conversion_probability_medium(E, mg, mg2, g, B, L, G) ==
+        Approx(h2 * std::pow(1 - std::exp(-0.35), 2) / (0.25 * G * G)).epsilon(1e-12));
+  const double Gbig = 60.0 / L, q = m * m / (2 * E);
+  CHECK(conversion_probability_medium(E, m, 0.0, g, B, L, Gbig) == Approx(h2 / (q * q + 0.25 * Gbig * Gbig)).epsilon(1e-12));
+}

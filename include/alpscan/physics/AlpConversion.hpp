@@ -37,3 +37,20 @@ double survival_probability(double E, double m, double g, double L_tilde);
 double decay_exponent_per_g2(double E, double m, double L_tilde);
 
 }  // namespace alpscan::physics
+
+namespace alpscan::physics {
+
+// Weak-mixing conversion in a medium (seed 002 F9, L6812-L6849; spec fips_astro_and_helioscopes.md F9/F11):
+// the photon has an effective mass^2 m_gamma2 (plasma or buffer gas: m_gamma2 = omega_p^2 > 0; may be
+// any sign) and the field region absorbs photons at rate Gamma (inverse absorption length, GeV).
+//   q = |m_a^2 - m_gamma2| / (2E),
+//   Gamma = 0:  P = (g B L/2)^2 sinc^2(q L/2)                       (vacuum: m_gamma2 = 0, F11)
+//   Gamma > 0:  P = (g B/2)^2 [1 + e^{-Gamma L} - 2 e^{-Gamma L/2} cos(q L)] / (q^2 + Gamma^2/4)
+// (the standard helioscope formula with absorption, e.g. van Bibber et al., PRD 39 (1989) 2089; it
+// reduces to the first line as Gamma -> 0). Valid for g B << q or g B L << 1 (no back-conversion), the
+// helioscope regime; the coherent resonance q = 0 sits at m_a^2 = m_gamma2.
+double conversion_q_medium(double E, double m_a, double m_gamma2);
+double conversion_probability_medium(double E, double m_a, double m_gamma2, double g, double B, double L,
+                                     double Gamma = 0.0);
+
+}  // namespace alpscan::physics
