@@ -1,6 +1,8 @@
 #include "alpscan/experiments/PublishedBoundExperiment.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -15,6 +17,17 @@ namespace {
 const stats::PublishedCurveLikelihood* curve_of(const ExperimentInfo& info) {
   return dynamic_cast<const stats::PublishedCurveLikelihood*>(info.likelihood.get());
 }
+
+// The ceiling as a curve (for its validation and interpolation); the CL is not used.
+stats::PublishedCurve ceiling_curve(const PublishedBoundConfig& c, const std::string& coupling) {
+  stats::PublishedCurve k;
+  k.m_a = c.ceiling_m_a;
+  k.g_limit = c.ceiling_g;
+  k.cl = 0.5;
+  k.coupling = coupling;
+  k.source = "ceiling_m_a, ceiling_g";
+  return k;
+}
 }  // namespace
 
 PublishedBoundExperiment::PublishedBoundExperiment(ExperimentInfo info, PublishedBoundConfig cfg)
@@ -25,7 +38,12 @@ PublishedBoundExperiment::PublishedBoundExperiment(ExperimentInfo info, Publishe
     throw std::invalid_argument("published_curve/coupling must be \"g_agg\" or \"g_ae\" for this family, found \"" + c + "\"");
   photon_ = c == "g_agg";
   if (!(cfg_.power > 0) || !std::isfinite(cfg_.power)) throw std::invalid_argument("signal_power must be > 0");
-  if (!(cfg_.coupling_ceiling > 0)) throw std::invalid_argument("coupling_ceiling must be > 0");
+  if (!cfg_.ceiling_m_a.empty() || !cfg_.ceiling_g.empty()) {
+    stats::PublishedCurve k = ceiling_curve(cfg_, c);
+    const std::string problem = stats::published_curve_problem(k);
+    if (!problem.empty()) throw std::invalid_argument("ceiling_m_a / ceiling_g: " + problem);
+    ceiling_.emplace(std::move(k));
+  }
   info_.axes = {Axis::m_a, photon_ ? Axis::g_agg : Axis::g_ae};
 }
 
@@ -35,9 +53,15 @@ double PublishedBoundExperiment::coupling(const model::AlpModel& a) const {
 
 double PublishedBoundExperiment::coupling_limit(double m_a) const { return curve_->coupling_limit(m_a); }
 
+double PublishedBoundExperiment::coupling_ceiling(double m_a) const {
+  if (!ceiling_) return std::numeric_limits<double>::infinity();
+  const std::vector<double>& m = ceiling_->curve().m_a;
+  return ceiling_->coupling_limit(std::clamp(m_a, m.front(), m.back()));  // held at its ends outside
+}
+
 double PublishedBoundExperiment::expected_signal(const model::AlpModel& a) {
   const double g = coupling(a);
-  if (g > cfg_.coupling_ceiling) return 0.0;
+  if (ceiling_ && g > coupling_ceiling(a.m_a())) return 0.0;
   return curve_->prediction(a.m_a(), g, cfg_.power);
 }
 
@@ -60,7 +84,14 @@ PublishedBoundConfig read_published_bound_config(ExperimentInput& in) {
     return c;
   }
   const std::string dimension = coupling == "g_ae" ? "number" : "inverse_energy";
-  c.coupling_ceiling = in.number_or("coupling_ceiling", dimension, std::numeric_limits<double>::infinity());
+  c.ceiling_m_a = in.numbers_when(false, "ceiling_m_a", "energy");
+  c.ceiling_g = in.numbers_when(false, "ceiling_g", dimension);
+  if (c.ceiling_m_a.empty() != c.ceiling_g.empty()) {
+    in.add_problem("/parameters", "give both ceiling_m_a and ceiling_g (the upper edge of an excluded band) or neither");
+  } else if (!c.ceiling_m_a.empty()) {
+    const std::string problem = stats::published_curve_problem(ceiling_curve(c, coupling));
+    if (!problem.empty()) in.add_problem("/parameters/ceiling_g", "the ceiling (ceiling_m_a, ceiling_g): " + problem);
+  }
   return c;
 }
 

@@ -1,6 +1,6 @@
 // The published_bound family (PublishedBoundExperiment) with its data files (data/experiments/
-// mwd_polarisation, chandra_ngc1275, chandra_h1821, mrk421, sn1987a_gamma, sn1987a_heavy_alp,
-// cast_all_phases) against the numbers the original papers state in their abstracts, the closed form of
+// mwd_polarisation, chandra_ngc1275, chandra_h1821, mrk421, sn1987a_gamma, sn1987a_heavy_alp_gamma,
+// sn1987a_heavy_alp_nu, cast_all_phases) against the numbers the original papers state in their abstracts, the closed form of
 // the (ln m, ln g) interpolation, the scaling s = (g/g_lim)^p, the empty region outside each curve's mass
 // range, and the errors a bad curve file gives.
 //
@@ -32,8 +32,9 @@ namespace {
 
 const std::string kDir = std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/";
 const double eV = units::eV;
-const std::vector<std::string> kFiles = {"mwd_polarisation", "chandra_ngc1275", "chandra_h1821",  "mrk421",
-                                         "sn1987a_gamma",    "sn1987a_heavy_alp", "cast_all_phases"};
+const std::vector<std::string> kFiles = {"mwd_polarisation", "chandra_ngc1275",         "chandra_h1821",
+                                         "mrk421",           "sn1987a_gamma",           "sn1987a_heavy_alp_gamma",
+                                         "sn1987a_heavy_alp_nu", "cast_all_phases"};
 
 // Builds an experiment through the family registry, as a job does (data file + the job's option overrides).
 ExperimentPtr build(const std::string& file, const std::string& options = "{}") {
@@ -156,19 +157,48 @@ TEST_CASE("published_bound: low-mass plateaus against the papers' abstracts", "[
   }
 }
 
-TEST_CASE("published_bound: interpolation in (ln m, ln g) and the curve's end points", "[experiments][published_bound]") {
-  // SN1987A heavy ALP: a two-point lower edge (952.477 eV, 6.21769e-10) - (9.91235 MeV, 6.21859e-12):
-  // at the geometric mean mass the ln-ln interpolation gives the geometric mean coupling (closed form).
-  auto e = load("sn1987a_heavy_alp");
+TEST_CASE("published_bound: interpolation in (ln m, ln g), the curve's end points and the ceiling of a band",
+          "[experiments][published_bound]") {
+  // SN1987A heavy ALP (decay photons): a two-point lower edge (952.477 eV, 6.21769e-10) - (9.91235 MeV,
+  // 6.21859e-12): at the geometric mean mass the ln-ln interpolation gives the geometric mean coupling.
+  auto e = load("sn1987a_heavy_alp_gamma");
   const double m1 = 952.4770302969304, g1 = 6.217688227110858e-10, m2 = 9912351.242348434, g2 = 6.218592429587621e-12;
   CHECK(e->coupling_limit(m1 * eV) == Approx(g1).epsilon(1e-9));
   CHECK(e->coupling_limit(m2 * eV) == Approx(g2).epsilon(1e-9));
   CHECK(e->coupling_limit(std::sqrt(m1 * m2) * eV) == Approx(std::sqrt(g1 * g2)).epsilon(1e-9));
-  // excluded between the edge and the ceiling 2.0644e-6 GeV^-1 (the data file's coupling_ceiling), not above
+  // its ceiling: the file's upper vertices (994.905 eV, 2.06440e-6) and (10.1307 MeV, 2.11559e-6), held
+  // at the end values outside (at 952 eV: 2.0644e-6)
+  const double c1 = 994.9054824797051, h1 = 2.0644023690242536e-6, c2 = 10130720.631532894, h2 = 2.1155939224433407e-6;
+  CHECK(e->coupling_ceiling(std::sqrt(c1 * c2) * eV) == Approx(std::sqrt(h1 * h2)).epsilon(1e-9));
+  CHECK(e->coupling_ceiling(m1 * eV) == Approx(h1).epsilon(1e-9));
   CHECK(s_at(*e, 1e6, 1e-6) >= 1.0);
   CHECK(s_at(*e, 1e6, 2.0e-6) >= 1.0);
-  CHECK(s_at(*e, 1e6, 2.1e-6) == 0.0);
+  CHECK(s_at(*e, 1e6, 2.2e-6) == 0.0);
   CHECK(s_at(*e, 1e6, 1e-12) < 1.0);
+}
+
+TEST_CASE("published_bound: SN1987A energy loss for heavy ALPs against seed 002's statements",
+          "[experiments][published_bound]") {
+  auto e = load("sn1987a_heavy_alp_nu");
+  // seed 002 L1903-L1905: 'The SN bound in this case is weaker than the HB bound for light axions' (the
+  // HB bound 0.65e-10 GeV^-1 at 95% CL, L1696) 'but it is an important constraint for heavy axions, up to
+  // m_a ~ 300 MeV'.
+  CHECK(e->coupling_limit(1e3 * eV) > 0.65e-10);
+  CHECK(e->coupling_limit(1e3 * eV) > 10 * 0.65e-10);
+  const double m300 = 300e6;
+  CHECK(e->coupling_limit(m300 * eV) < e->coupling_ceiling(m300 * eV));  // a band remains open at 300 MeV
+  CHECK(s_at(*e, m300, 3e-8) >= 1.0);
+  CHECK(s_at(*e, 3.61e8, 1.95e-8) == 0.0);  // closed at the tip, 360.3 MeV
+  // The ceiling at one of the file's upper-edge vertices is that vertex's coupling (line 153 of the
+  // repository file: 204.646 MeV, 7.92455e-8), and the band there is g_lim < g < g_max.
+  const double mv = 2.046463914892858863e+08;
+  CHECK(e->coupling_ceiling(mv * eV) == Approx(7.924545576988619425e-08).epsilon(1e-9));
+  CHECK(s_at(*e, mv, 5e-8) >= 1.0);
+  CHECK(s_at(*e, mv, 8e-8) == 0.0);
+  // below 79 MeV the file's top is the plotting cut 1e-6 GeV^-1 (excludes less than the paper)
+  CHECK(e->coupling_ceiling(1e6 * eV) == Approx(1e-6).epsilon(1e-12));
+  CHECK(s_at(*e, 1e6, 9e-7) >= 1.0);
+  CHECK(s_at(*e, 1e6, 1.1e-6) == 0.0);
 }
 
 TEST_CASE("published_bound: nothing is excluded outside the curve's mass range", "[experiments][published_bound]") {
@@ -177,7 +207,7 @@ TEST_CASE("published_bound: nothing is excluded outside the curve's mass range",
     auto e = load(name);
     const auto& c = dynamic_cast<const stats::PublishedCurveLikelihood&>(*e->info().likelihood).curve();
     const double lo = c.m_a.front() / eV, hi = c.m_a.back() / eV;
-    const double g_big = name == "sn1987a_heavy_alp" ? 1e-6 : 1e-3;  // heavy ALP: stay below its ceiling
+    const double g_big = name.rfind("sn1987a_heavy_alp", 0) == 0 ? 5e-7 : 1e-3;  // heavy ALPs: below the ceiling
     CHECK(s_at(*e, lo * 0.999, g_big) == 0.0);
     CHECK(s_at(*e, hi * 1.001, g_big) == 0.0);
     CHECK(s_at(*e, hi * 1e3, g_big) == 0.0);
@@ -237,6 +267,26 @@ TEST_CASE("published_bound: a bad curve file is reported with the file, the key 
     "counting": {"background": {"value": 0, "source": "s"}, "observed": {"value": 0, "source": "s"}}})", good);
   CHECK(p.find("/published_curve") != std::string::npos);
   CHECK(p.find("published_curve section") != std::string::npos);
+}
+
+TEST_CASE("published_bound: a bad ceiling is reported with the file and the key", "[experiments][published_bound]") {
+  const std::string good = "1e-12 1e-12\n1e-10 2e-12\n";
+  auto with_params = [&](const std::string& params) {
+    std::string doc = bad_file();
+    doc.replace(doc.find("\"parameters\": {}"), 16, "\"parameters\": " + params);
+    return problems_of(doc, good);
+  };
+  REQUIRE(with_params(R"({"ceiling_m_a": {"values": [1e-12, 1e-10], "unit": "eV", "source": "s"},
+                         "ceiling_g": {"values": [1e-9, 1e-9], "unit": "GeV^-1", "source": "s"}})").empty());
+  std::string p = with_params(R"({"ceiling_m_a": {"values": [1e-12, 1e-10], "unit": "eV", "source": "s"}})");
+  CHECK(p.find("x.json: /parameters: give both ceiling_m_a and ceiling_g") != std::string::npos);
+  p = with_params(R"({"ceiling_m_a": {"values": [1e-10, 1e-12], "unit": "eV", "source": "s"},
+                     "ceiling_g": {"values": [1e-9, 1e-9], "unit": "GeV^-1", "source": "s"}})");
+  CHECK(p.find("x.json: /parameters/ceiling_g: the ceiling (ceiling_m_a, ceiling_g): masses must increase strictly") !=
+        std::string::npos);
+  p = with_params(R"({"ceiling_m_a": {"values": [1e-12, 1e-10], "unit": "eV", "source": "s"},
+                     "ceiling_g": {"values": [1e-9, 1e-9], "unit": "1", "source": "s"}})");
+  CHECK(p.find("/parameters/ceiling_g") != std::string::npos);  // a g_agg ceiling needs an inverse energy
 }
 
 TEST_CASE("published_bound: a g_ae curve reads the model's g_ae", "[experiments][published_bound]") {
