@@ -29,13 +29,6 @@ double conversion_probability(double E, double m, double g, double B, double L) 
   return a * a * s * s;
 }
 
-double conversion_probability_medium(double E, double m, double g, double B, double L, double m_gamma_sq) {
-  const double a = 0.5 * g * B * L;
-  const double q = std::hypot((m * m - m_gamma_sq) / (2.0 * E), g * B);
-  const double s = sinc(0.5 * q * L);
-  return a * a * s * s;
-}
-
 double mean_sin2_linear_phase(double phi_c, double chi) {
   const double s = std::sin(phi_c);
   return 0.5 * one_minus_sinc(2.0 * chi) + sinc(2.0 * chi) * s * s;

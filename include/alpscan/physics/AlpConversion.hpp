@@ -15,10 +15,6 @@ double one_minus_sinc(double x);
 double conversion_q(double E, double m, double g, double B);
 // Conversion probability (exact two-level formula), bounded by 1.
 double conversion_probability(double E, double m, double g, double B, double L);
-// The same in a medium where the photon has m_gamma^2 = m_gamma_sq (signed: > 0 plasma, < 0 a gas with
-// n > 1; seed 002 L6812-L6849, spec F9): q = sqrt(((m^2 - m_gamma^2)/2E)^2 + g^2 B^2). With
-// m_gamma_sq = 0 it equals conversion_probability.
-double conversion_probability_medium(double E, double m, double g, double B, double L, double m_gamma_sq);
 
 // <sin^2 phi> over an interval on which phi is linear, phi in [phi_c - chi, phi_c + chi]:
 //   1/2 - 1/2 cos(2 phi_c) sin(2 chi)/(2 chi), written as 1/2 (1 - sinc 2chi) + sinc(2chi) sin^2 phi_c
@@ -44,7 +40,9 @@ namespace alpscan::physics {
 // the photon has an effective mass^2 m_gamma2 (plasma or buffer gas: m_gamma2 = omega_p^2 > 0; may be
 // any sign) and the field region absorbs photons at rate Gamma (inverse absorption length, GeV).
 //   q = |m_a^2 - m_gamma2| / (2E),
-//   Gamma = 0:  P = (g B L/2)^2 sinc^2(q L/2)                       (vacuum: m_gamma2 = 0, F11)
+//   Gamma = 0:  P = (g B L/2)^2 sinc^2(q L/2)    (vacuum: m_gamma2 = 0, F11; helioscopes, light shining
+//               through a wall: g B L <= 1e-5 there, so the g^2 B^2 of the exact q (conversion_probability)
+//               is a 1e-11 effect, and the rate stays exactly ~ g^2 for tables per g^4 at g = 1)
 //   Gamma > 0:  P = (g B/2)^2 [1 + e^{-Gamma L} - 2 e^{-Gamma L/2} cos(q L)] / (q^2 + Gamma^2/4)
 // (the standard helioscope formula with absorption, e.g. van Bibber et al., PRD 39 (1989) 2089; it
 // reduces to the first line as Gamma -> 0). Valid for g B << q or g B L << 1 (no back-conversion), the
