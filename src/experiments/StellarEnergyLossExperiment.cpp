@@ -1,6 +1,7 @@
 #include "alpscan/experiments/StellarEnergyLossExperiment.hpp"
 
 #include <cmath>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -69,9 +70,10 @@ double StellarEnergyLossExperiment::expected_signal(const model::AlpModel& a) {
 std::vector<SignalPart> StellarEnergyLossExperiment::explain(const model::AlpModel& a) {
   // One part (the signal is a product, not a sum); its name carries the factors.
   const double s = expected_signal(a);
-  return {{"(g/g_0)^2 x eps(m)/eps(0) = " + std::to_string(energy_loss_ratio(a.m_a())) +
-               " x escape = " + std::to_string(escape(a)),
-           s}};
+  std::ostringstream name;
+  name.precision(4);
+  name << "(g/g_0)^2 x eps(m)/eps(0) x escape; eps(m)/eps(0) = " << energy_loss_ratio(a.m_a()) << ", escape = " << escape(a);
+  return {{name.str(), s}};
 }
 
 StellarEnergyLossConfig read_stellar_energy_loss_config(ExperimentInput& in) {
