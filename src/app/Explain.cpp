@@ -45,7 +45,9 @@ PointOrError parse_point(const JobSpec& job, const ParameterSpace& space, const 
     const std::string name = item.substr(0, eq), val = item.substr(eq + 1);
     const auto ax = axis_from_name(name);
     if (!ax) {
-      r.error = "--point: unknown axis \"" + name + "\" (axes: m_a, g_agg, g_ae, g_achi, m_chi, br_inv, m_f_light, m_f_heavy)";
+      std::string all;
+      for (int i = 0; i < kNumAxes; ++i) all += (i ? ", " : "") + std::string(axis_name(static_cast<Axis>(i)));
+      r.error = "--point: unknown axis \"" + name + "\" (axes: " + all + ")";
       return r;
     }
     char* e = nullptr;

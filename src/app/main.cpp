@@ -178,8 +178,13 @@ JobSpec load_job(const std::string& path, Diagnostics& diags, std::vector<Experi
       if (experiments) experiments->push_back(std::move(e));
     } catch (const InputError& err) {
       for (const auto& d : err.diagnostics().items()) diags.add(d.file, d.path, d.message);
-    } catch (const std::invalid_argument& err) {  // the bandpass model and an experiment without kinematics
-      diags.add(r.file, "/probe_kinematics", err.what());
+    } catch (const BandpassMismatch& err) {  // the bandpass model and an experiment that does not fit it
+      if (err.json_path.empty())
+        diags.add(job.file, "/model", err.what());
+      else
+        diags.add(r.file, err.json_path, err.what());
+    } catch (const std::invalid_argument& err) {
+      diags.add(r.file, "", err.what());
     }
   }
   return job;

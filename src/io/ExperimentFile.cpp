@@ -16,6 +16,7 @@
 #include "alpscan/stats/GaussianMeasurement.hpp"
 #include "alpscan/stats/PublishedCurveLikelihood.hpp"
 #include "alpscan/stats/SignificanceLikelihood.hpp"
+#include "alpscan/stats/TheoryBoundLikelihood.hpp"
 
 namespace alpscan {
 
@@ -95,13 +96,16 @@ ExperimentFile::ExperimentFile(std::string path, const json& option_overrides, D
         diags_);
   // How the prediction meets the data: exactly one of the four likelihood sections.
   int sections = 0;
-  for (const char* k : {"counting", "binned", "published_curve", "gaussian", "significance"}) sections += d.contains(k) ? 1 : 0;
+  for (const char* k : {"counting", "binned", "published_curve", "gaussian", "significance", "theory_bound"})
+    sections += d.contains(k) ? 1 : 0;
   if (sections > 1)
-    diags_.add(path_, "", "give exactly one of counting, binned, published_curve, gaussian, significance (how the prediction meets the data)");
+    diags_.add(path_, "", "give exactly one of counting, binned, published_curve, gaussian, significance, theory_bound "
+                          "(how the prediction meets the data)");
   if (d.contains("binned")) read_binned(d["binned"]);
   else if (d.contains("significance")) read_significance(d["significance"]);
   else if (d.contains("published_curve")) read_published_curve(d["published_curve"]);
   else if (d.contains("gaussian")) read_gaussian(d["gaussian"]);
+  else if (d.contains("theory_bound")) read_theory_bound(d["theory_bound"]);
   else if (!d.contains("counting") || !d["counting"].is_object())
     diags_.add(path_, "/counting", "expected an object with background, background_sigma, observed");
   else read_counting(d["counting"]);
@@ -306,6 +310,28 @@ void ExperimentFile::read_published_curve(const json& b) {
     return;
   }
   info_.likelihood = std::make_shared<stats::PublishedCurveLikelihood>(std::move(c));
+}
+
+// "theory_bound": {"statement": "eps m_D <= 1.5e-12 eV", "source": "seed 001 Eq. (6), L88-L90"}: a condition on the
+// model's parameters (stats/TheoryBoundLikelihood.hpp); the family computes r = X/X_max.
+void ExperimentFile::read_theory_bound(const json& b) {
+  const std::string w = "/theory_bound";
+  if (!b.is_object()) {
+    diags_.add(path_, w, "expected an object with statement and source");
+    return;
+  }
+  stats::TheoryBound t;
+  for (auto [key, out] : {std::pair<const char*, std::string*>{"statement", &t.statement}, {"source", &t.source}}) {
+    if (!b.contains(key) || !b[key].is_string() || b[key].get<std::string>().empty())
+      diags_.add(path_, w + "/" + key, std::string("expected a non-empty string (") +
+                                           (out == &t.statement ? "the condition as text" : "its provenance") + ")");
+    else
+      *out = b[key].get<std::string>();
+  }
+  for (auto it = b.begin(); it != b.end(); ++it)
+    if (it.key() != "statement" && it.key() != "source") diags_.add(path_, w + "/" + it.key(), "unknown key (expected statement, source)");
+  if (t.statement.empty() || t.source.empty()) return;
+  info_.likelihood = std::make_shared<stats::TheoryBoundLikelihood>(std::move(t));
 }
 
 // "gaussian": {"quantity": "Delta a_mu", "value": Q, "sigma": Q, "source": "..."} (dimensionless Q).

@@ -96,7 +96,7 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
   attr_string(f, "code_version", code_version());
   attr_string(f, "git_revision", git_revision());
   attr_double(f, "confidence_level", r.cl);
-  attr_string(f, "units", "m_a, m_chi, m_f_light, m_f_heavy in eV; g_agg, g_achi in GeV^-1; g_ae, br_inv dimensionless");
+  attr_string(f, "units", "m_a, m_chi, m_f_light, m_f_heavy, m_D in eV; g_agg, g_achi in GeV^-1; g_ae, br_inv, eps dimensionless");
 
   hid_t ga = make_group(f, "axes");
   for (int i = 0; i < kNumAxes; ++i) {

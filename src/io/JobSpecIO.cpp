@@ -50,6 +50,9 @@ bool axis_value_ok(Axis a, double v, std::string& why) {
     case Axis::g_ae:
       why = "a coupling >= 0";
       return v >= 0;
+    case Axis::eps:
+      why = "a kinetic mixing in [0, 1)";
+      return v >= 0 && v < 1;
     default:
       why = "a mass >= 0 eV";
       return v >= 0;
@@ -161,26 +164,46 @@ double axis_default(Axis a) {
 }
 
 
-// "model": {"bandpass": {"eps": 2.5e-9, "m_D": 6e-4}}: the bandpass axion's dark photon (m_D in eV, like the
-// mass axes); the fermion masses are the axes m_f_light, m_f_heavy, which must then be > 0 everywhere.
+// "model": {"bandpass": {"eps": 2.5e-9, "m_D": 6e-4}}: the bandpass axion. Its parameters are axes of the
+// point: the fermion masses m_f_light, m_f_heavy and the dark photon eps, m_D (m_D in eV like the mass
+// axes). "eps" and "m_D" inside the model object are a shorthand for a fixed axis; each is given once,
+// there or under "parameters" (where it can be scanned).
 void read_bandpass(JsonChecker& c, const json& b, JobSpec& job) {
   const std::string ptr = "/model/bandpass";
   if (!b.is_object()) {
-    c.add(ptr, "expected an object {\"eps\": kinetic mixing, \"m_D\": dark photon mass [eV]}, found " + json_type_name(b));
+    c.add(ptr, "expected an object {\"eps\": kinetic mixing, \"m_D\": dark photon mass [eV]} (either may be an axis "
+               "under /parameters instead), found " + json_type_name(b));
     return;
   }
   c.no_unknown_keys(b, ptr, {"eps", "m_D"});
-  auto number = [&](const char* key, const char* what) {
-    if (!b.contains(key) || !b[key].is_number() || !(b[key].get<double>() > 0) || !std::isfinite(b[key].get<double>())) {
-      c.add(ptr + "/" + key, std::string("expected ") + what + ", found " + (b.contains(key) ? b[key].dump() : "nothing"));
-      return 0.0;
-    }
-    return b[key].get<double>();
-  };
-  job.model.bandpass.eps = number("eps", "the kinetic mixing epsilon, a number in (0, 1)");
-  job.model.bandpass.m_D = number("m_D", "the dark photon mass in eV, > 0") * axis_to_internal(Axis::m_a);
-  if (job.model.bandpass.eps >= 1) c.add(ptr + "/eps", "expected the kinetic mixing epsilon in (0, 1)");
   job.model.bandpass.on = true;
+  for (Axis a : {Axis::eps, Axis::m_D}) {
+    const std::string key(axis_name(a));
+    AxisSpec& spec = job.axes[static_cast<int>(a)];
+    const char* what = a == Axis::eps ? "the kinetic mixing epsilon, a number in (0, 1)" : "the dark photon mass in eV, > 0";
+    if (b.contains(key)) {
+      if (spec.given) {
+        c.add(ptr + "/" + key, "given twice: here and as the axis /parameters/" + key + "; keep one");
+        continue;
+      }
+      if (!b[key].is_number()) {
+        c.add(ptr + "/" + key, std::string("expected ") + what + ", found " + b[key].dump());
+        continue;
+      }
+      spec.given = true;
+      spec.kind = AxisSpec::Kind::fixed;
+      spec.values = {b[key].get<double>()};
+    } else if (!spec.given) {
+      c.add(ptr + "/" + key, std::string("expected ") + what + " (here, or as the axis /parameters/" + key + "), found nothing");
+      continue;
+    }
+    const std::string where = b.contains(key) ? ptr + "/" + key : "/parameters/" + key;
+    for (double v : spec.values)
+      if (!(v > 0) || !std::isfinite(v) || (a == Axis::eps && v >= 1)) {
+        c.add(where, std::string("expected ") + what + ", found " + json(v).dump());
+        break;
+      }
+  }
   for (Axis a : {Axis::m_f_light, Axis::m_f_heavy})
     for (double v : job.axes[static_cast<int>(a)].values)
       if (!(v > 0)) {
@@ -355,6 +378,13 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
       if (m.contains("bandpass")) read_bandpass(c, m["bandpass"], job);
     }
   }
+  // The bandpass parameters mean nothing without the bandpass model: a scan over them would silently
+  // repeat one map.
+  if (!job.model.bandpass.on)
+    for (Axis a : {Axis::m_f_light, Axis::m_f_heavy, Axis::eps, Axis::m_D})
+      if (job.axes[static_cast<int>(a)].given)
+        c.add("/parameters/" + std::string(axis_name(a)),
+              "this is a parameter of the bandpass model, which the job does not enable: add \"model\": {\"bandpass\": {...}}");
 
   // planes
   auto scanned = [&](Axis a) { return job.axes[static_cast<int>(a)].values.size() > 1; };

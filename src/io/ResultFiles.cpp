@@ -79,7 +79,8 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
                   {"points", space.full().size},
                   {"result", "scan.h5"}};
   if (job.model.bandpass.on)  // only then: results of jobs without it stay as they were
-    summary["model"]["bandpass"] = {{"eps", job.model.bandpass.eps}, {"m_D_eV", job.model.bandpass.m_D / 1e-9}};
+    summary["model"]["bandpass"] = {{"spectrum", "two fermions (seed 001)"},
+                                    {"parameters", {"m_f_light", "m_f_heavy", "eps", "m_D"}}};
   json axes = json::object();
   for (int i = 0; i < kNumAxes; ++i) {
     const Axis a = static_cast<Axis>(i);

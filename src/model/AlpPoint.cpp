@@ -14,6 +14,7 @@ constexpr AxisMeta kMeta[kNumAxes] = {
     {"m_a", "eV", units::eV},         {"g_agg", "GeV^-1", 1.0}, {"g_ae", "1", 1.0},
     {"g_achi", "GeV^-1", 1.0},        {"m_chi", "eV", units::eV}, {"br_inv", "1", 1.0},
     {"m_f_light", "eV", units::eV},   {"m_f_heavy", "eV", units::eV},
+    {"eps", "1", 1.0},                {"m_D", "eV", units::eV},
 };
 }  // namespace
 

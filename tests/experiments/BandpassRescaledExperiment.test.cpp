@@ -48,7 +48,7 @@ ExperimentInfo toy_info(bool with_kinematics, std::vector<Axis> axes = {Axis::m_
 
 model::ModelOptions bandpass_on() {
   model::ModelOptions o;
-  o.bandpass = {true, 2.5e-9, 6e-4 * units::eV};  // the seed's benchmark dark photon (seed 001 L142)
+  o.bandpass.on = true;
   return o;
 }
 
@@ -59,6 +59,8 @@ AlpPoint point(double m_a_eV, double g, double g_ae, double m_light_eV, double m
   p[Axis::g_ae] = g_ae;
   p[Axis::m_f_light] = m_light_eV * units::eV;
   p[Axis::m_f_heavy] = m_heavy_eV * units::eV;
+  p[Axis::eps] = 2.5e-9;              // the seed's benchmark dark photon (seed 001 L142)
+  p[Axis::m_D] = 6e-4 * units::eV;
   return p;
 }
 
@@ -69,6 +71,8 @@ TEST_CASE("bandpass decorator: the wrapped experiment sees g_agg R_X, g_ae uncha
   const auto& axes = e->info().axes;
   CHECK(std::count(axes.begin(), axes.end(), Axis::m_f_light) == 1);
   CHECK(std::count(axes.begin(), axes.end(), Axis::m_f_heavy) == 1);
+  CHECK(std::count(axes.begin(), axes.end(), Axis::eps) == 1);
+  CHECK(std::count(axes.begin(), axes.end(), Axis::m_D) == 1);
   const AlpPoint p = point(1e-7, 1e-9, 0.5, 1e-6, 1e-5);
   const model::BandpassSpectrum s = model::two_fermion_bandpass(1e-6 * units::eV, 1e-5 * units::eV, 2.5e-9, 6e-4 * units::eV);
   const double R = model::bandpass_ratio(s, lsw_kinematics(), 1e-7 * units::eV);
@@ -96,4 +100,26 @@ TEST_CASE("bandpass decorator: off, a g_ae-only bound, or missing kinematics", "
   } catch (const std::invalid_argument& e) {
     CHECK(std::string(e.what()).find("toy declares no probe_kinematics") != std::string::npos);
   }
+}
+
+TEST_CASE("bandpass decorator: the dark photon comes from the point's axes eps, m_D", "[experiments][bandpass]") {
+  // A stellar Primakoff vertex (omega_p = 2 keV >> m_D): R = (eps_eff/eps)^2 |F| with
+  // eps_eff/eps = m_D^2/(omega_p^2 - m_D^2) (seed 001 Eq. (3), L58), so doubling m_D multiplies R by
+  // 16 (1 + O(m_D^2/omega_p^2)) and eps drops out (|F| does not depend on the dark photon).
+  ExperimentInfo i = toy_info(false);
+  model::ProbeKinematics k;
+  k.production.photon_mass = 2e3 * units::eV;
+  k.production.second = model::ProbeVertex::SecondPhoton::momentum_transfer;
+  k.production.momentum_transfer = 20e3 * units::eV;
+  i.probe_kinematics = k;
+  auto e = std::make_unique<BandpassRescaledExperiment>(std::make_unique<Toy>(i), bandpass_on());
+  AlpPoint p = point(1e-3, 1e-9, 0, 1e-6, 1e-5);
+  const double r0 = e->ratio(p);
+  p[Axis::m_D] = 1.2e-3 * units::eV;
+  const double mg2 = std::pow(2e3, 2), w0 = std::pow(6e-4, 2), w1 = std::pow(1.2e-3, 2);
+  const double expected = std::pow(w1 / (mg2 - w1) / (w0 / (mg2 - w0)), 2);
+  CHECK(e->ratio(p) / r0 == Approx(expected).epsilon(1e-9));
+  CHECK(expected == Approx(16).epsilon(1e-6));
+  p[Axis::eps] = 1e-10;  // eps cancels in eps_eff/eps away from the pole (spec 5 A8 regularisation ~ eps m_D^2)
+  CHECK(e->ratio(p) / r0 == Approx(expected).epsilon(1e-9));
 }

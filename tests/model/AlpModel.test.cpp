@@ -214,14 +214,14 @@ TEST_CASE("AlpModel electron_loop option: |g_agg +- delta g| everywhere, off by 
     CHECK(off.g_gamma() == 2e-6);
     // g_agg = 0: both signs give |delta g|, and the photon width follows from it (seed Eq. (3) with delta g).
     for (L sign : {L::add, L::subtract}) {
-      const model::AlpModel a(point(m, 0.0, gae), model::ModelOptions{sign});
+      const model::AlpModel a(point(m, 0.0, gae), model::ModelOptions{sign, {}});
       CHECK(a.g_gamma() == Approx(std::abs(dg)).epsilon(1e-14));
       CHECK(a.width_gg() == Approx(std::norm(dg) * m * m * m / (64 * kPi)).epsilon(1e-13));
     }
     // g_agg != 0: |g + dg|^2 = g^2 + 2 g Re dg + |dg|^2 (spec 6.1 item 7), and the two signs differ by 4 g Re dg.
     const double g = 3.0 * std::abs(dg);
-    const model::AlpModel add(point(m, g, gae), model::ModelOptions{L::add});
-    const model::AlpModel sub(point(m, g, gae), model::ModelOptions{L::subtract});
+    const model::AlpModel add(point(m, g, gae), model::ModelOptions{L::add, {}});
+    const model::AlpModel sub(point(m, g, gae), model::ModelOptions{L::subtract, {}});
     CHECK(add.g_gamma() * add.g_gamma() == Approx(g * g + 2 * g * dg.real() + std::norm(dg)).epsilon(1e-12));
     CHECK(add.g_gamma() * add.g_gamma() - sub.g_gamma() * sub.g_gamma() ==
           Approx(4 * g * dg.real()).epsilon(1e-9));
@@ -232,7 +232,7 @@ TEST_CASE("AlpModel electron_loop option: |g_agg +- delta g| everywhere, off by 
   double lo = 0.2, hi = 2.0;
   for (int i = 0; i < 60; ++i) {
     const double mid = std::sqrt(lo * hi);
-    const model::AlpModel a(point(mid, 0.0, gae), model::ModelOptions{L::add});
+    const model::AlpModel a(point(mid, 0.0, gae), model::ModelOptions{L::add, {}});
     (a.width_gg() < a.width_ee() ? lo : hi) = mid;
   }
   CHECK(lo == Approx(0.62).epsilon(0.01));

@@ -5,21 +5,31 @@
 // family is untouched: no experiment has a bandpass branch, and with the bandpass off nothing is wrapped,
 // so every result is bit-identical to a job without it.
 //
-// The fermion masses come from the point's axes m_f_light, m_f_heavy (added to the experiment's axes), the
-// dark photon (eps, m_D) from the job's model options. R_X costs up to ~1e3 loop-integrand calls, so it is
-// cached per (m_a, m_f_light, m_f_heavy).
+// The model's parameters are axes of the point -- the fermion masses m_f_light, m_f_heavy and the dark photon
+// eps, m_D -- added to the experiment's axes. R_X costs up to ~1e3 loop-integrand calls, so it is cached per
+// (m_a, m_f_light, m_f_heavy, eps, m_D): the couplings the scan varies fastest reuse it.
 #pragma once
 
 #include <map>
+#include <stdexcept>
+#include <string>
 #include <tuple>
 
 #include "alpscan/experiments/Experiment.hpp"
 
 namespace alpscan {
 
+// Why an experiment cannot join a job's bandpass setting, and where in its data file ("/probe_kinematics")
+// or in the job ("" : the job's model) the problem lies.
+struct BandpassMismatch : std::invalid_argument {
+  BandpassMismatch(const std::string& what, std::string where) : std::invalid_argument(what), json_path(std::move(where)) {}
+  std::string json_path;
+};
+
 class BandpassRescaledExperiment final : public Experiment {
  public:
-  // Throws std::invalid_argument if the experiment declares no probe kinematics or the options are off.
+  // Throws BandpassMismatch if the experiment declares no probe kinematics, std::invalid_argument if the
+  // options are off.
   BandpassRescaledExperiment(ExperimentPtr inner, const model::ModelOptions& options);
   const ExperimentInfo& info() const override { return info_; }
   void prepare(const PrepareContext& ctx) override { inner_->prepare(ctx); }
@@ -40,11 +50,14 @@ class BandpassRescaledExperiment final : public Experiment {
   ExperimentPtr inner_;
   ExperimentInfo info_;
   model::ModelOptions options_;
-  std::map<std::tuple<double, double, double>, double> cache_;
+  using Key = std::tuple<double, double, double, double, double>;
+  std::map<Key, double> cache_;
 };
 
 // Wraps `e` when the options enable the bandpass model and the experiment depends on g_agg; returns it
-// unchanged otherwise. Throws std::invalid_argument (naming the experiment) when it declares no kinematics.
+// unchanged otherwise, and unchanged too when it reads the axes eps or m_D itself (a condition on the
+// model's own parameters, family bandpass_uv_completion). Throws BandpassMismatch (naming the
+// experiment) when it declares no kinematics, or reads eps/m_D in a job without the bandpass model.
 ExperimentPtr with_bandpass_coupling(ExperimentPtr e, const model::ModelOptions& options);
 
 }  // namespace alpscan

@@ -74,6 +74,7 @@ class ExperimentFile final : public ExperimentInput {
   void read_published_curve(const nlohmann::json& b);
   void read_gaussian(const nlohmann::json& b);
   void read_significance(const nlohmann::json& b);
+  void read_theory_bound(const nlohmann::json& b);
   void read_signal_limit_option(const nlohmann::json& counting, CountingData& data);
   double convert(double value, const nlohmann::json& q, const std::string& where, const std::string& dimension);
   std::string path_;

@@ -46,13 +46,11 @@ struct ModelOptions {
   enum class ElectronLoop { off, add, subtract };
   ElectronLoop electron_loop = ElectronLoop::off;
   // The bandpass axion (seed 001; model/BandpassCoupling.hpp): the photon coupling of the two-fermion
-  // spectrum with masses from the axes m_f_light, m_f_heavy and a dark photon (eps, m_D) fixed per job.
-  // Each experiment then sees g_agg R_X at the kinematics its data file declares
-  // (experiments/BandpassRescaledExperiment); off, every experiment sees g_agg as before.
+  // spectrum whose parameters are axes of the point (m_f_light, m_f_heavy, eps, m_D). Each experiment
+  // then sees g_agg R_X at the kinematics its data file declares (experiments/BandpassRescaledExperiment);
+  // off, every experiment sees g_agg as before.
   struct Bandpass {
     bool on = false;
-    double eps = 0.0;  // kinetic mixing
-    double m_D = 0.0;  // dark photon mass [GeV]
   };
   Bandpass bandpass;
 };

@@ -20,8 +20,10 @@ enum class Axis : int {
   br_inv,      // invisible branching ratio          [dimensionless, 0..1]
   m_f_light,   // bandpass light fermion mass        [internal GeV; external eV]
   m_f_heavy,   // bandpass heavy fermion mass        [internal GeV; external eV]
+  eps,         // bandpass kinetic mixing epsilon    [dimensionless]
+  m_D,         // bandpass dark photon mass          [internal GeV; external eV]
 };
-inline constexpr int kNumAxes = 8;
+inline constexpr int kNumAxes = 10;
 
 // Name used in job files, result files and logs.
 std::string_view axis_name(Axis a);
