@@ -37,7 +37,7 @@ std::optional<model::ProbeVertex> read_vertex(const json& v, const std::string& 
   const std::string w2 = w + "/second_photon";
   if (!v.contains("second_photon") || !v["second_photon"].is_object() || !v["second_photon"].contains("kind") ||
       !v["second_photon"]["kind"].is_string()) {
-    diags.add(file, w2, "expected {\"kind\": \"static_field\" | \"momentum_transfer\" | \"plasma_photon\" | \"on_shell\", ...}");
+    diags.add(file, w2, "expected {\"kind\": \"static_field\" | \"momentum_transfer\" | \"plasma_photon\" | \"on_shell\" | \"s_channel\", ...}");
     return std::nullopt;
   }
   const json& p = v["second_photon"];
@@ -54,16 +54,20 @@ std::optional<model::ProbeVertex> read_vertex(const json& v, const std::string& 
     x.second = S::plasma_photon;
   } else if (kind == "on_shell") {
     x.second = S::on_shell;
+  } else if (kind == "s_channel") {
+    x.second = S::s_channel;
+    x.sqrt_s = q(p, "sqrt_s", w2, "energy");
   } else {
     diags.add(file, w2 + "/kind",
-              "expected \"static_field\", \"momentum_transfer\", \"plasma_photon\" or \"on_shell\", found \"" + kind + "\"");
+              "expected \"static_field\", \"momentum_transfer\", \"plasma_photon\", \"on_shell\" or \"s_channel\", found \"" + kind + "\"");
     return std::nullopt;  // its other keys cannot be judged
   }
   for (auto it = p.begin(); it != p.end(); ++it) {
     const std::string& k = it.key();
     const bool known = k == "kind" || k == "source" || k == "note" ||
                        (x.second == S::static_field && (k == "length" || k == "photon_energy")) ||
-                       (x.second == S::momentum_transfer && k == "q");
+                       (x.second == S::momentum_transfer && k == "q") ||
+                       (x.second == S::s_channel && k == "sqrt_s");
     if (!known) diags.add(file, w2 + "/" + k, "not a key of a second photon of kind \"" + kind + "\"");
   }
   if (diags.items().size() != before) return std::nullopt;
@@ -86,6 +90,8 @@ json vertex_json(const model::ProbeVertex& v) {
     p["photon_energy"] = quantity_json(v.photon_energy / units::eV, "eV");
   } else if (v.second == model::ProbeVertex::SecondPhoton::momentum_transfer) {
     p["q"] = quantity_json(v.momentum_transfer / units::eV, "eV");
+  } else if (v.second == model::ProbeVertex::SecondPhoton::s_channel) {
+    p["sqrt_s"] = quantity_json(v.sqrt_s / units::eV, "eV");
   }
   j["second_photon"] = p;
   return j;

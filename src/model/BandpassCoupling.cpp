@@ -7,6 +7,12 @@
 
 namespace alpscan::model {
 
+namespace {
+// |a| + |b| + |c| below which triangle_f_plus_one sums its series without the leading -1
+// (model/TriangleLoopFunction.cpp): there f + 1 is exact where f is not.
+constexpr double kHeavySeriesLimit = 0.3;
+}  // namespace
+
 double BandpassSpectrum::anomaly() const {
   double e = 0;
   for (const auto& f : fermions) e += f.multiplicity * f.pq_charge * f.charge * f.charge;
@@ -28,14 +34,25 @@ double eps_eff_ratio(double m_gamma_sq, double m_D, double eps) {
 }
 
 double bandpass_form_factor(const BandpassSpectrum& s, const VertexInvariants& v) {
-  // sum_f w_f A_f = sum_f w_f (-f_f) = E - sum_f w_f (f_f + 1): for a bandpass spectrum (E = 0) the
-  // heavy-fermion limits cancel exactly instead of in rounding (see triangle_f_plus_one).
-  std::complex<double> sum = s.anomaly();
+  // sum_f w_f A_f = -sum_f w_f f_f. A nearly heavy fermion (small invariants, the series region of
+  // triangle_f_plus_one) contributes w_f (1 - (f_f + 1)): the constants w_f add to the anomaly E over such
+  // fermions, exactly 0 when all are heavy, so their difference ~ |P|/m^2 is not lost to rounding. Any other
+  // fermion contributes -w_f f_f with f itself: for a light fermion |f| ~ (m^2/|P|) ln^2 is far below 1e-16
+  // and f + 1 would round it away (at m_a = 1 MeV, m_chi = 1e-5 eV, |f| ~ 1e-19; issue 15 item 2).
+  double heavy_weights = 0.0;  // sum of w_f over the nearly heavy fermions: small integers, exact
+  std::complex<double> sum = 0.0;
   for (const auto& f : s.fermions) {
     const double k = 1.0 / (4 * f.mass * f.mass);
-    sum -= f.multiplicity * f.pq_charge * f.charge * f.charge * triangle_f_plus_one(v.p1 * k, v.p2 * k, v.pa * k);
+    const double a = v.p1 * k, b = v.p2 * k, c = v.pa * k;
+    const double w = f.multiplicity * f.pq_charge * f.charge * f.charge;
+    if (std::abs(a) + std::abs(b) + std::abs(c) < kHeavySeriesLimit) {
+      heavy_weights += w;
+      sum -= w * triangle_f_plus_one(a, b, c);
+    } else {
+      sum -= w * triangle_f(a, b, c);
+    }
   }
-  return std::abs(sum);
+  return std::abs(heavy_weights + sum);
 }
 
 double bandpass_vertex_ratio(const BandpassSpectrum& s, const ProbeVertex& v, double m_a) {

@@ -16,6 +16,9 @@ std::string probe_vertex_problem(const ProbeVertex& v) {
     case ProbeVertex::SecondPhoton::momentum_transfer:
       if (!(v.momentum_transfer > 0) || !std::isfinite(v.momentum_transfer)) return "a momentum transfer q > 0 is needed";
       break;
+    case ProbeVertex::SecondPhoton::s_channel:
+      if (!(v.sqrt_s > 0) || !std::isfinite(v.sqrt_s)) return "an s-channel photon needs sqrt_s > 0";
+      break;
     default:
       break;
   }
@@ -44,6 +47,10 @@ VertexInvariants probe_invariants(const ProbeVertex& v, double m_a) {
     case ProbeVertex::SecondPhoton::on_shell:
       r.p2 = 0.0;
       break;
+    case ProbeVertex::SecondPhoton::s_channel:
+      // the photon of e+e- annihilation carries the whole collision four-momentum: time-like, P2 = +s
+      r.p2 = v.sqrt_s * v.sqrt_s;
+      break;
   }
   return r;
 }
@@ -58,6 +65,7 @@ const char* second_photon_name(ProbeVertex::SecondPhoton s) {
     case ProbeVertex::SecondPhoton::momentum_transfer: return "momentum_transfer";
     case ProbeVertex::SecondPhoton::plasma_photon: return "plasma_photon";
     case ProbeVertex::SecondPhoton::on_shell: return "on_shell";
+    case ProbeVertex::SecondPhoton::s_channel: return "s_channel";
   }
   return "on_shell";
 }

@@ -112,3 +112,62 @@ TEST_CASE("a file without probe_kinematics has none", "[io][probe_kinematics]") 
   REQUIRE(problems(doc, &k).empty());
   CHECK_FALSE(k);
 }
+
+TEST_CASE("an s-channel photon (e+e- -> gamma a) reads, writes and reads back", "[io][probe_kinematics]") {
+  json doc = base_file();
+  doc["probe_kinematics"] = json::parse(R"({
+    "signal": "one_vertex", "source": "spec bandpass.md 3.2 rule 7",
+    "production": {"photon_mass": {"value": 0, "unit": "eV", "source": "vacuum"},
+                   "second_photon": {"kind": "s_channel", "sqrt_s": {"value": 10.58, "unit": "GeV", "source": "s"}}}})");
+  std::optional<model::ProbeKinematics> k;
+  REQUIRE(problems(doc, &k).empty());
+  REQUIRE(k);
+  CHECK(k->production.second == model::ProbeVertex::SecondPhoton::s_channel);
+  CHECK(k->production.sqrt_s == Approx(10.58 * units::GeV).epsilon(1e-15));
+  CHECK(k->production.photon_mass == 0.0);
+  const json j = probe_kinematics_json(*k);
+  CHECK(j["production"]["second_photon"]["kind"] == "s_channel");
+  CHECK(j["production"]["second_photon"]["sqrt_s"]["value"].get<double>() == Approx(1.058e10).epsilon(1e-12));
+  CHECK(j["production"]["second_photon"]["sqrt_s"]["unit"] == "eV");
+  // Round trip: the written section (with sources added back, as a data file needs) reads to the same numbers.
+  json back = j;
+  for (const char* key : {"photon_mass"}) back["production"][key]["source"] = "s";
+  back["production"]["second_photon"]["sqrt_s"]["source"] = "s";
+  doc["probe_kinematics"] = back;
+  std::optional<model::ProbeKinematics> k2;
+  REQUIRE(problems(doc, &k2).empty());
+  REQUIRE(k2);
+  CHECK(k2->production.second == model::ProbeVertex::SecondPhoton::s_channel);
+  CHECK(k2->production.sqrt_s == Approx(k->production.sqrt_s).epsilon(1e-14));
+  CHECK(k2->production.photon_mass_sq_sign == 1.0);
+}
+
+TEST_CASE("s-channel problems name the key", "[io][probe_kinematics]") {
+  json doc = base_file();
+  doc["probe_kinematics"]["production"]["second_photon"] = json::parse(R"({"kind": "s_channel"})");
+  auto p = problems(doc);
+  REQUIRE(p.size() == 1);
+  CHECK(p.front() == "/probe_kinematics/production/second_photon/sqrt_s");
+  doc["probe_kinematics"]["production"]["second_photon"]["sqrt_s"] = json::parse(R"({"value": 10, "unit": "m", "source": "s"})");
+  p = problems(doc);
+  REQUIRE(p.size() == 1);
+  CHECK(p.front() == "/probe_kinematics/production/second_photon/sqrt_s/unit");
+  doc["probe_kinematics"]["production"]["second_photon"]["sqrt_s"] = json::parse(R"({"value": -1, "unit": "GeV", "source": "s"})");
+  p = problems(doc);
+  REQUIRE(p.size() == 1);
+  CHECK(p.front() == "/probe_kinematics/production");
+  doc["probe_kinematics"]["production"]["second_photon"] =
+      json::parse(R"({"kind": "s_channel", "sqrt_s": {"value": 10, "unit": "GeV", "source": "s"}, "q": {"value": 1, "unit": "GeV", "source": "s"}})");
+  p = problems(doc);
+  REQUIRE(p.size() == 1);
+  CHECK(p.front() == "/probe_kinematics/production/second_photon/q");  // not a key of an s-channel photon
+  // and the message of a missing sqrt_s says what is expected
+  doc["probe_kinematics"]["production"]["second_photon"] = json::parse(R"({"kind": "s_channel"})");
+  TempDir dir("probe-kinematics-msg");
+  const std::string f = dir.path() + "/x.json";
+  std::ofstream(f) << doc.dump();
+  Diagnostics d;
+  ExperimentFile e(f, json::object(), d);
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items().front().message.find("energy unit") != std::string::npos);
+}

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <complex>
 
 #include "alpscan/core/Units.hpp"
 #include "alpscan/model/BandpassCoupling.hpp"
@@ -101,4 +102,24 @@ TEST_CASE("R_X: one vertex, or sqrt(R_prod R_det) (spec 3.1); an anomalous spect
   alp.fermions.pop_back();
   CHECK(alp.anomaly() == 1.0);
   CHECK(F(alp, kMwd, 1e-13) == Approx(1.0).epsilon(1e-6));
+}
+
+TEST_CASE("|F| far above both fermions: the light limit (m_chi^2/|s|) ln^2, not rounded away (spec 1.4, 3.2 rule 7)",
+          "[model][bandpass]") {
+  // Both fermions light against the invariant: |f| ~ 1e-19, so f + 1 == 1 in double precision; a sum of
+  // f + 1 kept only the imaginary parts (3.15e-20 here instead of 2.545e-19).
+  const BandpassSpectrum s = two_fermion_bandpass(1e-6 * eV, 1e-5 * eV, 2.5e-9, 6e-4 * eV);
+  auto light = [](double P, double m) {  // (m^2/P)(ln(P/m^2) - i pi)^2, time-like P (spec 1.4)
+    const std::complex<double> l(std::log(P / (m * m)), -units::pi);
+    return (m * m / P) * l * l;
+  };
+  ProbeVertex decay;  // a -> gamma gamma in vacuum, P1 = P2 = 0
+  for (double m_a_eV : {1e3, 1e6, 1e9}) {
+    const double P = m_a_eV * m_a_eV * eV * eV;
+    const double expect = std::abs(light(P, 1e-6 * eV) - light(P, 1e-5 * eV));
+    INFO("m_a = " << m_a_eV << " eV");
+    CHECK(bandpass_vertex_ratio(s, decay, m_a_eV * eV) == Approx(expect).epsilon(1e-8));
+  }
+  // By hand at 1 MeV: 1e-22 (50.657 - i pi)^2 - 1e-24 (55.262 - i pi)^2, modulus 2.5454e-19.
+  CHECK(bandpass_vertex_ratio(s, decay, 1e6 * eV) == Approx(2.5454e-19).epsilon(1e-4));
 }

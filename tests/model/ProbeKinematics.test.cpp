@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
+#include <string>
 
 #include "alpscan/core/Units.hpp"
 #include "alpscan/model/ProbeKinematics.hpp"
@@ -83,5 +85,23 @@ TEST_CASE("a vertex without its numbers is refused", "[model][probe_kinematics]"
   CHECK_FALSE(model::probe_vertex_problem(v).empty());
   v = alps_like();
   v.photon_mass = std::nan("");
+  CHECK_FALSE(model::probe_vertex_problem(v).empty());
+}
+
+TEST_CASE("s-channel photon of e+e- -> gamma a: P2 = +s, the outgoing photon and the ALP on shell", "[model][probe_kinematics]") {
+  // Belle II at sqrt(s) = 10.58 GeV: P2 = 111.9364 GeV^2 (10.58^2 by hand), P1 = 0 (vacuum), Pa = m_a^2.
+  model::ProbeVertex v;
+  v.second = S::s_channel;
+  v.sqrt_s = 10.58 * units::GeV;
+  CHECK(model::probe_vertex_problem(v).empty());
+  const auto r = model::probe_invariants(v, 0.5 * units::GeV);
+  CHECK(r.p1 == 0.0);
+  CHECK(r.p2 == Approx(111.9364 * units::GeV * units::GeV).epsilon(1e-12));
+  CHECK(r.p2 > 0);  // time-like, unlike every other virtual leg
+  CHECK(r.pa == Approx(0.25 * units::GeV * units::GeV).epsilon(1e-12));
+  CHECK(std::string(model::second_photon_name(S::s_channel)) == "s_channel");
+  v.sqrt_s = 0;
+  CHECK(model::probe_vertex_problem(v).find("sqrt_s") != std::string::npos);
+  v.sqrt_s = std::numeric_limits<double>::infinity();
   CHECK_FALSE(model::probe_vertex_problem(v).empty());
 }

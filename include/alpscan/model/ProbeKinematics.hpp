@@ -11,6 +11,7 @@
 //   momentum_transfer:  P2 = -q^2                    (Primakoff on a screened charge, q ~ Debye scale)
 //   plasma_photon:      P2 = +m_gamma^2              (photon coalescence gamma gamma -> a)
 //   on_shell:           P2 = 0                       (decay a -> gamma gamma)
+//   s_channel:          P2 = +s                      (time-like virtual photon of a collider, e+e- -> gamma a)
 // and the ALP leg Pa = m_a^2. m_gamma is also the medium photon mass of the dark-photon suppression
 // eps_eff(m_gamma) (spec bandpass.md 1.1). Internal units: GeV, GeV^2, lengths in GeV^-1.
 #pragma once
@@ -21,13 +22,14 @@
 namespace alpscan::model {
 
 struct ProbeVertex {
-  enum class SecondPhoton { static_field, momentum_transfer, plasma_photon, on_shell };
+  enum class SecondPhoton { static_field, momentum_transfer, plasma_photon, on_shell, s_channel };
   double photon_mass = 0.0;         // |m_gamma| of the medium [GeV]
   double photon_mass_sq_sign = 1.0; // +1 plasma, -1 gas (n > 1)
   SecondPhoton second = SecondPhoton::on_shell;
   double length = 0.0;              // static_field: the shortest length over which B or m_gamma changes [GeV^-1]
   double photon_energy = 0.0;       // static_field: omega [GeV]
   double momentum_transfer = 0.0;   // momentum_transfer: q [GeV]
+  double sqrt_s = 0.0;              // s_channel: the collision energy sqrt(s) [GeV]
 };
 
 // The three invariants of one vertex [GeV^2].
@@ -47,7 +49,7 @@ struct ProbeKinematics {
 };
 
 // Problems of a vertex as text (empty: valid): finite, non-negative numbers; L, omega > 0 for a static
-// field; q > 0 for a momentum transfer.
+// field; q > 0 for a momentum transfer; sqrt(s) > 0 for an s-channel photon.
 std::string probe_vertex_problem(const ProbeVertex& v);
 // The invariants of vertex v for an ALP of mass m_a [GeV].
 VertexInvariants probe_invariants(const ProbeVertex& v, double m_a);
