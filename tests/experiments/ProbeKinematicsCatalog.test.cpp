@@ -21,6 +21,7 @@
 
 #include "alpscan/core/Error.hpp"
 #include "alpscan/core/Units.hpp"
+#include "alpscan/experiments/BandpassRescaledExperiment.hpp"
 #include "alpscan/io/ExperimentCatalog.hpp"
 #include "alpscan/model/BandpassCoupling.hpp"
 #include "temp_dir.hpp"
@@ -33,8 +34,11 @@ namespace {
 const std::string kSource = ALPSCAN_SOURCE_DIR;
 const std::string kData = kSource + "/data/experiments";
 
+// The experiments the bandpass model rescales: a g_agg axis, and not a condition on the model's own
+// parameters (those read eps or m_D themselves; family bandpass_uv_completion).
 bool uses_g_agg(const ExperimentInfo& i) {
-  return std::find(i.axes.begin(), i.axes.end(), Axis::g_agg) != i.axes.end();
+  auto has = [&](Axis a) { return std::find(i.axes.begin(), i.axes.end(), a) != i.axes.end(); };
+  return has(Axis::g_agg) && !has(Axis::eps) && !has(Axis::m_D);
 }
 
 // Empty if the experiment built from `file` is fine for a bandpass job, else why not.
@@ -46,6 +50,14 @@ std::string kinematics_problem(const std::string& name, const std::string& file)
     return "does not read: " + err.diagnostics().format();
   }
   if (uses_g_agg(e->info()) && !e->info().probe_kinematics) return "depends on g_agg but declares no probe_kinematics";
+  // and the mechanism itself accepts it (experiments/BandpassRescaledExperiment: with_bandpass_coupling)
+  model::ModelOptions on;
+  on.bandpass.on = true;
+  try {
+    with_bandpass_coupling(std::move(e), on);
+  } catch (const BandpassMismatch& err) {
+    return err.what();
+  }
   return "";
 }
 

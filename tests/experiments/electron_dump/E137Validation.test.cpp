@@ -112,21 +112,3 @@ TEST_CASE("e137 validation: the review's factor-by-factor table", "[electron_dum
     std::printf("E137 mass reach %s: %.4g GeV (Dolan et al. tip 0.516 GeV)\n", e == e0.get() ? "before" : "now", a);
   }
 }
-
-TEST_CASE("e137 validation: print the electron-dump regions", "[electron_dump][.regions]") {
-  // Hidden: the numbers of the README's results table (run with "[.regions]").
-  auto e = build(read_e137());
-  for (double m : {0.01, 0.03, 0.1}) {
-    const auto p = edges(*e, m, true), q = edges(*e, m, false);
-    std::printf("e137 m = %g MeV: g_agg %.3g - %.3g GeV^-1, g_ae %.3g - %.3g\n", m * 1e3, p.first, p.second, q.first, q.second);
-  }
-  for (const char* name : {"e141", "na64_alp", "na64_visible"}) {
-    Diagnostics d;
-    ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/" + name + ".json", nlohmann::json::object(), d);
-    ElectronDumpConfig c = read_electron_dump_config(f);
-    f.finish();
-    auto x = build({f.info(), c});
-    const auto p = edges(*x, 0.01, true), q = edges(*x, 0.01, false);
-    std::printf("%s m = 10 MeV: g_agg %.3g - %.3g GeV^-1, g_ae %.3g - %.3g\n", name, p.first, p.second, q.first, q.second);
-  }
-}
