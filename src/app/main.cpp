@@ -35,6 +35,7 @@
 #include "alpscan/scan/WorkPlan.hpp"
 #include "alpscan/stats/Likelihood.hpp"
 #include "Explain.hpp"
+#include "Plot.hpp"
 #include "Submit.hpp"
 
 using namespace alpscan;
@@ -64,6 +65,8 @@ commands:
       --restart                  discard the checkpoint and start over
       --max-chunks N             stop (resumable, exit 75) after N chunks in this invocation
       --progress-interval S      seconds between progress lines (default 5)
+  plot RESULT_DIR [--plane NAME|x,y] [--format png|pdf|svg] [--out DIR]
+                                 draw a finished result (every plane by default; png into RESULT_DIR/plots)
   explain JOB --point A=V,...    one point's signal per experiment, split by production x detection channel,
       [--experiment NAME] [--json]  with its statistics (values in the job's units: m_a in eV, g_agg in GeV^-1)
   version                        code version and git revision
@@ -397,6 +400,8 @@ int cmd_run(const Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // plot draws a finished result: no MPI, no job; the renderer checks its arguments (exit 2 on bad input).
+  if (argc > 1 && std::string(argv[1]) == "plot") return cmd_plot(argc, argv);
   Communicator* comm = nullptr;
   try {
     comm = &Communicator::init(argc, argv);
@@ -434,7 +439,7 @@ int main(int argc, char** argv) {
     }
     if (a.command != "validate" && a.command != "plan" && a.command != "run")
       usage_error("unknown command \"" + a.command + "\"" +
-                  nearest_hint(a.command, {"list", "validate", "plan", "run", "status", "submit", "explain", "version"}));
+                  nearest_hint(a.command, {"list", "validate", "plan", "run", "status", "submit", "explain", "plot", "version"}));
     if (a.job.empty()) usage_error(a.command + " needs a job file");
     if (a.command == "validate") return cmd_validate(a);
     if (a.command == "plan") return cmd_plan(a);

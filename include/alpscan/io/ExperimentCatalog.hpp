@@ -22,7 +22,8 @@ class ExperimentCatalog {
   explicit ExperimentCatalog(const std::string& data_dir);
   const std::vector<CatalogEntry>& entries() const { return entries_; }
   const CatalogEntry* find(const std::string& name) const;
-  // Names of the experiments in a group ("all", or a family), empty if no such group.
+  // Names of the experiments in a group ("all": every experiment but the model-consistency conditions of
+  // family bandpass_uv_completion, which need the bandpass model; or a family), empty if no such group.
   std::vector<std::string> group(const std::string& name) const;
   std::vector<std::string> all_names_and_groups() const;
 
