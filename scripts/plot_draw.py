@@ -1,0 +1,373 @@
+"""Drawing of one plane of an alpscan result (called by plot_result.py, which has checked the input).
+
+Layers, bottom to top: QCD-axion reference band; experiment fills, largest region first (so small regions
+are never hidden under large ones); preferred (g-2) bands; the edges of every region (above all fills, so
+no region disappears under another's fill); model-consistency conditions (black dashed); the combined
+(grey) and union-of-limits (black) outlines; labels. Limits: filled, solid edge. Projections: faint fill,
+dashed edge, italic label.
+"""
+import json
+import math
+import os
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from matplotlib import patheffects  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch, PathPatch  # noqa: E402
+from matplotlib.path import Path  # noqa: E402
+
+import plot_labels as pl  # noqa: E402
+import plot_style as st  # noqa: E402
+from plot_input import OUTLINES, InputError, load_curve, plane_title  # noqa: E402
+
+REFERENCE_PLANES = {("m_a", "g_agg"), ("m_a", "g_ae")}
+LABEL_SIZE = 8.5
+LEGEND_SIZE = 7.5
+
+matplotlib.rcParams.update({
+    "font.size": 10,
+    "axes.labelsize": 12.5,
+    "xtick.labelsize": 10.5,
+    "ytick.labelsize": 10.5,
+    "xtick.direction": "in",
+    "ytick.direction": "in",
+    "xtick.top": True,
+    "ytick.right": True,
+    "svg.hashsalt": "alpscan",  # reproducible SVG ids
+    "pdf.compression": 6,
+})
+
+
+class Axis:
+    """One plot axis: range, unit, log or linear, and the map to axes fraction."""
+
+    def __init__(self, name, lo, hi, unit):
+        self.name, self.unit = name, unit
+        self.log = lo > 0 and hi > 0
+        if hi <= lo:  # a single value: widen so the plot has extent
+            lo, hi = (lo / 10, hi * 10) if self.log else (lo - 1, hi + 1)
+        self.lo, self.hi = lo, hi
+        self.a, self.b = (math.log10(lo), math.log10(hi)) if self.log else (lo, hi)
+
+    def frac(self, v):
+        v = np.asarray(v, float)
+        t = np.log10(np.clip(v, 1e-300, None)) if self.log else v
+        return (t - self.a) / (self.b - self.a)
+
+
+def _compound_path(polys):
+    """One Path of all polygons of a curve, holes oriented against their outer boundary (nesting depth
+    from point-in-polygon tests), so a fill leaves holes empty under either fill rule."""
+    paths = [Path(p) for p in polys]
+    verts, codes = [], []
+    for i, p in enumerate(polys):
+        depth = sum(1 for j, q in enumerate(paths) if j != i and q.contains_point(p[0]))
+        x, y = p[:, 0], p[:, 1]
+        ccw = np.sum(x[:-1] * y[1:] - x[1:] * y[:-1]) > 0
+        if ccw != (depth % 2 == 0):
+            p = p[::-1]
+        verts.extend(p[:-1] if np.array_equal(p[0], p[-1]) else p)
+        verts.append(p[0])
+        n = len(p) - 1 if np.array_equal(p[0], p[-1]) else len(p)
+        codes.extend([Path.MOVETO] + [Path.LINETO] * (n - 1) + [Path.CLOSEPOLY])
+    return Path(np.array(verts), codes)
+
+
+def _mask(polys_uv):
+    """Raster mask (pl.NV, pl.NU) of the region (even-odd over its polygons) in axes fraction."""
+    uu, vv = pl.cell_centres()
+    pts = np.column_stack([uu.ravel(), vv.ravel()])
+    m = np.zeros(len(pts), bool)
+    for p in polys_uv:
+        m ^= Path(p).contains_points(pts)
+    return m.reshape(pl.NV, pl.NU)
+
+
+class Layer:
+    def __init__(self, name, role, polys, side, title, colour):
+        self.name, self.role, self.polys, self.side = name, role, polys, side
+        self.title, self.colour = title, colour
+        self.mask = None
+        self.label_at = None
+
+
+def _classify(d, summary, plane):
+    """The plane's layers: experiments (limit/projection), conditions, preferred bands, reference bands,
+    outlines; and the names of experiments with no region on this plane."""
+    kinds = {e["name"]: e for e in summary.get("experiments", []) if isinstance(e, dict) and "name" in e}
+    bands = plane.get("band_curves") or {}
+    layers, empty = [], []
+    for name, rel in sorted((plane.get("curves") or {}).items()):
+        polys, side = load_curve(d, rel)
+        title = side.get("title") or kinds.get(name, {}).get("title", name)
+        if name in OUTLINES:
+            role = name
+        elif side.get("role") == "preferred_region":
+            if name in bands:
+                continue  # drawn as its 1 sigma / 2 sigma bands below
+            role = "preferred"
+        elif "condition" in side:
+            role = "condition"
+        else:
+            role = "projection" if (kinds.get(name, {}).get("kind") or side.get("kind")) == "projection" else "limit"
+        if not polys:
+            if role not in OUTLINES:
+                empty.append(name)
+            continue
+        layers.append(Layer(name, role, polys, side, title, st.experiment_colour(name)))
+    for name, levels in sorted(bands.items()):
+        for level in ("2sigma", "1sigma"):
+            if level not in levels:
+                continue
+            polys, side = load_curve(d, levels[level])
+            if polys:
+                title = side.get("title") or name
+                layers.append(Layer(name, "band_" + level, polys, side, title, st.experiment_colour(name)))
+            elif level == "2sigma":
+                empty.append(name)
+    if (plane.get("x"), plane.get("y")) in REFERENCE_PLANES:
+        for name, rel in sorted((plane.get("reference_curves") or {}).items()):
+            polys, side = load_curve(d, rel)
+            if polys:
+                layers.append(Layer(name, "reference", polys, side, side.get("title", name), st.REFERENCE_COLOUR))
+    return layers, empty
+
+
+PROJECTION_DASH = (0, (4, 2.5))
+
+
+def _fill(layer):
+    """Fill colour with alpha: limits a light tint of the experiment's colour at alpha 0.4, projections fainter."""
+    if layer.role == "projection":
+        return (*matplotlib.colors.to_rgb(st.lighter(layer.colour, 0.3)), 0.12)
+    return (*matplotlib.colors.to_rgb(st.lighter(layer.colour, 0.35)), 0.4)
+
+
+def _edge(layer):
+    return st.darker(layer.colour, 0.85)
+
+
+def _legend_text(layer):
+    short = st.short_title(layer.title)
+    if layer.role == "band_1sigma":
+        return f"{layer.name}: {short}, preferred 1$\\sigma$"
+    if layer.role == "band_2sigma":
+        return f"{layer.name}: {short}, preferred 2$\\sigma$"
+    if layer.role == "preferred":
+        cl = layer.side.get("confidence_level")
+        return f"{layer.name}: {short}, preferred" + (f" ({100 * cl:.0f}% CL)" if cl else "")
+    if layer.role == "projection":
+        return f"{layer.name}: {short} (projection)"
+    if layer.role == "union_limits":
+        return "union of the limits (data)"
+    if layer.role == "union":
+        return "union incl. projections"
+    if layer.role == "combined":
+        srcs = layer.side.get("sources") or []
+        return "combined likelihood" + (" (incl. projections)" if srcs and layer.side.get("_has_projection") else "")
+    if layer.role == "reference":
+        return short
+    return f"{layer.name}: {short}"
+
+
+def _label_text(layer):
+    if layer.role == "reference":
+        return st.short_title(layer.title, 30)
+    return layer.name
+
+
+def draw_plane(d, summary, plane, job, axes, out, fmt):
+    """Draw one plane; returns the paths written (the plot and its JSON description)."""
+    xa, ya = plane.get("x"), plane.get("y")
+    for a in (xa, ya):
+        if a not in axes:
+            raise InputError(f"{os.path.join(d, 'summary.json')}: plane {plane_title(plane)} has axis {a}, "
+                             "which the result does not list")
+    X = Axis(xa, *axes[xa][:2], axes[xa][2])
+    Y = Axis(ya, *axes[ya][:2], axes[ya][2])
+    layers, empty = _classify(d, summary, plane)
+    kinds = {e.get("name"): e.get("kind") for e in summary.get("experiments", []) if isinstance(e, dict)}
+    for lay in layers:
+        if lay.role == "combined":
+            lay.side["_has_projection"] = any(kinds.get(s) == "projection" for s in lay.side.get("sources", []))
+        uv = [np.column_stack([X.frac(p[:, 0]), Y.frac(p[:, 1])]) for p in lay.polys]
+        lay.uv = uv
+        lay.mask = _mask(uv)
+        lay.area = float(lay.mask.mean())
+
+    fig = plt.figure(figsize=(9.5, 6.2))
+    ax = fig.add_axes([0.09, 0.1, 0.58, 0.78])
+    ax.set_xscale("log" if X.log else "linear")
+    ax.set_yscale("log" if Y.log else "linear")
+    ax.set_xlim(X.lo, X.hi)
+    ax.set_ylim(Y.lo, Y.hi)
+    ax.set_xlabel(st.axis_label(xa, X.unit))
+    ax.set_ylabel(st.axis_label(ya, Y.unit))
+    ax.set_title(_title(job, plane, summary, axes), fontsize=10.5)
+
+    handles = []
+    legend_rows = []
+
+    def add_legend(layer, handle):
+        text = _legend_text(layer)
+        handle.set_label(text)
+        handles.append(handle)
+        legend_rows.append({"name": layer.name, "role": layer.role, "label": text, "colour": layer.colour})
+
+    by_role = lambda *roles: [l for l in layers if l.role in roles]  # noqa: E731
+    # 1. reference bands, at the bottom
+    for lay in by_role("reference"):
+        path = _compound_path(lay.polys)
+        ax.add_patch(PathPatch(path, facecolor=lay.colour, alpha=0.45, edgecolor=st.darker(lay.colour), lw=0.8, zorder=0.5))
+        add_legend(lay, Patch(facecolor=lay.colour, alpha=0.45, edgecolor=st.darker(lay.colour)))
+    # 2. experiment fills, largest first; edges above every fill
+    exps = sorted(by_role("limit", "projection"), key=lambda l: (-l.area, l.name))
+    for k, lay in enumerate(exps):
+        path = _compound_path(lay.polys)
+        proj = lay.role == "projection"
+        ax.add_patch(PathPatch(path, facecolor=_fill(lay), lw=0, zorder=1 + k * 1e-3))
+        ax.add_patch(PathPatch(path, fill=False, edgecolor=_edge(lay), lw=1.4 if proj else 1.0,
+                               ls=PROJECTION_DASH if proj else "-", zorder=3))
+    for lay in sorted(exps, key=lambda l: (l.role == "projection", l.name)):
+        proj = lay.role == "projection"
+        add_legend(lay, Patch(facecolor=_fill(lay), edgecolor=_edge(lay), ls="--" if proj else "-", lw=1.2))
+    # 3. preferred regions (g-2): gold, hatched in the experiment's colour, 1 sigma darker
+    for lay in by_role("band_2sigma", "band_1sigma", "preferred"):
+        one = lay.role == "band_1sigma"
+        face = st.BAND_1SIGMA if one else st.BAND_2SIGMA
+        hatch = "\\\\\\\\" if one else "////"
+        path = _compound_path(lay.polys)
+        ax.add_patch(PathPatch(path, facecolor=face, alpha=0.75 if one else 0.55, edgecolor=lay.colour, hatch=hatch,
+                               lw=0.9, zorder=2.5 + (0.1 if one else 0)))
+        add_legend(lay, Patch(facecolor=face, alpha=0.75 if one else 0.55, edgecolor=lay.colour, hatch=hatch))
+    # 4. model-consistency conditions: black dashed boundary of the excluded side
+    for lay in by_role("condition"):
+        ax.add_patch(PathPatch(_compound_path(lay.polys), fill=False, edgecolor=st.CONDITION_COLOUR, lw=1.3,
+                               ls=(0, (6, 3)), zorder=3.5))
+        lay.colour = st.CONDITION_COLOUR
+        add_legend(lay, Line2D([], [], color=st.CONDITION_COLOUR, lw=1.3, ls=(0, (6, 3))))
+    # 5. outlines: combined grey under the union's black, both without fill
+    for role, colour, lw, ls, z in (("combined", st.COMBINED_COLOUR, 3.2, "-", 4.0),
+                                    ("union", st.UNION_COLOUR, 1.0, (0, (2, 2)), 4.1),
+                                    ("union_limits", st.UNION_COLOUR, 2.0, "-", 4.2)):
+        for lay in by_role(role):
+            ax.add_patch(PathPatch(_compound_path(lay.polys), fill=False, edgecolor=colour, lw=lw, ls=ls, zorder=z))
+            lay.colour = colour
+            add_legend(lay, Line2D([], [], color=colour, lw=lw, ls=ls))
+
+    _place_labels(fig, ax, layers)
+
+    if empty:  # named in the legend, so that a reader knows they were in the job
+        handles.append(Line2D([], [], ls="none", label=_wrap("no region on this plane: " + ", ".join(sorted(empty)), 60)))
+    ncol = 1 if len(handles) <= 26 else 2
+    leg = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=LEGEND_SIZE,
+                    frameon=False, ncol=ncol, handlelength=2.2, borderaxespad=0.0)
+
+    base = os.path.join(out, _file_stem(plane))
+    img = f"{base}.{fmt}"
+    meta = {"png": {"Software": None}, "pdf": {"CreationDate": None, "ModDate": None, "Producer": None},
+            "svg": {"Date": None}}[fmt]
+    try:
+        fig.savefig(img, format=fmt, dpi=150, bbox_inches="tight", metadata=meta,
+                    bbox_extra_artists=[leg])
+    except OSError as e:
+        raise InputError(f"{img}: cannot write ({e.strerror or e})")
+    finally:
+        plt.close(fig)
+    desc = {
+        "format": "alpscan-plot/1",
+        "plot": os.path.basename(img),
+        "job": job,
+        "plane": plane_title(plane),
+        "x": {"axis": xa, "unit": X.unit, "min": X.lo, "max": X.hi, "scale": "log" if X.log else "linear"},
+        "y": {"axis": ya, "unit": Y.unit, "min": Y.lo, "max": Y.hi, "scale": "log" if Y.log else "linear"},
+        "slice": plane.get("slice") or {},
+        "legend": legend_rows,
+        "labels": [{"name": l.name, "role": l.role, "text": _label_text(l),
+                    "at_axes_fraction": [round(l.label_at[0], 4), round(l.label_at[1], 4)] if l.label_at else None}
+                   for l in layers if l.role not in OUTLINES and l.role != "band_1sigma"],
+        "empty": sorted(empty),
+    }
+    side = f"{base}.json"
+    try:
+        with open(side, "w") as f:
+            json.dump(desc, f, indent=1)
+            f.write("\n")
+    except OSError as e:
+        raise InputError(f"{side}: cannot write ({e.strerror or e})")
+    return [img, side]
+
+
+def _wrap(text, width):
+    lines, cur = [], ""
+    for word in text.split(" "):
+        if cur and len(cur) + 1 + len(word) > width:
+            lines.append(cur)
+            cur = word
+        else:
+            cur = f"{cur} {word}" if cur else word
+    return "\n".join(lines + [cur])
+
+
+def _file_stem(plane):
+    return plane_title(plane).replace("/", "_")
+
+
+def _title(job, plane, summary, axes):
+    t = f"{job}: plane ({plane.get('x')}, {plane.get('y')})"
+    bits = []
+    for a, v in (plane.get("slice") or {}).items():
+        u = st.unit_text(axes.get(a, (0, 0, ""))[2])
+        bits.append(f"{a} = {st.format_value(v)}{' ' + u if u else ''}")
+    if plane.get("profiled"):
+        bits.append("profiled over " + ", ".join(plane["profiled"]))
+    cl = summary.get("confidence_level")
+    if cl:
+        bits.append(f"{100 * cl:g}% CL")
+    return t + ("\n" + "; ".join(bits) if bits else "")
+
+
+def _place_labels(fig, ax, layers):
+    """Greedy label placement (plot_labels): smallest regions first; lines (conditions) and the reference
+    band along their boundary; a region that finds no place is named in the legend only."""
+    renderer = fig.canvas.get_renderer()
+    axbox = ax.get_window_extent(renderer)
+    avoid = {l.name + "/" + l.role: l.mask for l in layers
+             if l.role in ("limit", "projection", "band_2sigma", "preferred", "reference")}
+    placer = pl.LabelPlacer(avoid)
+    halo = [patheffects.withStroke(linewidth=2.2, foreground="white", alpha=0.8)]
+    order = sorted([l for l in layers if l.role in ("limit", "projection", "band_2sigma", "preferred")],
+                   key=lambda l: (l.area, l.name))
+    order += sorted([l for l in layers if l.role in ("condition", "reference")], key=lambda l: l.name)
+    for lay in order:
+        rot = _band_angle(lay, axbox) if lay.role == "reference" else 0.0
+        colour = "black" if lay.role == "condition" else st.darker(lay.colour, 0.55)
+        style = "italic" if lay.role in ("projection", "condition") else "normal"
+        t = ax.text(0.5, 0.5, _label_text(lay), transform=ax.transAxes, fontsize=LABEL_SIZE, color=colour,
+                    fontstyle=style, ha="center", va="center", rotation=rot, rotation_mode="anchor",
+                    zorder=6, path_effects=halo, clip_on=True)
+        bb = t.get_window_extent(renderer)
+        w, h = bb.width / axbox.width, bb.height / axbox.height
+        cand = None
+        if lay.role in ("condition", "reference"):
+            cand = pl.boundary_strip(lay.mask, 0.5 * h if lay.role == "reference" else 0.012, 0.6 * h)
+            cand &= ~lay.mask if lay.role == "reference" else lay.mask
+        at = placer.place(lay.name + "/" + lay.role, w, h, own=lay.mask, candidates=cand)
+        if at is None:
+            t.remove()
+            continue
+        t.set_position(at)
+        lay.label_at = at
+
+
+def _band_angle(lay, axbox):
+    """Slope of a band (least-squares line through its vertices) as a text angle in display degrees."""
+    p = np.vstack(lay.uv)
+    if np.ptp(p[:, 0]) <= 0:
+        return 0.0
+    k = np.polyfit(p[:, 0], p[:, 1], 1)[0]
+    return math.degrees(math.atan2(k * axbox.height, axbox.width))
