@@ -1,7 +1,7 @@
 """Drawing of one plane of an alpscan result (called by plot_result.py, which has checked the input).
 
-Layers, bottom to top: QCD-axion reference band; experiment fills, largest region first (so small regions
-are never hidden under large ones); preferred (g-2) bands; the edges of every region (above all fills, so
+Layers, bottom to top: QCD-axion reference band; preferred (g-2) band fills; experiment fills, largest
+region first (so small regions are never hidden under large ones); the g-2 hatching; the edges of every region (above all fills, so
 no region disappears under another's fill); model-consistency conditions (black dashed); the combined
 (grey) and union-of-limits (black) outlines; labels. Limits: filled, solid edge. Projections: faint fill,
 dashed edge, italic label.
@@ -38,6 +38,7 @@ matplotlib.rcParams.update({
     "xtick.top": True,
     "ytick.right": True,
     "svg.hashsalt": "alpscan",  # reproducible SVG ids
+    "svg.fonttype": "none",     # SVG text stays text (searchable, smaller)
     "pdf.compression": 6,
 })
 
@@ -235,15 +236,17 @@ def draw_plane(d, summary, plane, job, axes, out, fmt):
     for lay in sorted(exps, key=lambda l: (l.role == "projection", l.name)):
         proj = lay.role == "projection"
         add_legend(lay, Patch(facecolor=_fill(lay), edgecolor=_edge(lay), ls="--" if proj else "-", lw=1.2))
-    # 3. preferred regions (g-2): gold, hatched in the experiment's colour, 1 sigma darker
+    # 3. preferred regions (g-2): gold fill under the exclusions (a preferred region is not excluded and
+    #    must not hide them), hatched in the experiment's colour above them; 1 sigma darker than 2 sigma
     for lay in by_role("band_2sigma", "band_1sigma", "preferred"):
         one = lay.role == "band_1sigma"
         face = st.BAND_1SIGMA if one else st.BAND_2SIGMA
         hatch = "\\\\\\\\" if one else "////"
         path = _compound_path(lay.polys)
-        ax.add_patch(PathPatch(path, facecolor=face, alpha=0.75 if one else 0.55, edgecolor=lay.colour, hatch=hatch,
-                               lw=0.9, zorder=2.5 + (0.1 if one else 0)))
-        add_legend(lay, Patch(facecolor=face, alpha=0.75 if one else 0.55, edgecolor=lay.colour, hatch=hatch))
+        alpha = 0.45 if one else 0.3
+        ax.add_patch(PathPatch(path, facecolor=face, alpha=alpha, lw=0, zorder=0.8 + (0.05 if one else 0)))
+        ax.add_patch(PathPatch(path, fill=False, edgecolor=lay.colour, hatch=hatch, lw=0.9, alpha=0.6, zorder=2.5))
+        add_legend(lay, Patch(facecolor=face, alpha=alpha, edgecolor=lay.colour, hatch=hatch))
     # 4. model-consistency conditions: black dashed boundary of the excluded side
     for lay in by_role("condition"):
         ax.add_patch(PathPatch(_compound_path(lay.polys), fill=False, edgecolor=st.CONDITION_COLOUR, lw=1.3,
@@ -288,7 +291,8 @@ def draw_plane(d, summary, plane, job, axes, out, fmt):
         "slice": plane.get("slice") or {},
         "legend": legend_rows,
         "labels": [{"name": l.name, "role": l.role, "text": _label_text(l),
-                    "at_axes_fraction": [round(l.label_at[0], 4), round(l.label_at[1], 4)] if l.label_at else None}
+                    "at_axes_fraction": [round(v, 4) for v in l.label_at] if l.label_at else None,
+                    "box_axes_fraction": [round(v, 4) for v in l.label_box] if l.label_at else None}
                    for l in layers if l.role not in OUTLINES and l.role != "band_1sigma"],
         "empty": sorted(empty),
     }
@@ -361,7 +365,7 @@ def _place_labels(fig, ax, layers):
             t.remove()
             continue
         t.set_position(at)
-        lay.label_at = at
+        lay.label_at, lay.label_box = at, (w, h)
 
 
 def _band_angle(lay, axbox):

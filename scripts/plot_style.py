@@ -29,7 +29,7 @@ FAMILY_HUES = [
     (r"^(passat|charm|nucal|e137|e141|na62|ship|miniboone|argoneut|na64|nomad)", 0.72),  # dumps: violet
     (r"^(belle|babar|delphi|lep_|opal)", 0.87),                    # colliders: magenta
     (r"^(padme|poseydon)", 0.04),                                  # positron target: red-brown
-    (r"^g2_", 0.12),                                               # lepton g-2 (edges of the gold bands)
+    (r"^g2_", 0.55),                                               # lepton g-2: hatching over the gold bands
 ]
 _RESERVED_HUES = [(0.07, 0.16)]
 
