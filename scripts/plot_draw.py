@@ -172,6 +172,8 @@ def _legend_text(layer):
         return "combined likelihood" + (" (incl. projections)" if srcs and layer.side.get("_has_projection") else "")
     if layer.role == "reference":
         return short
+    if layer.role == "condition":  # 'Bandpass axion UV completion: f_a >~ m_a (...)': the condition itself
+        return f"{layer.name}: {st.short_title(layer.title.split(': ', 1)[-1])}"
     return f"{layer.name}: {short}"
 
 
@@ -357,9 +359,11 @@ def _place_labels(fig, ax, layers):
         bb = t.get_window_extent(renderer)
         w, h = bb.width / axbox.width, bb.height / axbox.height
         cand = None
-        if lay.role in ("condition", "reference"):
-            cand = pl.boundary_strip(lay.mask, 0.5 * h if lay.role == "reference" else 0.012, 0.6 * h)
-            cand &= ~lay.mask if lay.role == "reference" else lay.mask
+        if lay.role == "reference":  # beside the band, outside it
+            cand = pl.boundary_strip(lay.mask, 0.5 * h, 0.6 * h) & ~lay.mask
+        elif lay.role == "condition":  # along the dashed line on its excluded side, clear of the line
+            cand = (pl.boundary_strip(lay.mask, 0.06, 1.4 * h) & ~pl.boundary_strip(lay.mask, 0.02, 0.6 * h)
+                    & lay.mask)
         at = placer.place(lay.name + "/" + lay.role, w, h, own=lay.mask, candidates=cand)
         if at is None:
             t.remove()
