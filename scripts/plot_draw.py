@@ -1,10 +1,10 @@
 """Drawing of one plane of an alpscan result (called by plot_result.py, which has checked the input).
 
 Layers, bottom to top: QCD-axion reference band; preferred (g-2) band fills; experiment fills, largest
-region first (so small regions are never hidden under large ones); the g-2 hatching; the edges of every region (above all fills, so
-no region disappears under another's fill); model-consistency conditions (black dashed); the combined
-(grey) and union-of-limits (black) outlines; labels. Limits: filled, solid edge. Projections: faint fill,
-dashed edge, italic label.
+region first (so small regions are never hidden under large ones); the g-2 hatching; the edges of every
+region (above all fills, so no region disappears under another's fill; stretches along the plot frame are
+not drawn); model-consistency conditions (black dashed); the combined (grey) and union-of-limits (black)
+outlines; labels. Limits: filled, solid edge. Projections: faint fill, dashed edge, italic label.
 """
 import json
 import math
@@ -16,6 +16,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib import patheffects  # noqa: E402
+from matplotlib.collections import LineCollection  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch, PathPatch  # noqa: E402
 from matplotlib.path import Path  # noqa: E402
@@ -76,6 +77,29 @@ def _compound_path(polys):
         n = len(p) - 1 if np.array_equal(p[0], p[-1]) else len(p)
         codes.extend([Path.MOVETO] + [Path.LINETO] * (n - 1) + [Path.CLOSEPOLY])
     return Path(np.array(verts), codes)
+
+
+def _edges(ax, layer, colour, lw, ls, z, alpha=1.0):
+    """The boundary of a region without its stretches along the plot frame (a region cut by the scanned
+    range is not bounded there, and a line on the frame would read as a bound)."""
+    runs = []
+    for p, q in zip(layer.polys, layer.uv):
+        on = [(abs(a) < 1e-9, abs(a - 1) < 1e-9, abs(b) < 1e-9, abs(b - 1) < 1e-9) for a, b in q]
+        keep = [not any(x and y for x, y in zip(on[i], on[i + 1])) for i in range(len(q) - 1)]
+        cur = []
+        for i, k in enumerate(keep):
+            if k:
+                if not cur:
+                    cur = [p[i]]
+                cur.append(p[i + 1])
+            elif cur:
+                runs.append(np.array(cur))
+                cur = []
+        if cur:
+            runs.append(np.array(cur))
+    if runs:
+        ax.add_collection(LineCollection(runs, colors=colour, linewidths=lw, linestyles=ls, zorder=z, alpha=alpha,
+                                         capstyle="butt", joinstyle="round"))
 
 
 def _mask(polys_uv):
@@ -225,7 +249,8 @@ def draw_plane(d, summary, plane, job, axes, out, fmt):
     # 1. reference bands, at the bottom
     for lay in by_role("reference"):
         path = _compound_path(lay.polys)
-        ax.add_patch(PathPatch(path, facecolor=lay.colour, alpha=0.45, edgecolor=st.darker(lay.colour), lw=0.8, zorder=0.5))
+        ax.add_patch(PathPatch(path, facecolor=lay.colour, alpha=0.45, lw=0, zorder=0.5))
+        _edges(ax, lay, st.darker(lay.colour), 0.8, "-", 0.55)
         add_legend(lay, Patch(facecolor=lay.colour, alpha=0.45, edgecolor=st.darker(lay.colour)))
     # 2. experiment fills, largest first; edges above every fill
     exps = sorted(by_role("limit", "projection"), key=lambda l: (-l.area, l.name))
@@ -233,26 +258,26 @@ def draw_plane(d, summary, plane, job, axes, out, fmt):
         path = _compound_path(lay.polys)
         proj = lay.role == "projection"
         ax.add_patch(PathPatch(path, facecolor=_fill(lay), lw=0, zorder=1 + k * 1e-3))
-        ax.add_patch(PathPatch(path, fill=False, edgecolor=_edge(lay), lw=1.4 if proj else 1.0,
-                               ls=PROJECTION_DASH if proj else "-", zorder=3))
+        _edges(ax, lay, _edge(lay), 1.4 if proj else 1.0, PROJECTION_DASH if proj else "-", 3)
     for lay in sorted(exps, key=lambda l: (l.role == "projection", l.name)):
         proj = lay.role == "projection"
         add_legend(lay, Patch(facecolor=_fill(lay), edgecolor=_edge(lay), ls="--" if proj else "-", lw=1.2))
     # 3. preferred regions (g-2): gold fill under the exclusions (a preferred region is not excluded and
-    #    must not hide them), hatched in the experiment's colour above them; 1 sigma darker than 2 sigma
+    #    must not hide them), hatched in the experiment's colour above them (hatch per experiment, denser
+    #    and a darker gold for 1 sigma than for 2 sigma)
     for lay in by_role("band_2sigma", "band_1sigma", "preferred"):
         one = lay.role == "band_1sigma"
         face = st.BAND_1SIGMA if one else st.BAND_2SIGMA
-        hatch = "\\\\\\\\" if one else "////"
+        hatch = st.band_hatch(lay.name, one)
         path = _compound_path(lay.polys)
         alpha = 0.45 if one else 0.3
         ax.add_patch(PathPatch(path, facecolor=face, alpha=alpha, lw=0, zorder=0.8 + (0.05 if one else 0)))
-        ax.add_patch(PathPatch(path, fill=False, edgecolor=lay.colour, hatch=hatch, lw=0.9, alpha=0.6, zorder=2.5))
+        ax.add_patch(PathPatch(path, fill=False, edgecolor=lay.colour, hatch=hatch, lw=0, alpha=0.6, zorder=2.5))
+        _edges(ax, lay, lay.colour, 0.9, "-", 2.5, alpha=0.8)
         add_legend(lay, Patch(facecolor=face, alpha=alpha, edgecolor=lay.colour, hatch=hatch))
     # 4. model-consistency conditions: black dashed boundary of the excluded side
     for lay in by_role("condition"):
-        ax.add_patch(PathPatch(_compound_path(lay.polys), fill=False, edgecolor=st.CONDITION_COLOUR, lw=1.3,
-                               ls=(0, (6, 3)), zorder=3.5))
+        _edges(ax, lay, st.CONDITION_COLOUR, 1.3, (0, (6, 3)), 3.5)
         lay.colour = st.CONDITION_COLOUR
         add_legend(lay, Line2D([], [], color=st.CONDITION_COLOUR, lw=1.3, ls=(0, (6, 3))))
     # 5. outlines: combined grey under the union's black, both without fill
@@ -260,7 +285,7 @@ def draw_plane(d, summary, plane, job, axes, out, fmt):
                                     ("union", st.UNION_COLOUR, 1.0, (0, (2, 2)), 4.1),
                                     ("union_limits", st.UNION_COLOUR, 2.0, "-", 4.2)):
         for lay in by_role(role):
-            ax.add_patch(PathPatch(_compound_path(lay.polys), fill=False, edgecolor=colour, lw=lw, ls=ls, zorder=z))
+            _edges(ax, lay, colour, lw, ls, z)
             lay.colour = colour
             add_legend(lay, Line2D([], [], color=colour, lw=lw, ls=ls))
 

@@ -29,7 +29,9 @@ FAMILY_HUES = [
     (r"^(passat|charm|nucal|e137|e141|na62|ship|miniboone|argoneut|na64|nomad)", 0.72),  # dumps: violet
     (r"^(belle|babar|delphi|lep_|opal)", 0.87),                    # colliders: magenta
     (r"^(padme|poseydon)", 0.04),                                  # positron target: red-brown
-    (r"^g2_", 0.55),                                               # lepton g-2: hatching over the gold bands
+    (r"^g2_electron", 0.58),                                       # lepton g-2: the hatching over the gold
+    (r"^g2_muon", 0.42),                                           #   bands, electron blue, muon green-cyan
+    (r"^g2_", 0.50),
 ]
 _RESERVED_HUES = [(0.07, 0.16)]
 
@@ -53,6 +55,15 @@ def experiment_colour(name):
     saturation = (0.60, 0.80)[d[4] % 2]
     r, g, b = colorsys.hls_to_rgb(h % 1.0, lightness, saturation)
     return "#{:02x}{:02x}{:02x}".format(round(r * 255), round(g * 255), round(b * 255))
+
+
+# Hatch of the preferred bands per experiment (the 1 sigma band has it twice as dense); others "xx".
+BAND_HATCHES = {"g2_electron": "////", "g2_muon": "\\\\\\\\"}
+
+
+def band_hatch(name, one_sigma):
+    h = BAND_HATCHES.get(name, "xx")
+    return h * 2 if one_sigma else h
 
 
 def lighter(colour, amount=0.45):

@@ -67,6 +67,15 @@ PY"
 check "the same result gives byte-identical PNG and description" \
   "cmp -s out/plots/m_a__g_agg.png again/m_a__g_agg.png && cmp -s out/plots/m_a__g_agg.json again/m_a__g_agg.json"
 
+# A committed result keeps scan.h5 only when small (issue 16 item 3): without it the axes come from summary.json.
+cp -r out noh5 && rm noh5/scan.h5 && rm -rf noh5/plots
+"${PLOT[@]}" noh5 > /dev/null 2>&1; rc=$?
+check "a result without scan.h5: same axes, legend and colours from summary.json and the curves" "[[ $rc -eq 0 ]] && /usr/bin/python3 - <<'PY'
+import json
+a, b = (json.load(open(d + '/plots/m_a__g_agg.json')) for d in ('out', 'noh5'))
+assert a['x'] == b['x'] and a['y'] == b['y'] and a['legend'] == b['legend'] and a['job'] == b['job'], (a['x'], b['x'])
+PY"
+
 # Colour stability: another result with a different experiment set, in a different order.
 /usr/bin/python3 - job.json other.json <<'PY'
 import json, sys
