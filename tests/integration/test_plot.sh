@@ -97,6 +97,17 @@ cols = {n: a.get(n) or b.get(n) for n in exps}
 assert len(set(cols.values())) == len(cols), cols
 PY"
 
+check "colour table: one colour per experiment (conditions black), every entry an experiment of data/experiments" "/usr/bin/python3 - <<PY
+import os, sys
+sys.path.insert(0, '$SRC/scripts')
+import plot_style as st
+cols = [c for c in st.EXPERIMENT_COLOURS.values() if c != '#000000']
+assert len(cols) == len(set(cols)), sorted(cols)
+for n in st.EXPERIMENT_COLOURS:
+    assert os.path.isfile('$SRC/data/experiments/' + n + '.json'), n
+assert st.experiment_colour('not_in_the_table') == st.experiment_colour('not_in_the_table') != st.experiment_colour('not_in_the_table_2')
+PY"
+
 # g-2 bands and the DFSZ band on a profiled (m_a, g_ae) plane
 scenario g2 small_plot_g2
 "$BIN" run job.json > run.log 2>&1 && "${PLOT[@]}" out > plot.log 2>&1; rc=$?
