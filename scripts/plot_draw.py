@@ -374,6 +374,9 @@ def _place_labels(fig, ax, layers):
     order = sorted([l for l in layers if l.role in ("limit", "projection", "band_2sigma", "preferred")],
                    key=lambda l: (l.area, l.name))
     order += sorted([l for l in layers if l.role in ("condition", "reference")], key=lambda l: l.name)
+    probe = ax.text(0, 0, "Mg", fontsize=LABEL_SIZE)  # one line of label text: its height
+    font_h = probe.get_window_extent(renderer).height / axbox.height
+    probe.remove()
     for lay in order:
         rot = _band_angle(lay, axbox) if lay.role == "reference" else 0.0
         colour = "black" if lay.role == "condition" else st.darker(lay.colour, 0.55)
@@ -384,8 +387,10 @@ def _place_labels(fig, ax, layers):
         bb = t.get_window_extent(renderer)
         w, h = bb.width / axbox.width, bb.height / axbox.height
         cand = None
-        if lay.role == "reference":  # beside the band, outside it
-            cand = pl.boundary_strip(lay.mask, 0.5 * h, 0.6 * h) & ~lay.mask
+        if lay.role == "reference":  # beside the band, outside it, clear of its edge by half a line height
+            fu, fv = font_h * axbox.height / axbox.width, font_h
+            cand = (pl.LabelPlacer._dilate(lay.mask, 1.5 * fu, 1.5 * fv)
+                    & ~pl.LabelPlacer._dilate(lay.mask, 0.8 * fu, 0.8 * fv))
         elif lay.role == "condition":  # along the dashed line on its excluded side, clear of the line
             cand = (pl.boundary_strip(lay.mask, 0.06, 1.4 * h) & ~pl.boundary_strip(lay.mask, 0.02, 0.6 * h)
                     & lay.mask)
