@@ -285,6 +285,8 @@ def draw_plane(d, summary, plane, job, axes, out, fmt):
                                     ("union", st.UNION_COLOUR, 1.0, (0, (2, 2)), 4.1),
                                     ("union_limits", st.UNION_COLOUR, 2.0, "-", 4.2)):
         for lay in by_role(role):
+            if role == "union" and not by_role("projection"):
+                continue  # without projections the union is the union of the limits
             _edges(ax, lay, colour, lw, ls, z)
             lay.colour = colour
             add_legend(lay, Line2D([], [], color=colour, lw=lw, ls=ls))
@@ -310,7 +312,7 @@ def draw_plane(d, summary, plane, job, axes, out, fmt):
         plt.close(fig)
     desc = {
         "format": "alpscan-plot/1",
-        "plot": os.path.basename(img),
+        "plot": os.path.basename(base),  # the plot is <plot>.png/.pdf/.svg beside this file (same drawing)
         "job": job,
         "plane": plane_title(plane),
         "x": {"axis": xa, "unit": X.unit, "min": X.lo, "max": X.hi, "scale": "log" if X.log else "linear"},

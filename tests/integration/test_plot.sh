@@ -64,8 +64,9 @@ for i, (n, u, v, w, h) in enumerate(boxes):
 PY"
 
 "${PLOT[@]}" out --format png --out again > /dev/null 2>&1
-check "the same result gives byte-identical PNG and description" \
-  "cmp -s out/plots/m_a__g_agg.png again/m_a__g_agg.png && cmp -s out/plots/m_a__g_agg.json again/m_a__g_agg.json"
+"${PLOT[@]}" out --format pdf --out again > /dev/null 2>&1
+check "the same result gives byte-identical PNG, PDF and description (no timestamps)" \
+  "cmp -s out/plots/m_a__g_agg.png again/m_a__g_agg.png && cmp -s out/plots/m_a__g_agg.json again/m_a__g_agg.json && cmp -s pdfdir/m_a__g_agg.pdf again/m_a__g_agg.pdf"
 
 # A committed result keeps scan.h5 only when small (issue 16 item 3): without it the axes come from summary.json.
 cp -r out noh5 && rm noh5/scan.h5 && rm -rf noh5/plots
