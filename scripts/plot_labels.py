@@ -42,7 +42,7 @@ def _box_sums(sat, w, h):
     v1 = np.clip(iv + hh + 1, 0, NV)
     tot = sat[v1][:, u1] - sat[v0][:, u1] - sat[v1][:, u0] + sat[v0][:, u0]
     cells = np.outer(v1 - v0, u1 - u0).astype(float)
-    inside = np.outer((iv - hh >= 0) & (iv + hh < NV), (iu - hw >= 0) & (iu + hw < NU))
+    inside = np.outer((iv - hh >= 1) & (iv + hh < NV - 1), (iu - hw >= 1) & (iu + hw < NU - 1))  # a cell of margin
     return tot, cells, inside
 
 
