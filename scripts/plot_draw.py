@@ -40,6 +40,7 @@ matplotlib.rcParams.update({
     "ytick.right": True,
     "svg.hashsalt": "alpscan",  # reproducible SVG ids
     "svg.fonttype": "none",     # SVG text stays text (searchable, smaller)
+    "hatch.linewidth": 0.6,     # g-2 hatching: visible, not dominant (profiled planes can be covered by it)
     "pdf.compression": 6,
 })
 
@@ -272,7 +273,7 @@ def draw_plane(d, summary, plane, job, axes, out, fmt):
         path = _compound_path(lay.polys)
         alpha = 0.45 if one else 0.3
         ax.add_patch(PathPatch(path, facecolor=face, alpha=alpha, lw=0, zorder=0.8 + (0.05 if one else 0)))
-        ax.add_patch(PathPatch(path, fill=False, edgecolor=lay.colour, hatch=hatch, lw=0, alpha=0.6, zorder=2.5))
+        ax.add_patch(PathPatch(path, fill=False, edgecolor=lay.colour, hatch=hatch, lw=0, alpha=0.45, zorder=2.5))
         _edges(ax, lay, lay.colour, 0.9, "-", 2.5, alpha=0.8)
         add_legend(lay, Patch(facecolor=face, alpha=alpha, edgecolor=lay.colour, hatch=hatch))
     # 4. model-consistency conditions: black dashed boundary of the excluded side

@@ -71,13 +71,12 @@ def experiment_colour(name):
     return "#{:02x}{:02x}{:02x}".format(round(r * 255), round(g * 255), round(b * 255))
 
 
-# Hatch of the preferred bands per experiment (the 1 sigma band has it twice as dense); others "xx".
+# Hatch of the preferred bands per experiment (1 sigma: the same hatch over a darker gold); others "xx".
 BAND_HATCHES = {"g2_electron": "////", "g2_muon": "\\\\\\\\"}
 
 
 def band_hatch(name, one_sigma):
-    h = BAND_HATCHES.get(name, "xx")
-    return h * 2 if one_sigma else h
+    return BAND_HATCHES.get(name, "xx")
 
 
 def lighter(colour, amount=0.45):
