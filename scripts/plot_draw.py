@@ -227,8 +227,15 @@ def draw_plane(d, summary, plane, job, axes, out, fmt):
         lay.mask = _mask(uv)
         lay.area = float(lay.mask.mean())
 
-    fig = plt.figure(figsize=(9.5, 6.2))
-    ax = fig.add_axes([0.09, 0.1, 0.58, 0.78])
+    # Up to ~26 legend entries fit beside the axes; a global map's legend goes below them in three columns,
+    # so that the plot keeps its width.
+    below = len(layers) + 4 > 26
+    if below:
+        fig = plt.figure(figsize=(11.0, 7.0))
+        ax = fig.add_axes([0.08, 0.08, 0.9, 0.85])
+    else:
+        fig = plt.figure(figsize=(9.5, 6.2))
+        ax = fig.add_axes([0.09, 0.1, 0.58, 0.78])
     ax.set_xscale("log" if X.log else "linear")
     ax.set_yscale("log" if Y.log else "linear")
     ax.set_xlim(X.lo, X.hi)
@@ -296,9 +303,12 @@ def draw_plane(d, summary, plane, job, axes, out, fmt):
 
     if empty:  # named in the legend, so that a reader knows they were in the job
         handles.append(Line2D([], [], ls="none", label=_wrap("no region on this plane: " + ", ".join(sorted(empty)), 60)))
-    ncol = 1 if len(handles) <= 26 else 2
-    leg = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=LEGEND_SIZE,
-                    frameon=False, ncol=ncol, handlelength=2.2, borderaxespad=0.0)
+    if below:
+        leg = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.09), fontsize=LEGEND_SIZE,
+                        frameon=False, ncol=3, handlelength=2.2, borderaxespad=0.0)
+    else:
+        leg = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=LEGEND_SIZE,
+                        frameon=False, ncol=1, handlelength=2.2, borderaxespad=0.0)
 
     base = os.path.join(out, _file_stem(plane))
     img = f"{base}.{fmt}"

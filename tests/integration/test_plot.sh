@@ -7,7 +7,7 @@
 # with a one-line message, never a traceback).
 set -u
 source "$(dirname "$0")/common.sh"
-PLOT=(/usr/bin/python3 "$SRC/scripts/plot_result.py")   # the command under test (alpscan plot calls this)
+PLOT=("$BIN" plot)   # the command under test: alpscan plot (which execs scripts/plot_result.py)
 
 scenario plot small_plot
 "$BIN" run job.json > run.log 2>&1; rc=$?
