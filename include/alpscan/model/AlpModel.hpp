@@ -25,9 +25,10 @@
 namespace alpscan::model {
 
 // The kinematics of the two photon legs of the a-gamma-gamma vertex: their virtualities q^2 [GeV^2]
-// (0 = on shell; a Primakoff exchange has one leg at q^2 = t < 0). Today's coupling is a constant and
-// ignores them; the bandpass (form-factor) model will make g_gamma depend on them, so families already
-// say which vertex they evaluate.
+// (0 = on shell; a Primakoff exchange has one leg at q^2 = t < 0). The coupling here is a constant and
+// ignores them: the bandpass (form-factor) model rescales g_agg per experiment at the kinematics its data
+// file declares (experiments/BandpassRescaledExperiment), one representative vertex set per experiment
+// (spec bandpass.md 5 A11). The argument records which vertex a family evaluates.
 struct PhotonLegs {
   double q1sq = 0.0, q2sq = 0.0;
 };

@@ -1,7 +1,7 @@
 // Where an experiment probes the ALP-photon coupling: the invariants of the three legs of its
-// a-gamma-gamma vertices (spec bandpass.md 1.6 and 3, seed 001 L149-L167). Today's coupling is a
-// constant and nothing rescales with these; the bandpass model (issue 15) evaluates g_eff at each
-// experiment's own kinematics, so every bound declares them as data (its data file's
+// a-gamma-gamma vertices (spec bandpass.md 1.6 and 3, seed 001 L149-L167). The bandpass model (issue 15,
+// experiments/BandpassRescaledExperiment) evaluates g_eff at each experiment's own kinematics, so every
+// experiment that depends on g_agg declares them as data (its data file's
 // "probe_kinematics" section, io/ProbeKinematicsJson) and no experiment needs a bandpass branch.
 //
 // One vertex per conversion or emission. Leg 1 is the propagating photon in its medium:
