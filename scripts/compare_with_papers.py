@@ -209,11 +209,15 @@ def draw(results, rows, outdir):
                 continue
             seen.append(name)
             col = experiment_colour(name)
+            side = os.path.join(results, job, "curves", plane, name + ".json")
+            kind = json.load(open(side)).get("kind", "limit") if os.path.isfile(side) else "limit"
+            ls = "--" if kind == "projection" else "-"   # projections dashed, as in alpscan plot
             for k, p in enumerate(r["polys"]):
                 xs, ys = zip(*p)
                 # outline plus a light fill: a line alone does not say on which side the exclusion is
                 ax.fill(xs, ys, color=col, alpha=0.05, lw=0)
-                ax.plot(xs, ys, color=col, lw=1.6, label=f"alpscan: {name}" if k == 0 else None)
+                ax.plot(xs, ys, color=col, lw=1.6, ls=ls,
+                        label=(f"alpscan: {name}" + (" (projection)" if kind == "projection" else "")) if k == 0 else None)
         key = []   # markers carry the entry's number (the tables' '#'); ids in a key beside the axes
         for r in rs:
             e = r["e"]
