@@ -174,13 +174,15 @@ def print_markdown(rows):
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         e = r["e"]
-        src = f"seed {e['seed']} {e['lines']}" if e["seed"] != "external" else e["source"].split(",")[0]
+        src = f"seed {e['seed']} {e['lines']}" if e["seed"] != "external" else e.get("ref", e["source"])
         lo, hi = e["agree_range"]
         unit = "" if e["unit"] == "1" else " " + e["unit"].replace("GeV^-1", "GeV⁻¹")
         m = fmt(e["m_a_eV"]) if e["quantity"] != "mass_reach" else "—"
-        v = r["verdict"] + (f" ({e['by_construction'].split(' (')[0]})" if e.get("by_construction") else "")
-        print(f"| {r['n']} | `{e['id']}` | {src} | {e['statement'].replace('|', '/')} | `{e['experiment']}` ({e['job']}) | {m} | "
-              f"{e['quantity'].replace('_', ' ')} | {fmt(r['value'])}{unit} | {fmt(e['paper_value'])} ({fmt(lo)}–{fmt(hi)}) | "
+        v = r["verdict"]
+        if e.get("by_construction"):   # say which: a calibration or an anchor
+            v = v.replace("by construction", e["by_construction"].split(" (")[0])
+        print(f"| {r['n']} | `{e['id']}` | {src} | {e['statement'].replace('|', chr(92) + '|')} | `{e['experiment']}` ({e['job']}) | {m} | "
+              f"{e['quantity'].replace('_', ' ')} | {fmt(r['value'])}{unit} | {fmt(e['paper_value'])} ({lo:.4g}–{hi:.4g}) | "
               f"{r['ratio']:.3g} | {v} |")
 
 
