@@ -220,6 +220,7 @@ def draw(results, rows, outdir):
                 ax.fill(xs, ys, color=col, alpha=0.05, lw=0)
                 ax.plot(xs, ys, color=col, lw=1.6, ls=ls,
                         label=(f"alpscan: {name}" + (" (projection)" if kind == "projection" else "")) if k == 0 else None)
+        marks = []   # (x, y) of the paper's markers, with their error bars
         key = []   # markers carry the entry's number (the tables' '#'); ids in a key beside the axes
         for r in rs:
             e = r["e"]
@@ -233,6 +234,10 @@ def draw(results, rows, outdir):
             else:
                 px, py = e["m_a_eV"], e["paper_value"]
             key.append(f"{r['n']:>2}  {e['id']}")
+            if e["quantity"] == "mass_reach":
+                marks += [(lo, py), (hi, py)]
+            else:
+                marks += [(px, lo), (px, hi)]
             if e["quantity"] == "mass_reach":
                 # the paper's reach is a mass: a horizontal error bar at the height of alpscan's tip
                 ax.errorbar([e["paper_value"]], [tip[1]], xerr=[[e["paper_value"] - lo], [hi - e["paper_value"]]],
@@ -248,8 +253,13 @@ def draw(results, rows, outdir):
                             fontsize=8, fontweight="bold")
         ax.set_xscale("log")
         ax.set_yscale("log")
-        ax.set_xlim(axes[xname]["min"], axes[xname]["max"])
-        ax.set_ylim(axes[yname]["min"], axes[yname]["max"])
+        # zoom on what is drawn (half a decade of margin) inside the job's axes: on the 22 decades of the
+        # global plane one small region would otherwise be a speck in a corner
+        xs_all = [x for r in rs for p in r["polys"] for x, _ in p] + [m for m, _ in marks]
+        ys_all = [y for r in rs for p in r["polys"] for _, y in p] + [g for _, g in marks]
+        pad = 10 ** 0.5
+        ax.set_xlim(max(axes[xname]["min"], min(xs_all) / pad), min(axes[xname]["max"], max(xs_all) * pad))
+        ax.set_ylim(max(axes[yname]["min"], min(ys_all) / pad), min(axes[yname]["max"], max(ys_all) * pad))
         ylab = {"g_agg": "g_aγγ [GeV⁻¹]", "g_ae": "g_ae (dimensionless)"}.get(yname, yname)
         ax.set_xlabel("m_a [eV]")
         ax.set_ylabel(ylab)
