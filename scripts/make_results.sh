@@ -28,3 +28,8 @@ for name in "${jobs[@]}"; do
   if [[ $size -lt 2000000 ]]; then cp "$out/scan.h5" "$dest/"; note="with scan.h5"; else note="scan.h5 $((size / 1000000)) MB: not kept"; fi
   echo "$name: $(( $(date +%s) - t0 )) s, $dest ($note)"
 done
+# The papers' numbers over alpscan's curves (results/comparison/, README "Side by side with the papers").
+if [[ $# -eq 0 ]]; then
+  /usr/bin/python3 scripts/compare_with_papers.py --plots results/comparison > /dev/null
+  echo "comparison plots: results/comparison/"
+fi
