@@ -15,7 +15,7 @@ namespace alpscan {
 
 namespace {
 using C = BandpassUvCompletionConfig::Condition;
-constexpr double kAlphaOverPi = units::alpha_em / 3.14159265358979323846;  // e^2/(4 pi^2)
+constexpr double kAlphaOverPi = units::alpha_em / units::pi;  // e^2/(4 pi^2)
 }  // namespace
 
 BandpassUvCompletionExperiment::BandpassUvCompletionExperiment(ExperimentInfo info, BandpassUvCompletionConfig cfg)
