@@ -27,6 +27,7 @@
 #include "alpscan/io/RunStatus.hpp"
 #include "alpscan/maps/MergedResult.hpp"
 #include "alpscan/maps/PlaneMap.hpp"
+#include "alpscan/maps/RefinedMaps.hpp"
 #include "alpscan/scan/Checkpoint.hpp"
 #include "alpscan/scan/Communicator.hpp"
 #include "alpscan/scan/ParameterSpace.hpp"
@@ -213,7 +214,7 @@ WorkPlan plan_for(const JobSpec& job, const ParameterSpace& space, const std::ve
     axes.push_back(i.axes);
     widths.push_back(values_per_point(i));
   }
-  return make_work_plan(space, axes, job.chunk_size, widths);
+  return make_work_plan(space, axes, job.chunk_size, widths, job.refinement_step);
 }
 
 std::string fingerprint(const JobSpec& job) {
@@ -309,6 +310,14 @@ int cmd_plan(const Args& a) {
   }
   std::cout << fmt::format("total: {} evaluations in {} chunks of <= {} points\n", plan.total_points,
                            plan.units.size(), job.chunk_size);
+  if (plan.refined()) {
+    std::size_t full = 0;
+    for (const auto& g : plan.grids) full += g.size;
+    std::cout << fmt::format("adaptive refinement: the evaluations above are the coarse grid (every {}th point of each "
+                             "scanned axis); the batches that follow depend on its results (the full grid: {} "
+                             "evaluations)\n",
+                             plan.refinement_step, full);
+  }
   std::cout << "planes:";
   for (const auto& p : job.planes) std::cout << " " << p.name();
   std::cout << (job.planes.empty() ? " none\n" : "\n");
@@ -331,6 +340,12 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
   spdlog::info("scan complete: {} chunks computed now, {} resumed; {:.3f} s (slowest rank's prepare {:.3f} s)",
                out.units_computed, ckpt.resumed_count(), scan_s, prep_ms / 1000.0);
   const MergedResult merged = merge_results(job, infos, space, plan, ckpt);
+  if (plan.refined()) {
+    std::size_t full = 0;
+    for (const auto& g : plan.grids) full += g.size;
+    spdlog::info("adaptive refinement: {} evaluations in {} batches instead of {} on the full grid ({:.1f}x fewer)",
+                 plan.total_points, plan.batches, full, double(full) / double(std::max<std::size_t>(plan.total_points, 1)));
+  }
   std::vector<PlaneMap> planes;
   for (const auto& p : job.planes) planes.push_back(make_plane_map(p, space, merged));
   const WrittenFiles files = write_results(job, space, merged, planes);
@@ -359,7 +374,7 @@ int cmd_run(const Args& a) {
   }
   const std::vector<ExperimentInfo> infos = infos_of(experiments);
   const ParameterSpace space(job);
-  const WorkPlan plan = plan_for(job, space, infos);
+  WorkPlan plan = plan_for(job, space, infos);  // an adaptive plan grows batch by batch
 
   std::unique_ptr<Checkpoint> ckpt;
   long long ok = 1;
@@ -385,7 +400,38 @@ int cmd_run(const Args& a) {
   opts.max_units = a.max_chunks;
   opts.progress_interval_s = a.progress_interval;
   Scheduler sched(comm, job, std::move(experiments), space, plan, ckpt.get(), opts);
-  const RunOutcome out = sched.run();
+  RunOutcome out = sched.run();
+  // Adaptive refinement: after each batch rank 0 merges what is known and says which points are
+  // undecided; every rank appends them to its copy of the plan, identically, and the scheduler runs
+  // again. A resumed run replays the batches from the checkpoint (the same results give the same batches).
+  std::unique_ptr<RefinementState> refinement;
+  if (plan.refined() && comm.rank() == 0) refinement = std::make_unique<RefinementState>(job, infos, space, plan);
+  while (out.complete && plan.refined()) {
+    std::vector<long long> flat;  // per experiment: its count, then its sub-grid indices
+    if (comm.rank() == 0) {
+      for (const auto& points : refinement->next_batch(plan, *ckpt)) {
+        flat.push_back(static_cast<long long>(points.size()));
+        flat.insert(flat.end(), points.begin(), points.end());
+      }
+    }
+    comm.broadcast(flat, 0);
+    std::vector<std::vector<std::size_t>> batch(plan.grids.size());
+    std::size_t pos = 0;
+    for (auto& points : batch) {
+      const auto n = static_cast<std::size_t>(flat.at(pos++));
+      points.assign(flat.begin() + static_cast<std::ptrdiff_t>(pos), flat.begin() + static_cast<std::ptrdiff_t>(pos + n));
+      pos += n;
+    }
+    const std::size_t before = plan.units.size();
+    const std::size_t added = append_batch(plan, batch);
+    if (added == 0) break;  // every map is decided
+    if (comm.rank() == 0) {
+      ckpt->plan_grown();
+      spdlog::info("refinement batch {}: {} evaluations in {} chunks ({} evaluations so far)", plan.batches - 1, added,
+                   plan.units.size() - before, plan.total_points);
+    }
+    out = sched.run();
+  }
   const long long prep_ms = comm.max(static_cast<long long>(out.prepare_seconds * 1000));
   const int status = out.complete ? kExitOk : kExitResumable;
   if (comm.rank() != 0) {

@@ -97,6 +97,10 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
   attr_string(f, "git_revision", git_revision());
   attr_double(f, "confidence_level", r.cl);
   attr_string(f, "units", "m_a, m_chi, m_f_light, m_f_heavy, m_D in eV; g_agg, g_achi in GeV^-1; g_ae, br_inv, eps dimensionless");
+  if (r.refinement_step > 0) {  // only then: results of full-grid jobs stay as they were
+    attr_double(f, "refinement_coarse_step", double(r.refinement_step));
+    attr_double(f, "refinement_batches", double(r.refinement_batches));
+  }
 
   hid_t ga = make_group(f, "axes");
   for (int i = 0; i < kNumAxes; ++i) {
@@ -121,6 +125,13 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
     ds_double(g, "signal", x.grid.dims, x.signal);
     ds_double(g, "test_statistic", x.grid.dims, x.test_statistic);
     ds_u8(g, "excluded", x.grid.dims, x.excluded);
+    if (!x.evaluated.empty()) {  // adaptive refinement: 1 evaluated, 0 inferred from its leaf cell
+      ds_u8(g, "evaluated", x.grid.dims, x.evaluated);
+      hid_t d = H5Dopen2(g, "evaluated", H5P_DEFAULT);
+      attr_string(d, "meaning", "1: evaluated; 0: inferred (flags from the corners of its refinement cell, values "
+                                "interpolated)");
+      H5Dclose(d);
+    }
     if (x.values_per_point() > 1) {  // the prediction per point (last dimension = bin)
       std::vector<std::size_t> dims = x.grid.dims;
       dims.push_back(x.values_per_point());
@@ -157,6 +168,7 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
   ds_u8(gm, "excluded_any_limit", space.full().dims, r.excluded_any_limit);
   ds_double(gm, "combined_test_statistic", space.full().dims, r.combined_q);
   ds_u8(gm, "combined_excluded", space.full().dims, r.combined_excluded);
+  if (!r.evaluated_all.empty()) ds_u8(gm, "evaluated_all", space.full().dims, r.evaluated_all);
   H5Gclose(gm);
 
   hid_t gp = make_group(f, "planes");

@@ -27,7 +27,7 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"format", "name", "description", "parameters", "experiments",
                                            "confidence_level", "output", "chunk_size", "planes", "data_dir",
-                                           "model"};
+                                           "model", "refinement"};
 const std::vector<std::string> kAxisKeys = {"value", "values", "scale", "min", "max", "points", "unit"};
 
 std::vector<std::string> axis_names() {
@@ -354,6 +354,24 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
       c.add("/chunk_size", "expected an integer >= 1 (points per work unit), found " + j["chunk_size"].dump());
     else
       job.chunk_size = j["chunk_size"].get<std::size_t>();
+  }
+  // refinement: adaptive boundary refinement (scan/Refinement): the coarse lattice's stride
+  if (j.contains("refinement")) {
+    const json& r = j["refinement"];
+    if (!r.is_object()) {
+      c.add("/refinement", "expected an object such as {\"coarse_step\": 16}, found " + json_type_name(r));
+    } else {
+      c.no_unknown_keys(r, "/refinement", {"coarse_step"});
+      const json* s = r.contains("coarse_step") ? &r["coarse_step"] : nullptr;
+      const long long v = s && s->is_number_integer() ? s->get<long long>() : 0;
+      if (!s)
+        c.add("/refinement/coarse_step", "missing: the stride of the coarse grid in grid points (a power of two such as 16)");
+      else if (v < 2 || v > 4096 || (v & (v - 1)) != 0)
+        c.add("/refinement/coarse_step",
+              "expected a power of two from 2 to 4096 (the stride of the coarse grid in grid points), found " + s->dump());
+      else
+        job.refinement_step = static_cast<std::size_t>(v);
+    }
   }
 
   // model: choices that hold for every point and experiment (model/AlpModel.hpp ModelOptions)

@@ -97,13 +97,20 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
   json exps = json::array();
   for (const auto& x : r.experiments) {
     exps.push_back({{"name", x.info.name}, {"title", x.info.title}, {"kind", x.info.kind},
-                    {"evaluations", x.grid.size}, {"excluded_points", count(x.excluded)},
-                    {"options", x.options}, {"sources", x.info.sources}});
+                    {"evaluations", x.evaluated.empty() ? x.grid.size : count(x.evaluated)},
+                    {"excluded_points", count(x.excluded)}, {"options", x.options}, {"sources", x.info.sources}});
+    if (!x.evaluated.empty()) exps.back()["grid_points"] = x.grid.size;
     add_description(exps.back(), x.info.likelihood->describe(x.calibration), stats::DescriptionItem::summary);
     if (!x.bands.empty()) exps.back()["bands"] = bands_json(x, count);
     if (x.info.probe_kinematics) exps.back()["probe_kinematics"] = probe_kinematics_json(*x.info.probe_kinematics);
   }
   summary["experiments"] = exps;
+  if (r.refinement_step > 0) {
+    std::size_t evaluations = 0, full = 0;
+    for (const auto& x : r.experiments) evaluations += count(x.evaluated), full += x.grid.size;
+    summary["refinement"] = {{"coarse_step", r.refinement_step}, {"batches", r.refinement_batches},
+                             {"evaluations", evaluations}, {"full_grid_evaluations", full}};
+  }
   summary["excluded_any_points"] = count(r.excluded_any);
   summary["excluded_any_limit_points"] = count(r.excluded_any_limit);
   summary["combined_excluded_points"] = count(r.combined_excluded);

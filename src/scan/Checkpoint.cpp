@@ -95,16 +95,24 @@ Checkpoint::Checkpoint(const std::string& output_dir, const std::string& fingerp
   } else {
     write_durable(jobfile, format_.encode_stamp({fingerprint, plan.units.size(), plan.total_points}));
   }
-  // Re-verify every recorded unit; a torn or bad entry just means the unit is recomputed.
+  // Re-verify every recorded unit; a torn or bad entry just means the unit is recomputed. Entries of
+  // units beyond the plan (later batches of an adaptive plan) wait until the plan has grown.
   std::ifstream m(d + "/manifest.jsonl");
   std::string line;
   while (std::getline(m, line)) {
     const std::optional<ManifestEntry> e = format_.decode_entry(line);
-    if (!e) continue;
-    const long u = e->unit;
-    if (u < 0 || u >= static_cast<long>(done_.size()) || done_[u]) continue;
-    const std::uint32_t crc = e->crc32;
-    crc_[u] = crc;
+    if (e && e->unit >= 0) recorded_[e->unit] = e->crc32;  // a unit recomputed later: its last line is its file
+  }
+  adopt_units(0);
+}
+
+// Marks units [first, plan size) done where the checkpoint holds a verified result for them.
+void Checkpoint::adopt_units(std::size_t first) {
+  const std::string d = dir(out_);
+  for (std::size_t u = first; u < done_.size(); ++u) {
+    const auto it = recorded_.find(static_cast<long>(u));
+    if (it == recorded_.end()) continue;
+    crc_[u] = it->second;
     try {
       read_unit(static_cast<int>(u));
       done_[u] = true;
@@ -114,7 +122,7 @@ Checkpoint::Checkpoint(const std::string& output_dir, const std::string& fingerp
   }
   // Unit files whose manifest line was not yet synced when the run died: verified by their own
   // CRC trailer and re-indexed.
-  for (std::size_t u = 0; u < done_.size(); ++u) {
+  for (std::size_t u = first; u < done_.size(); ++u) {
     if (done_[u] || !fs::exists(d + "/" + unit_file(static_cast<int>(u)))) continue;
     try {
       read_unit_file(static_cast<int>(u), false);
@@ -128,6 +136,13 @@ Checkpoint::Checkpoint(const std::string& output_dir, const std::string& fingerp
     }
   }
   sync();
+}
+
+void Checkpoint::plan_grown() {
+  const std::size_t first = done_.size();
+  done_.resize(plan_.units.size(), false);
+  crc_.resize(plan_.units.size(), 0);
+  adopt_units(first);
 }
 
 std::uint32_t Checkpoint::write_unit(const std::string& output_dir, int unit, const WorkUnit& u,

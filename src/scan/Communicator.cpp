@@ -88,6 +88,14 @@ long long Communicator::broadcast(long long v, int root) {
   return v;
 }
 
+void Communicator::broadcast(std::vector<long long>& v, int root) {
+  if (!env_) return;
+  long long n = static_cast<long long>(v.size());
+  mpi::broadcast(env_->world, n, root);
+  v.resize(static_cast<std::size_t>(n));
+  if (n > 0) mpi::broadcast(env_->world, v.data(), static_cast<int>(n), root);
+}
+
 long long Communicator::max(long long v) {
   if (!env_) return v;
   return mpi::all_reduce(env_->world, v, mpi::maximum<long long>());

@@ -45,6 +45,7 @@ AlpPoint ParameterSpace::point(const SubGrid& grid, std::size_t index) const {
 }
 
 std::size_t ParameterSpace::project(const SubGrid& sub, std::size_t full_index) const {
+  if (sub.axes.size() == full_.axes.size()) return full_index;  // the same axes: the same grid
   const auto idx = unravel(full_, full_index);
   std::size_t out = 0;
   for (std::size_t k = 0, s = 0; k < full_.axes.size(); ++k) {

@@ -43,24 +43,30 @@ Scheduler::Scheduler(Communicator& comm, const JobSpec& job, std::vector<Experim
   // Test hook: slow every evaluation down so tests can deliver signals mid-chunk.
   if (const char* d = std::getenv("ALPSCAN_TEST_POINT_DELAY_US")) delay_us_ = std::strtol(d, nullptr, 10);
   prepared_.assign(experiments_.size(), false);
-  if (comm_.rank() == 0) {
-    assigned_.assign(plan.units.size(), 0);
-    for (std::size_t u = 0; u < plan.units.size(); ++u)
-      if (ckpt_->done(static_cast<int>(u))) {
-        assigned_[u] = 1;
-        points_done_ += plan.units[u].count;
-      }
-    points_at_start_ = points_done_;
-    exp_units_.resize(experiments_.size());
-    for (std::size_t u = 0; u < plan.units.size(); ++u) exp_units_[plan.units[u].experiment].push_back(static_cast<int>(u));
-    exp_cursor_.assign(experiments_.size(), 0);
+}
+
+// Rank 0's bookkeeping for one run() over the plan as it is now (an adaptive plan grows between runs).
+void Scheduler::start_run() {
+  stopping_ = false;
+  points_done_ = 0;
+  assigned_.assign(plan_.units.size(), 0);
+  for (std::size_t u = 0; u < plan_.units.size(); ++u)
+    if (ckpt_->done(static_cast<int>(u))) {
+      assigned_[u] = 1;
+      points_done_ += plan_.units[u].count;
+    }
+  points_at_start_ = points_done_;
+  exp_units_.assign(experiments_.size(), {});
+  for (std::size_t u = 0; u < plan_.units.size(); ++u) exp_units_[plan_.units[u].experiment].push_back(static_cast<int>(u));
+  exp_cursor_.assign(experiments_.size(), 0);
+  if (started_.empty()) {  // what ranks have prepared, and the measured costs, carry over between runs
     started_.assign(experiments_.size(), 0);
     rank_has_.assign(comm_.size(), std::vector<char>(experiments_.size(), 0));
-    current_.assign(comm_.size(), -1);
-    on_.assign(experiments_.size(), 0);
     prep_s_.assign(experiments_.size(), -1.0);
     point_s_.assign(experiments_.size(), -1.0);
   }
+  current_.assign(comm_.size(), -1);
+  on_.assign(experiments_.size(), 0);
 }
 
 Experiment& Scheduler::experiment(int e) {
@@ -99,7 +105,7 @@ bool Scheduler::evaluate_unit(int unit, std::vector<double>& out) {
   for (std::size_t i = 0; i < u.count; ++i) {
     if (i % kCheckStopEvery == 0 && stop_requested()) return false;
     if (delay_us_ > 0) std::this_thread::sleep_for(std::chrono::microseconds(delay_us_));
-    const AlpPoint p = space_.point(grid, u.begin + i);
+    const AlpPoint p = space_.point(grid, plan_.index(u.experiment, u.begin + i));
     const model::AlpModel alp(p, job_.model);  // couplings, widths (computed on first use) for the experiment
     double* s = out.data() + i * nb;
     if (nb == 1) s[0] = exp.expected_signal(alp);
@@ -335,6 +341,7 @@ RunOutcome Scheduler::run() {
   t_start_ = t_last_log_ = now_s();
   std::vector<double> buf;
   if (comm_.rank() == 0) {
+    start_run();
     open_chains_ = kChains * (comm_.size() - 1);
     if (comm_.size() > 1) {
       run_dispatcher_with_local_worker();

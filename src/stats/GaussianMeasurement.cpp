@@ -28,6 +28,10 @@ double GaussianMeasurement::test_statistic(const double* prediction, const Calib
   return z * z;
 }
 
+int GaussianMeasurement::side(const double* prediction, const Calibration&) const {
+  return prediction[0] > d_.value ? 1 : prediction[0] < d_.value ? -1 : 0;
+}
+
 bool GaussianMeasurement::in_region(const double*, double q, const Calibration& c) const { return q <= c.threshold; }
 
 double GaussianMeasurement::margin(const double* prediction, double, const Calibration& c) const {

@@ -154,6 +154,11 @@ TEST_CASE("Gaussian measurement: chi^2 closed form, preferred regions at 68.27% 
   CHECK_FALSE(in(x3, c95));
   CHECK(l.margin(&x2, 0, c95) == Approx(1.959964 - 1.8).epsilon(1e-5));
   CHECK(l.margin(&x3, 0, c95) < 0);
+  // The side of the band (adaptive refinement subdivides a cell whose corners lie on both sides).
+  const double below = 1.0, at = 2.5;
+  CHECK(l.side(&x3, c68) == 1);
+  CHECK(l.side(&below, c68) == -1);
+  CHECK(l.side(&at, c68) == 0);
   CHECK(stats::gaussian_data_problem(g).empty());
   g.sigma = 0;
   CHECK_FALSE(stats::gaussian_data_problem(g).empty());

@@ -33,6 +33,13 @@ struct ExperimentResult {
   std::vector<std::uint8_t> excluded; // in the likelihood's region: excluded, or preferred (role)
   std::vector<stats::Band> bands;     // the likelihood's bands (1 sigma, 2 sigma of a measurement; often none)
   std::vector<std::vector<std::uint8_t>> in_band;  // per band: 1 where the point is inside it
+  // Adaptive refinement (maps/RefinedMaps): 1 where the point was evaluated (empty: every point was).
+  // The other points are inferred from the corners of their leaf cell: flags and bands copied,
+  // signal, statistic and margins interpolated (the margins keep their sign: the corners agree).
+  std::vector<std::uint8_t> evaluated;
+  std::vector<double> inferred_margin;                    // at inferred points
+  std::vector<std::vector<double>> inferred_band_margin;  // per band, at inferred points
+  bool inferred(std::size_t i) const { return !evaluated.empty() && !evaluated[i]; }
   std::size_t values_per_point() const { return alpscan::values_per_point(info); }
   // The prediction the likelihood compares at point i (values_per_point() numbers).
   const double* prediction(std::size_t i) const {
@@ -48,6 +55,10 @@ struct ExperimentResult {
 
 struct MergedResult {
   double cl = 0.9;
+  std::size_t refinement_step = 0;              // 0: every grid point evaluated
+  std::size_t refinement_batches = 0;
+  std::vector<std::uint8_t> evaluated_all;      // refinement: full-grid points where every exclusion
+                                                // experiment is evaluated (combined_q is exact there)
   double combined_critical = 0;       // critical value of combined_q
   std::vector<ExperimentResult> experiments;
   std::vector<std::uint8_t> excluded_any;       // on space.full()
@@ -56,7 +67,8 @@ struct MergedResult {
   std::vector<std::uint8_t> combined_excluded;
 };
 
-// Reads every unit back from the checkpoint (verifying CRCs) and computes statistics and maps.
+// Reads every unit back from the checkpoint (verifying CRCs) and computes statistics and maps. For an
+// adaptive plan the likelihoods are calibrated on the evaluated points and the others are inferred.
 // `infos`: the job's experiments' metadata in job order (built once, by whoever built the experiments).
 MergedResult merge_results(const JobSpec& job, const std::vector<ExperimentInfo>& infos, const ParameterSpace& space,
                            const WorkPlan& plan, const Checkpoint& ckpt);

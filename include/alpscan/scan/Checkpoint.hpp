@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,8 @@ class Checkpoint {
   Checkpoint& operator=(const Checkpoint&) = delete;
   // Forces the manifest to disk (end of a run; record() syncs in groups).
   void sync();
+  // The plan has new units (a batch of an adaptive plan): adopt those the checkpoint already holds.
+  void plan_grown();
 
   // Any rank: writes the unit's results durably and returns their CRC-32.
   static std::uint32_t write_unit(const std::string& output_dir, int unit, const WorkUnit& u,
@@ -46,6 +49,7 @@ class Checkpoint {
 
  private:
   std::vector<double> read_unit_file(int unit, bool check_manifest_crc) const;
+  void adopt_units(std::size_t first);
 
   std::string out_;
   const CheckpointFormat& format_;
@@ -54,6 +58,7 @@ class Checkpoint {
   const WorkPlan& plan_;
   std::vector<bool> done_;
   std::vector<std::uint32_t> crc_;
+  std::map<long, std::uint32_t> recorded_;  // manifest entries read at open: unit -> CRC-32
   std::size_t resumed_ = 0;
 };
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 namespace alpscan {
 
@@ -30,6 +31,8 @@ class Communicator {
   bool probe(int tag);
   void barrier();
   long long broadcast(long long v, int root);
+  // Every rank ends with root's vector (the batches of an adaptive plan; < 2^31 values).
+  void broadcast(std::vector<long long>& v, int root);
   long long max(long long v);
   [[noreturn]] void abort(int code);
 

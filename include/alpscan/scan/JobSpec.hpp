@@ -47,6 +47,8 @@ struct JobSpec {
   double cl = 0.90;
   std::string output_dir;     // absolute or relative to the current directory
   std::size_t chunk_size = 1024;
+  // Adaptive boundary refinement (scan/Refinement): stride of the coarse lattice; 0 = the full grid.
+  std::size_t refinement_step = 0;
   std::vector<PlaneSpec> planes;
   std::string data_dir;       // experiment data files
   model::ModelOptions model;  // the job's "model" object: choices every experiment sees (model/AlpModel)

@@ -43,9 +43,12 @@ class Scheduler {
   Scheduler(Communicator& comm, const JobSpec& job, std::vector<ExperimentPtr> experiments,
             const ParameterSpace& space, const WorkPlan& plan,
             Checkpoint* checkpoint /* rank 0 only */, SchedulerOptions opts);
+  // Computes every unit of the plan not yet durable. May be called again after the plan has grown
+  // (adaptive refinement: one call per batch); prepared experiments stay prepared.
   RunOutcome run();
 
  private:
+  void start_run();
   bool evaluate_unit(int unit, std::vector<double>& out);
   void run_dispatcher_with_local_worker();
   void note_costs(int unit, double compute_s, double prepare_s);
@@ -73,7 +76,7 @@ class Scheduler {
   std::vector<double> prep_s_, point_s_;      // measured prepare time and cost per point, -1 unknown
   bool stopping_ = false;
   int open_chains_ = 0;  // worker request chains not yet ended by a negative reply
-  std::size_t computed_ = 0, handed_out_ = 0, points_done_ = 0, points_at_start_ = 0;
+  std::size_t computed_ = 0, handed_out_ = 0, points_done_ = 0, points_at_start_ = 0;  // handed_out_: all runs (max_units)
   double t_start_ = 0, t_last_log_ = 0;
   double prepare_s_ = 0;
   long delay_us_ = 0;

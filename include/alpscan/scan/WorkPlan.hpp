@@ -1,9 +1,16 @@
-// The work of a job cut into units ("chunks"): each unit is a contiguous index range of one
-// experiment's sub-grid. Units are handed out dynamically (scan/Scheduler) and checkpointed one by
-// one (scan/Checkpoint). The plan depends only on the job, never on the number of ranks.
+// The work of a job cut into units ("chunks"): each unit is a contiguous range of positions in one
+// experiment's evaluation order. Units are handed out dynamically (scan/Scheduler) and checkpointed one
+// by one (scan/Checkpoint). The plan depends only on the job (and, with adaptive refinement, on the
+// results of its earlier batches), never on the number of ranks.
+//
+// A full-grid plan evaluates every sub-grid point; a position is then the sub-grid index itself. An
+// adaptive plan (job key "refinement", scan/Refinement) starts with the coarse lattice of every
+// experiment's sub-grid and grows by batches the merge asks for (maps/RefinedMaps); `order` maps its
+// positions to sub-grid indices, batch after batch.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "alpscan/scan/ParameterSpace.hpp"
@@ -12,7 +19,7 @@ namespace alpscan {
 
 struct WorkUnit {
   int experiment = 0;      // index into the job's experiment list
-  std::size_t begin = 0;   // first index in the experiment's sub-grid
+  std::size_t begin = 0;   // first position in the experiment's evaluation order
   std::size_t count = 0;   // number of points
 };
 
@@ -20,14 +27,31 @@ struct WorkPlan {
   std::vector<SubGrid> grids;     // per experiment
   std::vector<std::size_t> width; // per experiment: values stored per point (its bins; 1 = counting)
   std::vector<WorkUnit> units;
-  std::size_t total_points = 0;   // evaluations over all experiments
+  std::size_t total_points = 0;   // evaluations over all experiments (planned so far)
+  std::size_t chunk_size = 1;
+  // Adaptive refinement only (refinement_step > 0): per experiment, the sub-grid index at each
+  // position, and a flag per sub-grid point that is planned (evaluated once its unit is done).
+  std::size_t refinement_step = 0;
+  std::size_t batches = 1;
+  std::vector<std::vector<std::size_t>> order;
+  std::vector<std::vector<std::uint8_t>> planned;
+
+  bool refined() const { return refinement_step > 0; }
+  // The sub-grid index of experiment e's point at `position`.
+  std::size_t index(int e, std::size_t position) const { return refined() ? order[e][position] : position; }
   // Values a unit's checkpoint file holds: count x width.
   std::size_t width_of(int experiment) const { return width.empty() ? 1 : width[experiment]; }
   std::size_t values(const WorkUnit& u) const { return u.count * width_of(u.experiment); }
 };
 
-// widths: values per point per experiment (empty: all 1).
+// widths: values per point per experiment (empty: all 1). refinement_step 0: the full grid; else a
+// power of two: the first batch is the coarse lattice of that stride (scan/Refinement).
 WorkPlan make_work_plan(const ParameterSpace& space, const std::vector<std::vector<Axis>>& experiment_axes,
-                        std::size_t chunk_size, const std::vector<std::size_t>& widths = {});
+                        std::size_t chunk_size, const std::vector<std::size_t>& widths = {},
+                        std::size_t refinement_step = 0);
+
+// Adaptive plans: appends a batch, per experiment the sub-grid indices to evaluate (points already
+// planned are skipped), cut into units after the existing ones. Returns the number of new evaluations.
+std::size_t append_batch(WorkPlan& plan, const std::vector<std::vector<std::size_t>>& points);
 
 }  // namespace alpscan

@@ -39,6 +39,7 @@ class GaussianMeasurement final : public Likelihood {
   bool in_region(const double* prediction, double q, const Calibration& c) const override;
   double margin(const double* prediction, double q, const Calibration& c) const override;
   Description describe(const Calibration& c) const override;
+  int side(const double* prediction, const Calibration& c) const override;  // sign(prediction - value)
   std::vector<Band> bands() const override;
   const GaussianData& data() const { return d_; }
 

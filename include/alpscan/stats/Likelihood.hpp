@@ -101,6 +101,12 @@ class Likelihood {
   // A smooth field >= 0 exactly where in_region(), clamped to [-100, 100], for contouring.
   virtual double margin(const double* prediction, double q, const Calibration& c) const = 0;
   virtual Description describe(const Calibration& c) const = 0;
+  // Which side of the region a point lies on (-1 below, +1 above, 0 inside or where the notion does
+  // not apply), for kinds whose region can be a band between two outside regions: a measurement's
+  // band lies between predictions too small and too large. Adaptive refinement (maps/RefinedMaps)
+  // subdivides a cell whose corners lie on different sides, so a band thinner than a coarse cell is
+  // found even if no coarse point falls inside it (the prediction is continuous). Default 0.
+  virtual int side(const double* /*prediction*/, const Calibration& /*c*/) const { return 0; }
   // The bands the result files carry beside the region at the job's CL (every plane, scan.h5, summary);
   // fixed levels, independent of the job's CL. Default: none (exclusions).
   virtual std::vector<Band> bands() const { return {}; }
