@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <algorithm>
 #include <cstdlib>
 #include <condition_variable>
 #include <deque>
@@ -163,6 +164,7 @@ int Scheduler::next_unit(int rank) {
   const int u = exp_units_[pick][exp_cursor_[pick]];
   assigned_[u] = 1;
   ++handed_out_;
+  activity_.given(rank, now_s());
   rank_has_[rank][pick] = started_[pick] = 1;
   if (current_[rank] >= 0) --on_[current_[rank]];
   current_[rank] = pick;
@@ -177,6 +179,7 @@ void Scheduler::handle_request(int src, const long long* msg) {
     ++computed_;
     points_done_ += plan_.units[finished].count;
     note_costs(static_cast<int>(finished), msg[3] * 1e-6, msg[4] * 1e-6);
+    note_done(src, static_cast<int>(finished), msg[3] * 1e-6, msg[4] * 1e-6);
   }
   if (msg[2]) {  // the worker was signalled: stop handing out work
     stopping_ = true;
@@ -186,6 +189,7 @@ void Scheduler::handle_request(int src, const long long* msg) {
   // The unit a worker abandoned is no longer assigned to anyone: it will be redone on resume.
   reply[0] = u >= 0 ? u : (stopping_ || stop_requested() ? kStop : kNoMoreWork);
   if (u < 0) {
+    note_refused(src);
     --open_chains_;
     if (current_[src] >= 0) --on_[current_[src]];
     current_[src] = -1;
@@ -200,6 +204,14 @@ void Scheduler::note_costs(int unit, double compute_s, double prepare_s) {
   if (prep_s_[e] < 0 && prepare_s == 0 && point_s_[e] < 0) prep_s_[e] = 0;  // prepared before this run's timing
   const double per_point = compute_s / double(std::max<std::size_t>(plan_.units[unit].count, 1));
   point_s_[e] = point_s_[e] < 0 ? per_point : 0.5 * (point_s_[e] + per_point);
+}
+
+void Scheduler::note_done(int rank, int unit, double compute_s, double prepare_s) {
+  activity_.finished(rank, plan_.units[unit].count, compute_s, prepare_s, now_s());
+}
+
+void Scheduler::note_refused(int rank) {
+  activity_.refused(rank, now_s(), static_cast<std::size_t>(std::count(assigned_.begin(), assigned_.end(), 0)));
 }
 
 void Scheduler::log_progress(bool force) {
@@ -260,6 +272,7 @@ void Scheduler::run_dispatcher_with_local_worker() {
       const int u = next_unit(0);
       std::lock_guard<std::mutex> lk(mu);
       if (u < 0) {
+        note_refused(0);
         local_open = false;
         no_more = true;
       } else {
@@ -284,6 +297,7 @@ void Scheduler::run_dispatcher_with_local_worker() {
       --local_in_flight;
       ckpt_->record(w.unit, w.crc);
       note_costs(w.unit, w.compute_s, w.prepare_s);
+      note_done(0, w.unit, w.compute_s, w.prepare_s);
       ++computed_;
       points_done_ += plan_.units[w.unit].count;
     }
@@ -306,8 +320,10 @@ void Scheduler::run_dispatcher_with_local_worker() {
     feed_local();
     while (open_chains_ > 0 && comm_.probe(kTagRequest)) {
       idle = false;
+      const double t_req = now_s();
       const int src = comm_.recv_any(kTagRequest, msg, kMsg);
       handle_request(src, msg);
+      activity_.served(now_s() - t_req);
     }
     log_progress(false);
     // Idle back-off: every wake-up of a sleeping thread costs a context switch (on a virtual machine
@@ -335,6 +351,7 @@ RunOutcome Scheduler::run() {
   t_start_ = t_last_log_ = now_s();
   std::vector<double> buf;
   if (comm_.rank() == 0) {
+    activity_ = RankActivity(comm_.size(), t_start_);
     open_chains_ = kChains * (comm_.size() - 1);
     if (comm_.size() > 1) {
       run_dispatcher_with_local_worker();
@@ -344,6 +361,7 @@ RunOutcome Scheduler::run() {
         for (const auto& w : ws) {
           ckpt_->record(w.unit, w.crc);
           note_costs(w.unit, w.compute_s, w.prepare_s);
+          note_done(0, w.unit, w.compute_s, w.prepare_s);
           ++computed_;
           points_done_ += plan_.units[w.unit].count;
         }
@@ -352,7 +370,10 @@ RunOutcome Scheduler::run() {
         record(writer.take_written());
         while (writer.pending() >= static_cast<std::size_t>(kChains)) record(writer.wait_written());
         const int u = next_unit(0);
-        if (u < 0) break;
+        if (u < 0) {
+          note_refused(0);
+          break;
+        }
         const double prep0 = prepare_s_, t0 = now_s();
         if (!evaluate_unit(u, buf)) {
           stopping_ = true;  // abandoned; recomputed on resume
@@ -370,6 +391,7 @@ RunOutcome Scheduler::run() {
     out.complete = out.units_done == plan_.units.size();
     out.units_computed = computed_;
     log_progress(true);
+    activity_.log(now_s());
   } else {
     // Each worker keeps kChains requests open, so its next unit is already queued when it
     // finishes one and it never waits while rank 0 is busy (e.g. in a long prepare()). Every unit
