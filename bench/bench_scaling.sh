@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Scaling measurements (issue 17 item 5), the constants of the README's "Scaling model", all from one run:
-#  (a) per-chunk overhead: a job of 4 collider experiments (~0.05 us/point, so overhead dominates),
-#      250 000 evaluations, chunk_size 250 .. 62500 on 1 and 2 ranks (and 4, 8 oversubscribed for the
-#      dispatcher): fit of core-seconds (ranks x scan time) against the number of chunks; the
+#  (a) per-chunk overhead: a job of 4 collider experiments (~0.1 us/point, so overhead dominates),
+#      4e6 evaluations, chunk_size 4000 .. 1e6 on 1 and 2 ranks (and 4, 8 oversubscribed for the
+#      dispatcher): fit of the time per chunk, t_chunk = max(a + c chunk_size, t_write); the
 #      dispatcher's service time per request from the scan's own "rank activity" line; the raw MPI
 #      round trip (build/bench/mpi_round_trip) and the checkpoint I/O per chunk (build/bench/bench_checkpoint_io);
 #  (b) merge + write (everything after "scan complete" in the log: finish_run) against grid points
@@ -44,11 +44,11 @@ echo
 for np in 2 4 8; do mpirun --oversubscribe -np $np "$BUILD/bench/mpi_round_trip" 20000; done | tee "$W/round_trip.txt"
 echo
 
-for cs in 250 1000 4000 16000 62500; do  # (a)
-  make_job "overhead_cs$cs" 250 250 $cs "$COLL4"
+for cs in 4000 16000 62500 250000 1000000; do  # (a)
+  make_job "overhead_cs$cs" 1000 1000 $cs "$COLL4"
   for np in 1 2; do run $np "overhead_cs$cs"; done
 done
-for cs in 250 1000; do for np in 4 8; do run $np "overhead_cs$cs"; done; done
+for cs in 4000 16000; do for np in 4 8; do run $np "overhead_cs$cs"; done; done
 for n in 100 316 1000; do  # (b): 1e4, 1e5, 1e6 grid points
   for e in 1 4 8; do
     case $e in 1) ex='"lep_opal_3gamma"' ;; 4) ex=$COLL4 ;; 8) ex=$COLL8 ;; esac
@@ -56,7 +56,7 @@ for n in 100 316 1000; do  # (b): 1e4, 1e5, 1e6 grid points
     run 1 "merge_n${n}_e$e"
   done
 done
-make_job table 400 400 20000 '"passat_nomad", "charm", "e137"' 1e6  # (c)
+make_job table 100 1600 20000 '"passat_nomad", "charm", "e137"' 1e6  # (c): 100 masses, as a 100^4 grid has
 run 1 table
 
 /usr/bin/python3 bench/scaling_model.py "$W"
