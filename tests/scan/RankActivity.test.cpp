@@ -44,6 +44,6 @@ TEST_CASE("rank activity: per-rank totals, last unit, first refusal and idle tai
   CHECK(sum.find("50 points in 3 units (1-2 per rank)") != std::string::npos);
   CHECK(sum.find("longest idle tail 1.000 s") != std::string::npos);
   CHECK(sum.find("dispatcher: 2 requests, 3.00 us each") != std::string::npos);
-  // compute seconds per point, prepare apart: (2.5 - 0.1) s / 50 points = 48 us
-  CHECK(sum.find("48.000 us/point without it") != std::string::npos);
+  // compute seconds per point, prepare apart: (2.5 - 0.1) s / 50 points = 48 ms
+  CHECK(sum.find("48000.000 us/point without it") != std::string::npos);
 }
