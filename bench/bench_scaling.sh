@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scaling measurements (issue 17 item 5), the constants of the README's "Scaling model", all from one run:
-#  (a) per-chunk overhead: a job of 4 collider experiments (~0.1 us/point, so overhead dominates),
-#      4e6 evaluations, chunk_size 4000 .. 1e6 on 1 and 2 ranks (and 4, 8 oversubscribed for the
+#  (a) per-chunk overhead: a job of 8 collider experiments (~0.1 us/point, so overhead dominates),
+#      8e6 evaluations, chunk_size 4000 .. 1e6 on 1 and 2 ranks (and 4, 8 oversubscribed for the
 #      dispatcher): fit of the time per chunk, t_chunk = max(a + c chunk_size, t_write); the
 #      dispatcher's service time per request from the scan's own "rank activity" line; the raw MPI
 #      round trip (build/bench/mpi_round_trip) and the checkpoint I/O per chunk (build/bench/bench_checkpoint_io);
@@ -16,8 +16,8 @@ BUILD=${BUILD_DIR:-build}
 BIN=$BUILD/alpscan
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 export ALPSCAN_DATA_DIR=${ALPSCAN_DATA_DIR:-$PWD/data/experiments}
-W=$(mktemp -d /tmp/alpscan-scaling.XXXXXX)
-trap 'rm -rf "$W"' EXIT
+W=$(mktemp -d /tmp/alpscan-scaling.XXXXXX)  # KEEP_LOGS=1 keeps it (python3 bench/scaling_model.py DIR re-reads it)
+[[ -n ${KEEP_LOGS:-} ]] && echo "logs in $W" || trap 'rm -rf "$W"' EXIT
 COLL4='"lep_opal_3gamma", "belle2_3gamma", "babar_monophoton", "delphi_monophoton"'
 COLL8="$COLL4"', "belle2_3gamma_50ab", "delphi_monophoton_conservative", "belle2_monophoton_20fb", "belle2_monophoton_50ab"'
 
@@ -44,11 +44,11 @@ echo
 for np in 2 4 8; do mpirun --oversubscribe -np $np "$BUILD/bench/mpi_round_trip" 20000; done | tee "$W/round_trip.txt"
 echo
 
-for cs in 4000 16000 62500 250000 1000000; do  # (a)
-  make_job "overhead_cs$cs" 1000 1000 $cs "$COLL4"
+for cs in 4000 25000 62500 250000 1000000; do  # (a)
+  make_job "overhead_cs$cs" 1000 1000 $cs "$COLL8"
   for np in 1 2; do run $np "overhead_cs$cs"; done
 done
-for cs in 4000 16000; do for np in 4 8; do run $np "overhead_cs$cs"; done; done
+for cs in 4000 25000; do for np in 4 8; do run $np "overhead_cs$cs"; done; done
 for n in 100 316 1000; do  # (b): 1e4, 1e5, 1e6 grid points
   for e in 1 4 8; do
     case $e in 1) ex='"lep_opal_3gamma"' ;; 4) ex=$COLL4 ;; 8) ex=$COLL8 ;; esac

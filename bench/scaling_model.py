@@ -9,7 +9,7 @@ measured tables, the fitted constants, and the model's answers for a 1e8-point 4
                                                   file's write + fsync on the rank's writer thread
                                                   (overlapped with the next chunk), whichever is longer
   W(P) = T_load + T_prep + max(n_chunks t_chunk / P, n_chunks s) + t_chunk + T_merge(N)
-  E(P) = N c / (P W(P))                           parallel efficiency against perfect division of N c
+  E(P) = W(1) / (P W(P))                          parallel efficiency (chunk size chosen best for each P)
 
 N = evaluations (grid points x experiments), n_chunks = N / chunk_size, s = the dispatcher's service time
 per request (rank 0 answers at most 1/s requests per second: useful ranks <= t_chunk / s), + t_chunk = the
@@ -74,30 +74,41 @@ def main(d):
         print(f"raw MPI round trip (shared memory, {p} ranks on 2 cores): {float(us):.1f} us; a rank 0 that never "
               f"sleeps answers {float(rate) / 1e3:.0f}k requests/s")
 
-    print("\n== (a) scans of 4 collider experiments, 4e6 evaluations, against chunk size ==")
-    print(f"{'chunk_size':>10} {'chunks':>7} {'ranks':>5} {'run [s]':>8} {'ranks x run / chunk [ms]':>24} "
-          f"{'us/point (scan)':>15} {'dispatcher us/request':>22}")
+    print("\n== (a) scans of 8 collider experiments, 8e6 evaluations, against chunk size ==")
+    print("(t_chunk = ranks x run / chunks; compute = the ranks' own compute + prepare seconds per chunk; overhead =")
+    print(" the rest: waiting for the writer, dispatch, manifest, start and end of the run)")
+    print(f"{'chunk_size':>10} {'chunks':>7} {'ranks':>5} {'run [s]':>8} {'t_chunk [ms]':>12} {'compute [ms]':>12} "
+          f"{'overhead [ms]':>13} {'ns/point':>9} {'dispatcher us/request':>22}")
     cs_runs = sorted((int(j[len('overhead_cs'):]), p, r) for (j, p), r in runs.items() if j.startswith("overhead_cs"))
+    rows = []
     for cs, p, r in sorted(cs_runs, key=lambda t: (t[1], t[0])):
+        busy = 1e-6 * r["us_per_point"] * r["points"] + r["prep_all_s"]
+        t_ch, comp = p * r["run_s"] / r["units"], busy / r["units"]
+        rows.append((cs, p, t_ch, comp, t_ch - comp))
         disp = f"{r['service_us']:.1f}" if "service_us" in r else "-"
-        print(f"{cs:>10} {r['units']:>7} {p:>5} {r['run_s']:>8.3f} {1e3 * p * r['run_s'] / r['units']:>24.2f} "
-              f"{r['us_per_point']:>15.3f} {disp:>22}")
-    one = [(cs, r["run_s"] / r["units"]) for cs, p, r in cs_runs if p == 1]
-    bound = [(cs, y) for cs, y in one if y > 1.3 * t_write(cs)]  # compute-bound: the writer keeps up
-    a, c_fit = lsq([[1, cs] for cs, _ in bound], [y for _, y in bound]) if len(bound) >= 2 else (0.0, 0.0)
-    print(f"fit on the {len(bound)} compute-bound one-rank runs: t_chunk = a + c chunk_size with a = {1e3 * a:.2f} ms, "
-          f"c = {1e9 * c_fit:.0f} ns/point; below chunk_size {max(t_write(0) - a, 0) / c_fit:.3g} a rank waits for "
-          f"its writer (t_chunk = t_write)" if c_fit > 0 else "fit: fewer than two compute-bound runs")
-    s_two = [r["service_us"] for cs, p, r in cs_runs if p == 2 and "service_us" in r]
-    s = 1e-6 * float(np.median(s_two))
-    over = ", ".join(f"{p} ranks {r['service_us']:.1f} us" for cs, p, r in cs_runs if p > 2 and "service_us" in r)
-    print(f"dispatcher: s = {1e6 * s:.1f} us per request (median of the 2-rank runs) -> at most {1 / s / 1e3:.0f}k "
-          f"requests/s; oversubscribed (CPU contention): {over}")
-    for cs, p, r in cs_runs:
-        if p == 2 and cs == min(c for c, q, _ in cs_runs if q == 2):
-            one_r = next(rr for cc, q, rr in cs_runs if q == 1 and cc == cs)
-            print(f"2 ranks at chunk_size {cs} (writer-bound): {one_r['run_s'] / r['run_s']:.2f}x the one-rank speed "
-                  "(two writers)")
+        print(f"{cs:>10} {r['units']:>7} {p:>5} {r['run_s']:>8.3f} {1e3 * t_ch:>12.2f} {1e3 * comp:>12.2f} "
+              f"{1e3 * (t_ch - comp):>13.2f} {1e3 * r['us_per_point']:>9.0f} {disp:>22}")
+    # a: the overhead per chunk where the writer keeps up (compute > 2 t_write) and the run has >= 50 chunks
+    # (fewer: the run's start and its last, unhidden write dominate the figure).
+    def overhead(p):
+        o = [o for cs, q, t_ch, comp, o in rows if q == p and comp > 2 * t_write(cs) and N_a / cs >= 50]
+        o = o or [o for cs, q, t_ch, comp, o in rows if q == p and N_a / cs >= 50]
+        return max(float(np.median(o)), 0.0), len(o)
+    N_a = cs_runs[0][2]["points"]
+    a1, n1 = overhead(1)
+    a, n2 = overhead(2)
+    c_coll = 1e-9 * float(np.median([1e3 * r["us_per_point"] for cs, p, r in cs_runs if p == 1]))
+    print(f"t_chunk = max(a + c chunk_size, t_write): c = {1e9 * c_coll:.0f} ns/point (median of the scans' own "
+          f"figures); a = {1e3 * a1:.2f} ms on one rank (median of {n1} runs), {1e3 * a:.2f} ms of core time on two "
+          f"(median of {n2}: the worker's wait for its next unit, i.e. the round trip and the dispatcher's wake-up "
+          f"from its idle back-off of <= 2 ms); the writer bounds chunks below chunk_size ~ {t_write(0) / c_coll:.3g}")
+    many = [(r["requests"], r["service_us"], p) for cs, p, r in cs_runs if "service_us" in r]
+    req, s_us, s_p = max(m for m in many if m[2] == 2)
+    s = 1e-6 * s_us
+    print(f"dispatcher: s = {s_us:.1f} us per request (the 2-rank run with the most requests, {req}; the same "
+          f"2 cores run both ranks' compute and writer threads) -> rank 0 answers at most {1 / s / 1e3:.0f}k requests/s; "
+          f"all runs: " + ", ".join(f"{p} ranks {u:.0f} us ({n} requests)" for n, u, p in sorted(many, key=lambda m: m[2])))
+    print("  (few requests -> larger means: the manifest's group fsync, every 0.25 s, falls on one request)")
 
     print("\n== (b) merge + write (after 'scan complete') against grid points and experiments ==")
     print(f"{'grid points':>11} {'experiments':>11} {'evaluations':>11} {'merge+write [s]':>15} {'ns/evaluation':>13}")
@@ -123,44 +134,60 @@ def main(d):
     print("\n== the model: a 1e8-point 4-D scan (m_a, g_agg, g_ae, br_inv; 100^4), 10 experiments ==")
     grid, E = 1e8, 10
     N = grid * E  # every experiment on all four axes (as colliders and invisible-width searches are)
-    t_prep = tab["prep_all_s"] / 3  # P >> E: each rank prepares (or loads) about one experiment
+    t_prep = tab["prep_all_s"] / 3  # each rank prepares (or loads) about one experiment
     t_load = (tab["scan_s"] - tab["run_s"]) * E / 3
     t_merge = m0 + mu * N + nu * grid
     print(f"constants: c = {1e9 * c:.0f} ns/evaluation (table-driven, measured), a = {1e3 * a:.2f} ms, "
-          f"t_write = {1e3 * t_write(0):.1f} ms + {1e9 * w1:.1f} ns/point, s = {1e6 * s:.1f} us, T_prep = {t_prep:.2f} s "
+          f"t_write = {1e3 * t_write(0):.2f} ms + {1e9 * w1:.0f} ns/point, s = {1e6 * s:.1f} us, T_prep = {t_prep:.2f} s "
           f"per rank, T_load = {t_load:.2f} s, T_merge = {t_merge:.0f} s (extrapolated from <= 8e6 evaluations)")
 
-    def t_chunk(cs, cc=c):
-        return max(a + cc * cs, t_write(cs))
+    def t_chunk(cs):
+        return max(a + c * cs, t_write(cs))
 
-    def wall(P, cs, merge=True):
+    def wall(P, cs, merge):
         n_ch = N / cs
-        scan = max(n_ch * t_chunk(cs) / P, n_ch * s) + t_chunk(cs)
+        scan = max(n_ch * t_chunk(cs) / P, n_ch * s) + (t_chunk(cs) if P > 1 else 0)
         return t_load + t_prep + scan + (t_merge if merge else 0)
 
-    def best(P, merge=True):
-        return max((N * c / (P * wall(P, cs, merge)), cs) for cs in np.logspace(2, 8, 121))
+    sizes = np.logspace(2, 8, 121)
+    w1_ = {m: min(wall(1, cs, m) for cs in sizes) for m in (True, False)}
+
+    def best(P, merge):  # (efficiency T1 / (P T_P), chunk size) at the best chunk size for P ranks
+        return max((w1_[merge] / (P * wall(P, cs, merge)), cs) for cs in sizes)
 
     def p80(merge):
         ok = [P for P in np.unique(np.round(np.logspace(0, 5, 500)).astype(int)) if best(P, merge)[0] >= 0.8]
         return max(ok) if ok else 0
 
-    print(f"{'ranks':>6} {'best chunk_size':>15} {'t_chunk [s]':>11} {'E with merge':>12} {'E scan only':>11} "
-          f"{'dispatcher load':>15}")
-    for P in (1, 8, 32, 128, 512, 1024, 2048, 4096, 8192):
+    print(f"W(1) = {w1_[True]:.0f} s with the merge, {w1_[False]:.0f} s without")
+    print(f"{'ranks':>6} {'best chunk_size':>15} {'t_chunk [s]':>11} {'W scan [s]':>10} {'E scan':>7} "
+          f"{'E with merge':>12} {'dispatcher busy':>15}")
+    for P in (2, 8, 32, 64, 128, 256, 512, 1024, 4096):
         e_m, _ = best(P, True)
         e_s, cs = best(P, False)
-        print(f"{P:>6} {cs:>15.3g} {t_chunk(cs):>11.3g} {e_m:>12.2f} {e_s:>11.2f} {P * s / t_chunk(cs):>15.2f}")
-    print(f"efficiency >= 80% up to P = {p80(True)} ranks with today's serial merge on rank 0, "
-          f"P = {p80(False)} for the scan alone (a merge that scales, issue 17 item 3)")
+        print(f"{P:>6} {cs:>15.3g} {t_chunk(cs):>11.3g} {wall(P, cs, False):>10.1f} {e_s:>7.2f} {e_m:>12.2f} "
+              f"{min(P * s / t_chunk(cs), 1):>15.2f}")
+    P80 = p80(False)
+    e80, cs80 = best(P80, False)
+    print(f"efficiency >= 80% up to P = {P80} ranks for the scan; with today's serial merge on rank 0 "
+          f"up to P = {p80(True)}")
+    print(f"  at P = {P80} (chunk_size {cs80:.3g}): compute N c / P = {N * c / P80:.2f} s, T_prep + T_load = "
+          f"{t_prep + t_load:.2f} s, chunk overhead {N / cs80 * (t_chunk(cs80) - c * cs80) / P80:.2f} s, tail "
+          f"{t_chunk(cs80):.2f} s")
+    t_prep_measured, t_prep = t_prep, 0.0
+    w1_ = {m: min(wall(1, cs, m) for cs in sizes) for m in (True, False)}
+    print(f"  if no rank had to prepare (tables ready, T_prep = 0): 80% up to P = {p80(False)}")
+    t_prep = t_prep_measured
+    w1_ = {m: min(wall(1, cs, m) for cs in sizes) for m in (True, False)}
+    print(f"max useful ranks by the dispatcher alone: t_chunk / s = {0.1 / s:.0f} at t_chunk = 0.1 s, {1 / s:.0f} at 1 s")
     print("recommended chunk: t_chunk = c chunk_size >= max(2 t_write, 50 a, 2 P s) (writer hidden, overhead <= 2%, "
           "dispatcher <= 50% busy) and >= 20 chunks per rank (chunk_size <= N / (20 P)):")
     for cc in (0.1e-6, c, 5e-6):
-        for P in (16, 1000):
+        for P in (16, 128, 1000):
             lo = max(2 * t_write(0), 50 * a, 2 * P * s) / cc
             hi = N / (20 * P)
             print(f"  c = {1e9 * cc:>5.0f} ns/point, P = {P:>4}: chunk_size {lo:.2g} .. {hi:.2g}" +
-                  ("" if lo <= hi else "  (none: the largest chunk that balances is below the overhead floor)"))
+                  ("" if lo <= hi else "  (none: too many ranks for this N)"))
 
 
 if __name__ == "__main__":
