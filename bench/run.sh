@@ -3,7 +3,8 @@
 # evaluation (every build/bench/bench_* program), then the scan wall time of jobs/passat.json and of
 # bench/passat_large.json on 1 and 2 ranks, alternated REPEAT times in
 # one run so machine noise hits both alike; efficiency = T1 / (2 T2) from the medians, beside the
-# machine's own ceiling (below).
+# machine's own ceiling (below); last, the scaling measurements and model (bench/bench_scaling.sh;
+# SKIP_SCALING=1 skips them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD_DIR:-build}
@@ -46,3 +47,7 @@ print(f"  2-rank parallel efficiency T1/(2 T2) = {m1 / (2 * m2):.2f}  (target >=
 print(f"  machine ceiling T1/T_pair = {m1 / mp:.2f}; scheduler efficiency T_pair/(2 T2) = {mp / (2 * m2):.2f}")
 PY
 done
+if [[ -z ${SKIP_SCALING:-} ]]; then
+  echo
+  bash bench/bench_scaling.sh
+fi

@@ -20,6 +20,7 @@
 #include "alpscan/scan/Checkpoint.hpp"
 #include "alpscan/scan/Communicator.hpp"
 #include "alpscan/scan/ParameterSpace.hpp"
+#include "alpscan/scan/RankActivity.hpp"
 #include "alpscan/scan/WorkPlan.hpp"
 
 namespace alpscan {
@@ -55,6 +56,8 @@ class Scheduler {
   void handle_request(int src, const long long* msg);
   int next_unit(int rank);
   void log_progress(bool force);
+  void note_done(int rank, int unit, double compute_s, double prepare_s);
+  void note_refused(int rank);
   Experiment& experiment(int e);
 
   Communicator& comm_;
@@ -80,6 +83,8 @@ class Scheduler {
   double t_start_ = 0, t_last_log_ = 0;
   double prepare_s_ = 0;
   long delay_us_ = 0;
+  int runs_ = 0;  // run() calls so far
+  RankActivity activity_;  // rank 0: what each rank did in this run, logged at its end
 };
 
 }  // namespace alpscan
