@@ -339,7 +339,12 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
   }
   spdlog::info("scan complete: {} chunks computed now, {} resumed; {:.3f} s (slowest rank's prepare {:.3f} s)",
                out.units_computed, ckpt.resumed_count(), scan_s, prep_ms / 1000.0);
+  auto seconds_since = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
+  const auto t_merge = std::chrono::steady_clock::now();
   const MergedResult merged = merge_results(job, infos, space, plan, ckpt);
+  const double merge_s = seconds_since(t_merge);
   if (plan.refined()) {
     std::size_t full = 0;
     for (const auto& g : plan.grids) full += g.size;
@@ -347,8 +352,13 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
                  plan.total_points, plan.batches, full, double(full) / double(std::max<std::size_t>(plan.total_points, 1)));
   }
   std::vector<PlaneMap> planes;
+  const auto t_planes = std::chrono::steady_clock::now();
   for (const auto& p : job.planes) planes.push_back(make_plane_map(p, space, merged));
+  const double planes_s = seconds_since(t_planes);
+  const auto t_write = std::chrono::steady_clock::now();
   const WrittenFiles files = write_results(job, space, merged, planes);
+  spdlog::info("merge {:.2f} s, planes {:.2f} s, result files {:.2f} s ({:.0f}% of the run's {:.1f} s)", merge_s, planes_s,
+               seconds_since(t_write), 100 * seconds_since(t_merge) / std::max(seconds_since(t0), 1e-9), seconds_since(t0));
   spdlog::info("results: {} and {}; {} curve files in {}/curves", files.scan_h5, files.summary_json,
                files.curves.size(), job.output_dir);
   write_run_status(job.output_dir, {"complete", "results in " + files.scan_h5, kExitOk, g_ranks});
@@ -405,14 +415,17 @@ int cmd_run(const Args& a) {
   // undecided; every rank appends them to its copy of the plan, identically, and the scheduler runs
   // again. A resumed run replays the batches from the checkpoint (the same results give the same batches).
   std::unique_ptr<RefinementState> refinement;
+  double deciding_s = 0;  // rank 0's time choosing the batches
   if (plan.refined() && comm.rank() == 0) refinement = std::make_unique<RefinementState>(job, infos, space, plan);
   while (out.complete && plan.refined()) {
     std::vector<long long> flat;  // per experiment: its count, then its sub-grid indices
     if (comm.rank() == 0) {
+      const auto t = std::chrono::steady_clock::now();
       for (const auto& points : refinement->next_batch(plan, *ckpt)) {
         flat.push_back(static_cast<long long>(points.size()));
         flat.insert(flat.end(), points.begin(), points.end());
       }
+      deciding_s += std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
     }
     comm.broadcast(flat, 0);
     std::vector<std::vector<std::size_t>> batch(plan.grids.size());
@@ -432,6 +445,7 @@ int cmd_run(const Args& a) {
     }
     out = sched.run();
   }
+  if (refinement) spdlog::info("refinement: {} batches, {:.2f} s on rank 0 to choose them", plan.batches, deciding_s);
   const long long prep_ms = comm.max(static_cast<long long>(out.prepare_seconds * 1000));
   const int status = out.complete ? kExitOk : kExitResumable;
   if (comm.rank() != 0) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <stdexcept>
 
 #include "alpscan/scan/Refinement.hpp"
 #include "alpscan/stats/PoissonLikelihood.hpp"
@@ -33,17 +35,30 @@ SameStatus same_combined_status(const MergedResult& r) {
   return [&r](std::size_t i, std::size_t j) { return r.combined_excluded[i] == r.combined_excluded[j]; };
 }
 
-// Multilinear interpolation of v over the corners; geometric if asked and every weighted corner is > 0.
-double interpolate(const LeafCell& cell, const double* w, bool geometric, const std::function<double(std::size_t)>& v) {
-  bool positive = geometric;
-  for (std::size_t c = 0; c < cell.corners.size() && positive; ++c) positive = w[c] == 0 || v(cell.corners[c]) > 0;
+// Multilinear interpolation of v over the corners of a leaf cell.
+template <class V>
+double linear(const LeafCell& cell, const double* w, V&& v) {
+  double s = 0;
+  for (std::size_t c = 0; c < cell.corners.size(); ++c)
+    if (w[c] != 0) s += w[c] * v(cell.corners[c]);
+  return s;
+}
+
+// The same in the logarithm (exact for a power law on log axes) where every weighted corner is > 0;
+// ln_v(k) is ln v(k), or -inf where v(k) <= 0 (then linear in v).
+template <class V, class LnV>
+double geometric(const LeafCell& cell, const double* w, V&& v, LnV&& ln_v) {
   double s = 0;
   for (std::size_t c = 0; c < cell.corners.size(); ++c) {
     if (w[c] == 0) continue;
-    s += w[c] * (positive ? std::log(v(cell.corners[c])) : v(cell.corners[c]));
+    const double l = ln_v(cell.corners[c]);
+    if (!(l > -std::numeric_limits<double>::infinity())) return linear(cell, w, v);
+    s += w[c] * l;
   }
-  return positive ? std::exp(s) : s;
+  return std::exp(s);
 }
+
+double ln_or_minus_inf(double v) { return v > 0 ? std::log(v) : -std::numeric_limits<double>::infinity(); }
 
 }  // namespace
 
@@ -52,19 +67,20 @@ struct RefinementState::Experiment {
   SubGrid grid;
   std::size_t nb = 1;                 // values per point
   bool exclusion = true;
-  std::vector<double> prediction;     // grid.size * nb
+  std::vector<double> prediction;     // nb values per evaluated point, in the order read (compact: a
+                                      // refined scan evaluates a small part of the grid)
   std::vector<std::uint8_t> evaluated;
-  std::vector<unsigned> status;
+  std::vector<std::uint8_t> status;   // status_bits (flag, bands, side: <= 8 bits, checked)
   std::vector<double> q;              // test statistic
   stats::Calibration calibration;
   std::vector<stats::Band> bands;
   RefinementHierarchy hierarchy;
-  std::vector<std::size_t> fresh;     // points read since the last batch
   std::vector<std::size_t> arrived;   // every evaluated point, in the order read
+  std::vector<std::size_t> fresh;     // their slots (positions in `arrived`) read since the last batch
   Experiment(ExperimentInfo i, SubGrid g, std::size_t step)
       : info(std::move(i)), grid(std::move(g)), hierarchy({grid.dims, step}) {}
-  const double* pred(std::size_t k) const { return prediction.data() + k * nb; }
-  void judge(std::size_t k);
+  const double* pred(std::size_t slot) const { return prediction.data() + slot * nb; }
+  void judge(std::size_t slot);
 };
 
 namespace {
@@ -95,12 +111,14 @@ void for_each_full_point(const ParameterSpace& space, const SubGrid& sub, std::s
 
 }  // namespace
 
-void RefinementState::Experiment::judge(std::size_t k) {
+void RefinementState::Experiment::judge(std::size_t slot) {
   const stats::Likelihood& lik = *info.likelihood;
-  q[k] = lik.test_statistic(pred(k), calibration);
+  const std::size_t k = arrived[slot];
+  const double* p = pred(slot);
+  q[k] = lik.test_statistic(p, calibration);
   std::vector<bool> in(bands.size());
-  for (std::size_t b = 0; b < bands.size(); ++b) in[b] = lik.in_region(pred(k), q[k], bands[b].calibration);
-  status[k] = status_bits(lik, pred(k), lik.in_region(pred(k), q[k], calibration), bands, in, calibration);
+  for (std::size_t b = 0; b < bands.size(); ++b) in[b] = lik.in_region(p, q[k], bands[b].calibration);
+  status[k] = static_cast<std::uint8_t>(status_bits(lik, p, lik.in_region(p, q[k], calibration), bands, in, calibration));
 }
 
 namespace {
@@ -121,11 +139,11 @@ RefinementState::RefinementState(const JobSpec& job, const std::vector<Experimen
     x->nb = values_per_point(x->info);
     x->exclusion = x->info.likelihood->role() == stats::Role::exclusion;
     exclusions += x->exclusion;
-    x->prediction.assign(x->grid.size * x->nb, 0.0);
     x->evaluated.assign(x->grid.size, 0);
     x->status.assign(x->grid.size, 0);
     x->q.assign(x->grid.size, 0.0);
     x->bands = x->info.likelihood->bands();
+    if (x->bands.size() > 5) throw std::logic_error("refinement: more than 5 bands do not fit a status byte");
     x->calibration.cl = -1;  // not calibrated yet
     exps_.push_back(std::move(x));
   }
@@ -143,10 +161,10 @@ void RefinementState::absorb(const WorkPlan& plan, const Checkpoint& ckpt) {
     const std::vector<double> v = ckpt.read_unit(static_cast<int>(units_read_));
     for (std::size_t i = 0; i < w.count; ++i) {
       const std::size_t k = plan.index(w.experiment, w.begin + i);
-      std::copy(v.begin() + static_cast<std::ptrdiff_t>(i * x.nb), v.begin() + static_cast<std::ptrdiff_t>((i + 1) * x.nb),
-                x.prediction.begin() + static_cast<std::ptrdiff_t>(k * x.nb));
+      x.prediction.insert(x.prediction.end(), v.begin() + static_cast<std::ptrdiff_t>(i * x.nb),
+                          v.begin() + static_cast<std::ptrdiff_t>((i + 1) * x.nb));
       x.evaluated[k] = 1;
-      x.fresh.push_back(k);
+      x.fresh.push_back(x.arrived.size());
       x.arrived.push_back(k);
     }
   }
@@ -160,21 +178,23 @@ std::vector<std::vector<std::size_t>> RefinementState::next_batch(const WorkPlan
   std::vector<std::size_t> newly_all;  // full-grid points whose last exclusion experiment arrived
   for (auto& xp : exps_) {
     Experiment& x = *xp;
-    std::vector<double> evaluated_predictions;  // (a calibration is a max or needs no points: order-free)
-    for (std::size_t k : x.arrived) evaluated_predictions.insert(evaluated_predictions.end(), x.pred(k), x.pred(k) + x.nb);
-    const stats::Calibration c =
-        x.info.likelihood->calibrate(cl_, evaluated_predictions.data(), evaluated_predictions.size() / x.nb);
+    const stats::Likelihood& lik = *x.info.likelihood;
+    stats::Calibration c = x.calibration;
+    if (x.calibration.cl < 0 || lik.calibration_reads_predictions()) {
+      // (a calibration is a max over the points or reads none: the order of the points does not matter)
+      c = lik.calibrate(cl_, x.prediction.data(), x.arrived.size());
+    }
     if (!same_calibration(c, x.calibration)) {
       x.calibration = c;
-      for (std::size_t k : x.arrived) x.judge(k);
+      for (std::size_t j = 0; j < x.arrived.size(); ++j) x.judge(j);
       x.hierarchy.touch_all();
       combined_moved = combined_moved || x.exclusion;
     } else {
-      for (std::size_t k : x.fresh) x.judge(k), x.hierarchy.touch(k);
+      for (std::size_t j : x.fresh) x.judge(j), x.hierarchy.touch(x.arrived[j]);
     }
     if (x.exclusion)
-      for (std::size_t k : x.fresh)
-        for_each_full_point(space_, x.grid, k, [&](std::size_t i) {
+      for (std::size_t j : x.fresh)
+        for_each_full_point(space_, x.grid, x.arrived[j], [&](std::size_t i) {
           if (--missing_[i] == 0) evaluated_all_[i] = 1, newly_all.push_back(i);
         });
     x.fresh.clear();
@@ -207,23 +227,33 @@ std::vector<std::vector<std::size_t>> RefinementState::next_batch(const WorkPlan
 }
 
 void infer_unevaluated(ExperimentResult& x, std::size_t refinement_step) {
-  const std::size_t nb = x.values_per_point();
-  x.inferred_margin.assign(x.grid.size, 0.0);
-  x.inferred_band_margin.assign(x.bands.size(), std::vector<double>(x.grid.size, 0.0));
+  const std::size_t nb = x.values_per_point(), n = x.grid.size;
+  // The corners' values, once (a corner serves every point of its leaves): margins and ln signal.
+  std::vector<double> margin(n), ln_signal(n);
+  std::vector<std::vector<double>> band_margin(x.bands.size(), std::vector<double>(n));
+  for (std::size_t k = 0; k < n; ++k) {
+    if (x.inferred(k)) continue;
+    margin[k] = x.margin(k);
+    for (std::size_t b = 0; b < x.bands.size(); ++b) band_margin[b][k] = x.band_margin(b, k);
+    ln_signal[k] = ln_or_minus_inf(x.signal[k]);
+  }
+  x.inferred_margin.assign(n, 0.0);
+  x.inferred_band_margin.assign(x.bands.size(), std::vector<double>(n, 0.0));
   for_each_inferred_point(
       {x.grid.dims, refinement_step}, x.evaluated, same_experiment_status(x),
       [&](const LeafCell& cell, std::size_t i, const double* w) {
         const std::size_t c0 = cell.corners[0];
         x.excluded[i] = x.excluded[c0];
         for (auto& in : x.in_band) in[i] = in[c0];
-        x.test_statistic[i] = interpolate(cell, w, false, [&](std::size_t c) { return x.test_statistic[c]; });
-        x.inferred_margin[i] = interpolate(cell, w, false, [&](std::size_t c) { return x.margin(c); });
+        x.test_statistic[i] = linear(cell, w, [&](std::size_t c) { return x.test_statistic[c]; });
+        x.inferred_margin[i] = linear(cell, w, [&](std::size_t c) { return margin[c]; });
         for (std::size_t b = 0; b < x.bands.size(); ++b)
-          x.inferred_band_margin[b][i] = interpolate(cell, w, false, [&](std::size_t c) { return x.band_margin(b, c); });
-        x.signal[i] = interpolate(cell, w, true, [&](std::size_t c) { return x.signal[c]; });
-        if (nb > 1)
-          for (std::size_t k = 0; k < nb; ++k)
-            x.signal_bins[i * nb + k] = interpolate(cell, w, true, [&](std::size_t c) { return x.signal_bins[c * nb + k]; });
+          x.inferred_band_margin[b][i] = linear(cell, w, [&](std::size_t c) { return band_margin[b][c]; });
+        x.signal[i] = geometric(cell, w, [&](std::size_t c) { return x.signal[c]; }, [&](std::size_t c) { return ln_signal[c]; });
+        for (std::size_t k = 0; nb > 1 && k < nb; ++k) {
+          auto bin = [&](std::size_t c) { return x.signal_bins[c * nb + k]; };
+          x.signal_bins[i * nb + k] = geometric(cell, w, bin, [&](std::size_t c) { return ln_or_minus_inf(bin(c)); });
+        }
       });
 }
 
@@ -231,7 +261,7 @@ void infer_combined(MergedResult& r, const ParameterSpace& space) {
   for_each_inferred_point({space.full().dims, r.refinement_step}, r.evaluated_all, same_combined_status(r),
                           [&](const LeafCell& cell, std::size_t i, const double* w) {
                             r.combined_excluded[i] = r.combined_excluded[cell.corners[0]];
-                            r.combined_q[i] = interpolate(cell, w, false, [&](std::size_t c) { return r.combined_q[c]; });
+                            r.combined_q[i] = linear(cell, w, [&](std::size_t c) { return r.combined_q[c]; });
                           });
 }
 

@@ -18,6 +18,7 @@ class BinnedPoissonLikelihood final : public Likelihood {
   std::size_t values_per_point() const override { return d_.labels.size(); }
   std::vector<std::string> value_labels() const override { return d_.labels; }
   Calibration calibrate(double cl, const double* predictions, std::size_t points) const override;
+  bool calibration_reads_predictions() const override { return true; }  // ln L_ref: the best scanned point
   double test_statistic(const double* prediction, const Calibration& c) const override;
   bool in_region(const double* prediction, double q, const Calibration& c) const override;
   double margin(const double* prediction, double q, const Calibration& c) const override;

@@ -92,6 +92,9 @@ class Likelihood {
   // Job-level numbers from the job's CL and the predictions of all `points` scanned points
   // (points x values_per_point() numbers, point-major; may be empty: explain at one point).
   virtual Calibration calibrate(double cl, const double* predictions, std::size_t points) const = 0;
+  // Whether calibrate() reads the predictions (the binned reference does); if not, its result depends on
+  // the CL alone and a caller may compute it once (adaptive refinement calibrates after every batch).
+  virtual bool calibration_reads_predictions() const { return false; }
   // The point's test statistic (-2 Delta ln L, one-sided for exclusions; chi^2 for a measurement).
   // Exclusions: what the combined map sums.
   virtual double test_statistic(const double* prediction, const Calibration& c) const = 0;
