@@ -11,8 +11,9 @@ using nlohmann::json;
 class CheckpointFormatJson final : public CheckpointFormat {
  public:
   std::string encode_stamp(const CheckpointStamp& s) const override {
-    const json j = {{"format", "alpscan-checkpoint/1"}, {"fingerprint", s.fingerprint}, {"units", s.units},
-                    {"points", s.points}};
+    json j = {{"format", "alpscan-checkpoint/1"}, {"fingerprint", s.fingerprint}, {"units", s.units},
+              {"points", s.points}};
+    if (s.refinement_step > 0) j["refinement_step"] = s.refinement_step;  // units, points: the coarse batch
     return j.dump(1) + "\n";
   }
 
@@ -23,6 +24,7 @@ class CheckpointFormatJson final : public CheckpointFormat {
       s.fingerprint = j.value("fingerprint", std::string("?"));
       s.units = j.value("units", std::size_t{0});
       s.points = j.value("points", std::size_t{0});
+      s.refinement_step = j.value("refinement_step", std::size_t{0});
       return s;
     } catch (const std::exception&) {
       return std::nullopt;

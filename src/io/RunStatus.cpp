@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -61,8 +62,12 @@ int print_status(const std::string& out, bool as_json) {
     return 2;
   }
   const std::size_t units = job.value("units", 0ul), points = job.value("points", 0ul);
-  std::size_t done_units = 0, done_points = 0;
+  // Adaptive refinement: units and points are those of the coarse batch; the batches after it depend on
+  // the results, so the total is not known before the end.
+  const std::size_t refinement = job.value("refinement_step", 0ul);
+  std::size_t done_units = 0, done_points = 0, later_units = 0, later_points = 0;
   std::vector<char> seen(units, 0);
+  std::set<std::size_t> seen_later;
   std::ifstream m(out + "/checkpoint/manifest.jsonl");
   std::string line;
   while (std::getline(m, line)) {
@@ -70,6 +75,7 @@ int print_status(const std::string& out, bool as_json) {
       const json e = json::parse(line);
       const std::size_t u = e.value("unit", units);
       if (u < units && !seen[u]) seen[u] = 1, ++done_units, done_points += e.value("count", 0ul);
+      else if (u >= units && refinement > 0 && seen_later.insert(u).second) ++later_units, later_points += e.value("count", 0ul);
     } catch (...) {  // a line being written right now, or torn by a kill
     }
   }
@@ -92,14 +98,20 @@ int print_status(const std::string& out, bool as_json) {
                   {"total_chunks", units},
                   {"done_points", done_points},
                   {"total_points", points},
+                  {"refinement_step", refinement},
+                  {"refinement_chunks_done", later_units},
+                  {"refinement_points_done", later_points},
                   {"results", results ? out + "/scan.h5" : ""},
                   {"last_run", run}};
   if (as_json) {
     std::cout << j.dump(1) << "\n";
   } else {
     std::cout << fmt::format("{}: {}\n", out, verdict);
-    std::cout << fmt::format("  chunks: {}/{}   points: {}/{} ({:.1f}%)\n", done_units, units, done_points, points,
-                             points ? 100.0 * done_points / points : 0.0);
+    std::cout << fmt::format("  {}chunks: {}/{}   points: {}/{} ({:.1f}%)\n", refinement ? "coarse grid: " : "",
+                             done_units, units, done_points, points, points ? 100.0 * done_points / points : 0.0);
+    if (refinement)
+      std::cout << fmt::format("  refinement batches: {} chunks, {} points done so far (their number depends on the "
+                               "results)\n", later_units, later_points);
     if (have_run)
       std::cout << fmt::format("  last run: {} at {} on {} ({} rank(s), pid {}){}\n", run.value("state", "?"),
                                run.value("time", "?"), run.value("host", "?"), run.value("ranks", 0),

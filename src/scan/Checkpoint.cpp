@@ -93,7 +93,7 @@ Checkpoint::Checkpoint(const std::string& output_dir, const std::string& fingerp
                                  "(fingerprint " + (s ? s->fingerprint : std::string("?")) + ", this job " +
                                  fingerprint + "); run with --restart to discard them, or choose another \"output\"");
   } else {
-    write_durable(jobfile, format_.encode_stamp({fingerprint, plan.units.size(), plan.total_points}));
+    write_durable(jobfile, format_.encode_stamp({fingerprint, plan.units.size(), plan.total_points, plan.refinement_step}));
   }
   // Re-verify every recorded unit; a torn or bad entry just means the unit is recomputed. Entries of
   // units beyond the plan (later batches of an adaptive plan) wait until the plan has grown.

@@ -71,6 +71,9 @@ done
 scenario resume small_refinement_g2
 n=0; rc=75
 while [[ $rc -eq 75 && $n -lt 40 ]]; do "$BIN" run job.json --max-chunks 7 > run$n.log 2>&1; rc=$?; n=$((n + 1)); done
+"$BIN" status out > status.log 2>&1; src=$?
+check "status of a finished refined run: the coarse grid and the refinement batches' chunks" \
+  "[[ $src -eq 0 ]] && grep -q 'coarse grid: chunks:' status.log && grep -Eq 'refinement batches: [1-9][0-9]* chunks' status.log"
 check "interrupted every 7 chunks ($n invocations), resumed to completion" "[[ $rc -eq 0 && $n -gt 3 ]] && grep -q 'resuming' run1.log"
 check "the resumed result is byte-identical to the uninterrupted one" \
   "/usr/bin/python3 '$SRC/tools/compare_scans.py' '$WORK/small_refinement_g2-1/out/scan.h5' out/scan.h5"

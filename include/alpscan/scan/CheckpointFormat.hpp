@@ -15,7 +15,8 @@ namespace alpscan {
 struct CheckpointStamp {
   std::string fingerprint;  // job text, experiment data files, code version (see app/main.cpp)
   std::size_t units = 0;    // work units of the plan
-  std::size_t points = 0;   // evaluations of the plan
+  std::size_t points = 0;   // evaluations of the plan (adaptive: of its first batch, the coarse lattice)
+  std::size_t refinement_step = 0;  // adaptive refinement's coarse step (0: a full-grid plan)
 };
 
 // One finished unit, as indexed in the manifest.
