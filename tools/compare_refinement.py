@@ -27,8 +27,9 @@ for d in ("excluded_any", "excluded_any_limit", "combined_excluded"):
 sa, sb = json.load(open(full + "/summary.json")), json.load(open(ref + "/summary.json"))
 def index_space(path, plane):
     x, y = np.log(a["axes"][plane["x"]][()]), np.log(a["axes"][plane["y"]][()])
-    pts = np.loadtxt(path, ndmin=2)
-    if pts.size == 0: return np.zeros((0, 2))
+    rows = [l for l in open(path) if l.strip() and not l.startswith("#")]
+    if not rows: return np.zeros((0, 2))  # no excluded region on this plane
+    pts = np.loadtxt(rows, ndmin=2)
     return np.stack([np.interp(np.log(pts[:, 0]), x, np.arange(len(x))), np.interp(np.log(pts[:, 1]), y, np.arange(len(y)))], 1)
 def farthest(p, q):
     """The largest distance from a vertex of p to the nearest vertex of q (in blocks: bounded memory)."""
