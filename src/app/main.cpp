@@ -209,12 +209,13 @@ std::string axes_list(const std::vector<Axis>& axes) {
 // The work plan: each experiment's sub-grid over the axes it uses, and its values per point (bins).
 WorkPlan plan_for(const JobSpec& job, const ParameterSpace& space, const std::vector<ExperimentInfo>& infos) {
   std::vector<std::vector<Axis>> axes;
-  std::vector<std::size_t> widths;
+  std::vector<std::size_t> widths, max_steps;
   for (const auto& i : infos) {
     axes.push_back(i.axes);
     widths.push_back(values_per_point(i));
+    max_steps.push_back(i.max_refinement_step);
   }
-  return make_work_plan(space, axes, job.chunk_size, widths, job.refinement_step);
+  return make_work_plan(space, axes, job.chunk_size, widths, job.refinement_step, max_steps);
 }
 
 std::string fingerprint(const JobSpec& job) {

@@ -94,6 +94,18 @@ ExperimentFile::ExperimentFile(std::string path, const json& option_overrides, D
           return convert(q["value"].get<double>(), q, where, dimension);
         },
         diags_);
+  if (d.contains("refinement")) {  // {"max_coarse_step": 1, "reason": "..."}: see ExperimentInfo
+    const json& r = d["refinement"];
+    const json* step = r.is_object() && r.contains("max_coarse_step") ? &r["max_coarse_step"] : nullptr;
+    const long long v = step && step->is_number_integer() ? step->get<long long>() : 0;
+    if (!r.is_object() || !r.contains("reason") || !r["reason"].is_string() || r["reason"].get<std::string>().empty())
+      diags_.add(path_, "/refinement", "expected {\"max_coarse_step\": <power of two>, \"reason\": \"why\"}");
+    else if (v < 1 || v > 4096 || (v & (v - 1)) != 0)
+      diags_.add(path_, "/refinement/max_coarse_step", "expected a power of two from 1 to 4096, found " +
+                                                           (step ? step->dump() : std::string("nothing")));
+    else
+      info_.max_refinement_step = static_cast<std::size_t>(v);
+  }
   // How the prediction meets the data: exactly one of the four likelihood sections.
   int sections = 0;
   for (const char* k : {"counting", "binned", "published_curve", "gaussian", "significance", "theory_bound"})

@@ -55,7 +55,8 @@ MergedResult merge_results(const JobSpec& job, const std::vector<ExperimentInfo>
   }
   // Two passes: the likelihood's job-level numbers from every evaluated point's prediction (the
   // binned reference is the best scanned point), then each point's statistic and flag.
-  for (auto& x : r.experiments) {
+  for (std::size_t e = 0; e < r.experiments.size(); ++e) {
+    ExperimentResult& x = r.experiments[e];
     const stats::Likelihood& lik = *x.info.likelihood;
     if (x.evaluated.empty()) {
       x.calibration = lik.calibrate(job.cl, x.prediction(0), x.grid.size);
@@ -77,7 +78,7 @@ MergedResult merge_results(const JobSpec& job, const std::vector<ExperimentInfo>
       for (std::size_t b = 0; b < x.bands.size(); ++b)
         x.in_band[b][i] = lik.in_region(x.prediction(i), x.test_statistic[i], x.bands[b].calibration) ? 1 : 0;
     }
-    if (!x.evaluated.empty()) infer_unevaluated(x, plan.refinement_step);
+    if (!x.evaluated.empty()) infer_unevaluated(x, plan.step_of(static_cast<int>(e)));
   }
   const SubGrid& full = space.full();
   r.excluded_any.assign(full.size, 0);

@@ -135,7 +135,7 @@ RefinementState::RefinementState(const JobSpec& job, const std::vector<Experimen
       combined_({space.full().dims, plan.refinement_step}) {
   std::uint16_t exclusions = 0;
   for (std::size_t e = 0; e < infos.size(); ++e) {
-    auto x = std::make_unique<Experiment>(infos[e], plan.grids[e], plan.refinement_step);
+    auto x = std::make_unique<Experiment>(infos[e], plan.grids[e], plan.step_of(static_cast<int>(e)));
     x->nb = values_per_point(x->info);
     x->exclusion = x->info.likelihood->role() == stats::Role::exclusion;
     exclusions += x->exclusion;

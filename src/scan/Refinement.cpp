@@ -175,19 +175,39 @@ std::size_t RefinementGrid::size() const {
 }
 
 std::vector<std::size_t> coarse_lattice(const RefinementGrid& g) {
-  std::vector<std::vector<std::size_t>> lists(g.dims.size());
-  for (std::size_t k = 0; k < g.dims.size(); ++k) {
+  const std::size_t d = g.dims.size();
+  std::vector<std::vector<std::size_t>> lists(d);
+  for (std::size_t k = 0; k < d; ++k) {
     for (std::size_t a = 0; a < g.dims[k]; a += g.step) lists[k].push_back(a);
     if (lists[k].back() != g.dims[k] - 1) lists[k].push_back(g.dims[k] - 1);
   }
   const auto strides = strides_of(g.dims);
   std::vector<std::size_t> out;
-  for_each_product(lists, [&](const std::vector<std::size_t>& x) {
+  auto add = [&](const std::vector<std::size_t>& x) {
     std::size_t i = 0;
     for (std::size_t k = 0; k < x.size(); ++k) i += x[k] * strides[k];
     out.push_back(i);
-  });
-  return out;  // increasing: the product runs last axis fastest
+  };
+  for_each_product(lists, add);
+  // The grid's edges at full resolution (every point of the lines along one axis with the other
+  // coordinates at their extremes): a thin feature that reaches the edge of the grid -- the fingers of
+  // an LSW region between coherence zeros, which run up to the largest coupling -- shows there and is
+  // followed inwards (a cell is mixed when any of its evaluated points differs). Costs ~2^d n points.
+  for (std::size_t k = 0; k < d; ++k) {
+    std::vector<std::vector<std::size_t>> line(d);
+    for (std::size_t j = 0; j < d; ++j) {
+      if (j == k) {
+        for (std::size_t a = 0; a < g.dims[j]; ++a) line[j].push_back(a);
+      } else {
+        line[j].push_back(0);
+        if (g.dims[j] > 1) line[j].push_back(g.dims[j] - 1);
+      }
+    }
+    for_each_product(line, add);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 std::vector<std::size_t> refinement_requests(const RefinementGrid& g, const std::vector<std::uint8_t>& evaluated,

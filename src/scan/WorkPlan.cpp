@@ -18,7 +18,8 @@ void add_units(WorkPlan& plan, int e, std::size_t first, std::size_t n) {
 }  // namespace
 
 WorkPlan make_work_plan(const ParameterSpace& space, const std::vector<std::vector<Axis>>& experiment_axes,
-                        std::size_t chunk_size, const std::vector<std::size_t>& widths, std::size_t refinement_step) {
+                        std::size_t chunk_size, const std::vector<std::size_t>& widths, std::size_t refinement_step,
+                        const std::vector<std::size_t>& max_steps) {
   WorkPlan plan;
   plan.width = widths;
   plan.width.resize(experiment_axes.size(), 1);
@@ -33,8 +34,10 @@ WorkPlan make_work_plan(const ParameterSpace& space, const std::vector<std::vect
   plan.planned.resize(plan.grids.size());
   std::vector<std::vector<std::size_t>> coarse;
   for (std::size_t e = 0; e < plan.grids.size(); ++e) {
+    const std::size_t cap = e < max_steps.size() && max_steps[e] > 0 ? max_steps[e] : refinement_step;
+    plan.steps.push_back(std::min(refinement_step, cap));
     plan.planned[e].assign(plan.grids[e].size, 0);
-    coarse.push_back(coarse_lattice({plan.grids[e].dims, refinement_step}));
+    coarse.push_back(coarse_lattice({plan.grids[e].dims, plan.steps[e]}));
   }
   plan.batches = 0;
   append_batch(plan, coarse);

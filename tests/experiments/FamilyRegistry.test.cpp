@@ -79,3 +79,23 @@ TEST_CASE("a data-file key the family does not read is an error naming file and 
   CHECK(f.find("unknown experiment family \"beam_dumps\"") != std::string::npos);
   CHECK(f.find("did you mean \"beam_dump\"") != std::string::npos);
 }
+
+TEST_CASE("a data file may cap the refinement step, with a reason; a bad cap names file and key", "[registry][refinement]") {
+  const std::string osqar = read_text(kData + "/osqar.json");
+  const auto at = osqar.find("\"counting\"");
+  REQUIRE(at != std::string::npos);
+  auto with = [&](const std::string& section) { return std::string(osqar).insert(at, section + ",\n  "); };
+  CHECK(problems_of(with(R"("refinement": {"max_coarse_step": 2, "reason": "fingers two points wide"})")).empty());
+  char name[] = "/tmp/alpscan_cap_XXXXXX";
+  const int fd = mkstemp(name);
+  REQUIRE(fd >= 0);
+  close(fd);
+  std::ofstream(name) << with(R"("refinement": {"max_coarse_step": 2, "reason": "fingers two points wide"})");
+  CHECK(make_experiment({"probe", name, "{}"})->info().max_refinement_step == 2);
+  std::remove(name);
+  CHECK(make_experiment({"osqar", kData + "/osqar.json", "{}"})->info().max_refinement_step == 0);  // no cap
+  const std::string p = problems_of(with(R"("refinement": {"max_coarse_step": 3, "reason": "x"})"));
+  CHECK(p.find("/refinement/max_coarse_step") != std::string::npos);
+  CHECK(p.find("power of two") != std::string::npos);
+  CHECK(problems_of(with(R"("refinement": {"max_coarse_step": 2})")).find("/refinement") != std::string::npos);
+}

@@ -41,6 +41,10 @@ struct ExperimentInfo {
   // Where the experiment probes the ALP-photon coupling (model/ProbeKinematics.hpp), from the data
   // file's "probe_kinematics" section; absent for files that do not declare it yet.
   std::optional<model::ProbeKinematics> probe_kinematics;
+  // Adaptive refinement (scan/Refinement): the largest coarse step this experiment's map tolerates, from
+  // the data file's "refinement" section (0: any). An experiment whose excluded region has features
+  // narrower than a coarse cell that touch no boundary (LSW: fingers between coherence zeros) caps it.
+  std::size_t max_refinement_step = 0;
 };
 
 // Ranges of the job's axes, so prepare() can size its tables. Internal units.

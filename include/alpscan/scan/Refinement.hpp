@@ -30,7 +30,8 @@ struct RefinementGrid {
   std::size_t size() const;
 };
 
-// The grid points of the coarse lattice, in increasing order.
+// The grid points of the coarse lattice and of the grid's edges (every point of each line along one
+// axis at the extremes of the others), in increasing order.
 std::vector<std::size_t> coarse_lattice(const RefinementGrid& g);
 
 // `same(i, j)`: evaluated points i and j have the same status (every layer that matters).

@@ -31,12 +31,14 @@ struct WorkPlan {
   std::size_t chunk_size = 1;
   // Adaptive refinement only (refinement_step > 0): per experiment, the sub-grid index at each
   // position, and a flag per sub-grid point that is planned (evaluated once its unit is done).
-  std::size_t refinement_step = 0;
+  std::size_t refinement_step = 0;  // the job's coarse step (the combined map's hierarchy)
+  std::vector<std::size_t> steps;   // per experiment: the job's step, capped by the experiment's maximum
   std::size_t batches = 1;
   std::vector<std::vector<std::size_t>> order;
   std::vector<std::vector<std::uint8_t>> planned;
 
   bool refined() const { return refinement_step > 0; }
+  std::size_t step_of(int e) const { return steps.empty() ? refinement_step : steps[e]; }
   // The sub-grid index of experiment e's point at `position`.
   std::size_t index(int e, std::size_t position) const { return refined() ? order[e][position] : position; }
   // Values a unit's checkpoint file holds: count x width.
@@ -45,10 +47,11 @@ struct WorkPlan {
 };
 
 // widths: values per point per experiment (empty: all 1). refinement_step 0: the full grid; else a
-// power of two: the first batch is the coarse lattice of that stride (scan/Refinement).
+// power of two: the first batch is the coarse lattice of that stride (scan/Refinement), per experiment
+// at most max_steps[e] (0 or absent: no cap; ExperimentInfo::max_refinement_step).
 WorkPlan make_work_plan(const ParameterSpace& space, const std::vector<std::vector<Axis>>& experiment_axes,
                         std::size_t chunk_size, const std::vector<std::size_t>& widths = {},
-                        std::size_t refinement_step = 0);
+                        std::size_t refinement_step = 0, const std::vector<std::size_t>& max_steps = {});
 
 // Adaptive plans: appends a batch, per experiment the sub-grid indices to evaluate (points already
 // planned are skipped), cut into units after the existing ones. Returns the number of new evaluations.
