@@ -8,7 +8,8 @@
 # share of that run, from its log (serial on rank 0, so its share grows with the ranks). One run of each, no repeats (figures vary by +-20% on a shared machine).
 #   bash bench/bench_jobs.sh                 every jobs/*.json
 #   bash bench/bench_jobs.sh jobs/passat.json jobs/global.json     a subset
-# Copies of the jobs and their outputs go to $BENCH_TMP (default /tmp/alpscan_bench_jobs), never to out/.
+# Copies of the jobs and their outputs go to $BENCH_TMP (default /tmp/alpscan_bench_jobs), never to out/; the outputs
+# are removed after each job's row, the logs kept.
 # A run that fails shows "failed" in its cells; the table goes on.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -110,4 +111,5 @@ for v in ("full", "ref"):
     merge.append(f"{sum(float(m.group(i)) for i in (1, 2, 3)):.2f} s, {100 * sum(float(m.group(i)) for i in (1, 2, 3)) / float(m.group(4)):.1f}%" if m else F)
 print("| " + " | ".join(cells + times + rss + merge) + " |", flush=True)
 PY
+  rm -rf "$TMP/${name}_full" "$TMP/${name}_full_pair" "$TMP/${name}_ref" "$TMP/${name}_ref_pair"  # results: ~2 GB for all; the logs stay
 done
