@@ -3,8 +3,9 @@
 # evaluation (every build/bench/bench_* program), then the scan wall time of jobs/passat.json and of
 # bench/passat_large.json on 1 and 2 ranks, alternated REPEAT times in
 # one run so machine noise hits both alike; efficiency = T1 / (2 T2) from the medians, beside the
-# machine's own ceiling (below); last, the scaling measurements and model (bench/bench_scaling.sh;
-# SKIP_SCALING=1 skips them).
+# machine's own ceiling (below); then one row per reference job (bench/bench_jobs.sh: evaluations with and
+# without refinement, wall time and memory at 1 and 2 ranks; SKIP_JOBS=1 skips it); last, the scaling
+# measurements and model (bench/bench_scaling.sh; SKIP_SCALING=1 skips them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD_DIR:-build}
@@ -47,6 +48,10 @@ print(f"  2-rank parallel efficiency T1/(2 T2) = {m1 / (2 * m2):.2f}  (target >=
 print(f"  machine ceiling T1/T_pair = {m1 / mp:.2f}; scheduler efficiency T_pair/(2 T2) = {mp / (2 * m2):.2f}")
 PY
 done
+if [[ -z ${SKIP_JOBS:-} ]]; then
+  echo
+  bash bench/bench_jobs.sh
+fi
 if [[ -z ${SKIP_SCALING:-} ]]; then
   echo
   bash bench/bench_scaling.sh
