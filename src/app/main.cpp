@@ -450,11 +450,11 @@ int cmd_run(const Args& a) {
   const long long prep_ms = comm.max(static_cast<long long>(out.prepare_seconds * 1000));
   const int status = out.complete ? kExitOk : kExitResumable;
   if (comm.rank() != 0) {
-    comm.barrier();  // leave together: a rank exiting early with 75 would make mpirun kill rank 0
+    comm.idle_barrier(0);  // leave together: a rank exiting early with 75 would make mpirun kill rank 0
     return status;
   }
   const int rc = finish_run(job, infos, space, plan, *ckpt, out, t0, prep_ms);
-  comm.barrier();
+  comm.idle_barrier(0);
   return rc;
 }
 

@@ -20,9 +20,13 @@ namespace {
 // (slice_index[k] >= 0: axis k is fixed at that index; -1: profiled or a plane axis).
 std::ptrdiff_t plane_cell(const ParameterSpace& space, std::size_t i, const std::vector<int>& slice_index, int ix,
                           int iy, std::size_t ny) {
-  const auto idx = space.unravel(space.full(), i);
-  for (std::size_t k = 0; k < idx.size(); ++k)
+  const SubGrid& full = space.full();
+  std::size_t idx[kNumAxes];  // i's multi-index, without allocating (called for every point of every plane)
+  for (std::size_t k = full.axes.size(); k-- > 0;) {
+    idx[k] = i % full.dims[k];
+    i /= full.dims[k];
     if (slice_index[k] >= 0 && idx[k] != static_cast<std::size_t>(slice_index[k])) return -1;
+  }
   return static_cast<std::ptrdiff_t>(idx[ix] * ny + idx[iy]);
 }
 

@@ -1,6 +1,8 @@
 #include "alpscan/scan/Communicator.hpp"
 
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 #include <stdexcept>
 #include <string>
 
@@ -81,6 +83,21 @@ bool Communicator::probe(int tag) {
 
 void Communicator::barrier() {
   if (env_) env_->world.barrier();
+}
+
+void Communicator::idle_barrier(int root) {
+  if (!env_ || size_ == 1) return;
+  constexpr int kTagRelease = 13;
+  long long token = 0;
+  if (rank_ == root) {
+    for (int r = 0; r < size_; ++r)
+      if (r != root) env_->world.send(r, kTagRelease, token);
+    return;
+  }
+  // Polled with a sleep: a blocking MPI wait spins (OpenMPI busy-polls) and would take a core from the
+  // root's merge on a machine with as many ranks as cores.
+  while (!env_->world.iprobe(root, kTagRelease)) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  env_->world.recv(root, kTagRelease, token);
 }
 
 long long Communicator::broadcast(long long v, int root) {

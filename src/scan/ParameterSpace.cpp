@@ -46,12 +46,15 @@ AlpPoint ParameterSpace::point(const SubGrid& grid, std::size_t index) const {
 
 std::size_t ParameterSpace::project(const SubGrid& sub, std::size_t full_index) const {
   if (sub.axes.size() == full_.axes.size()) return full_index;  // the same axes: the same grid
-  const auto idx = unravel(full_, full_index);
-  std::size_t out = 0;
-  for (std::size_t k = 0, s = 0; k < full_.axes.size(); ++k) {
-    if (s < sub.axes.size() && sub.axes[s] == full_.axes[k]) {
-      out = out * sub.dims[s] + idx[k];
-      ++s;
+  // The full index's digits from the fastest axis up, keeping those of sub's axes (no allocation: the
+  // merge and the plane maps call this for every point and experiment).
+  std::size_t out = 0, weight = 1, s = sub.axes.size();
+  for (std::size_t k = full_.axes.size(); k-- > 0;) {
+    const std::size_t digit = full_index % full_.dims[k];
+    full_index /= full_.dims[k];
+    if (s > 0 && sub.axes[s - 1] == full_.axes[k]) {
+      out += digit * weight;
+      weight *= sub.dims[--s];
     }
   }
   return out;

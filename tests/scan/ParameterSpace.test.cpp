@@ -64,6 +64,18 @@ TEST_CASE("parameter space: internal units, sub-grids skip unused axes, projecti
   CHECK(p.g_agg() == 1e-4);
   // full index of (m=10, g=1e-4, g_ae=1e-5) = (1*2 + 1)*4 + 2 = 14 -> sub index 1*2 + 1 = 3
   CHECK(s.project(sub, 14) == 3);
+  // Every full point onto every sub-grid, against the multi-index written out: the sub-grid's digits of it.
+  const std::vector<std::vector<Axis>> subs = {{Axis::m_a}, {Axis::g_agg}, {Axis::g_ae}, {Axis::m_a, Axis::g_ae},
+                                               {Axis::g_agg, Axis::g_ae}, {Axis::m_a, Axis::g_agg, Axis::g_ae}};
+  for (const auto& axes : subs) {
+    const SubGrid g = s.subgrid(axes);
+    for (std::size_t i = 0; i < s.full().size; ++i) {
+      const std::size_t m = i / 8, a = (i / 4) % 2, e = i % 4;  // dims 3 x 2 x 4
+      std::size_t want = 0;
+      for (Axis ax : axes) want = want * (ax == Axis::m_a ? 3 : ax == Axis::g_agg ? 2 : 4) + (ax == Axis::m_a ? m : ax == Axis::g_agg ? a : e);
+      CHECK(s.project(g, i) == want);
+    }
+  }
   const WorkPlan plan = make_work_plan(s, {{Axis::m_a, Axis::g_agg}, {Axis::m_a, Axis::g_ae}}, 4);
   CHECK(plan.total_points == 6 + 12);
   CHECK(plan.units.size() == 2 + 3);

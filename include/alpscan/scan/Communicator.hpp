@@ -30,6 +30,9 @@ class Communicator {
   // Is a message with this tag waiting (from any source)?
   bool probe(int tag);
   void barrier();
+  // Every rank other than root waits, without spinning, until root reaches this call (root does not
+  // wait): the workers' wait while rank 0 merges and writes the results.
+  void idle_barrier(int root);
   long long broadcast(long long v, int root);
   // Every rank ends with root's vector (the batches of an adaptive plan; < 2^31 values).
   void broadcast(std::vector<long long>& v, int root);
