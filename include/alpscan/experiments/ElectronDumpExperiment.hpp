@@ -210,7 +210,11 @@ class ElectronDumpExperiment final : public Experiment {
     double Cg = 0.0, Ce = 0.0;  // sum W a rv / S: the long-lifetime N = Gamma_det (g^2 C)
     double Sg = 0.0, Se = 0.0;  // sum W: the long-lifetime N = g^2 S of an open region
     double b_max = 0.0;         // largest a (1 + rv)
+    std::vector<double> Wg_by_slice, We_by_slice;  // the same, index s n + j (contiguous over the bins)
+    std::vector<double> P, q, term;  // scratch of a point's pass over the bins
   } mc_;
+  // Bins whose x_d = Gamma a_j does not underflow exp (a prefix: a increases with j).
+  static int bins_below_underflow(const MassCache& c, double Gamma);
 };
 
 }  // namespace alpscan
