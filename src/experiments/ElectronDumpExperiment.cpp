@@ -537,6 +537,16 @@ void ElectronDumpExperiment::set_mass(double m) {
     }
     c.b_max = std::max(c.b_max, c.a[j] * (1.0 + c.rv));
   }
+  if (!open_ && c.b_max > 0) decay_series(c);
+  c.Wg_suffix.assign(c.n + 1, 0.0), c.We_suffix.assign(c.n + 1, 0.0);
+  for (int j = c.n - 1; j >= 0; --j) {
+    c.Wg_suffix[j] = c.Wg_suffix[j + 1];
+    c.We_suffix[j] = c.We_suffix[j + 1];
+    for (int s = 0; s < S_; ++s) {
+      c.Wg_suffix[j] += c.Wg[static_cast<std::size_t>(j) * S_ + s];
+      c.We_suffix[j] += c.We[static_cast<std::size_t>(j) * S_ + s];
+    }
+  }
   c.Wg_by_slice.resize(c.Wg.size()), c.We_by_slice.resize(c.We.size());
   for (int j = 0; j < c.n; ++j)
     for (int s = 0; s < S_; ++s) {
@@ -582,6 +592,64 @@ double open_region_sum(const double* Wg, const double* We, const double* a, int 
 }
 }  // namespace
 
+namespace {
+// E_k += sum_j (1 + rv) a_j c_j^(k-1) sum_s W_js D_sk for k = 1..kSeriesTerms (index k - 1), D_sk = (B'^k -
+// A'^k)/k! (ElectronDumpExperiment::decay_series); the loops over k vectorise.
+constexpr int kTerms = 20;  // = ElectronDumpExperiment::kSeriesTerms
+ALPSCAN_VECTOR_CLONES
+void add_series_moments(const double* Wg, const double* We, const double* a, int n, int S, double scale,
+                        double b_max, const double* D, double* Eg, double* Ee) {
+  for (int j = 0; j < n; ++j) {
+    double pw[kTerms], sg[kTerms] = {}, se[kTerms] = {};
+    const double cj = a[j] * scale / b_max;
+    pw[0] = scale * a[j];
+    for (int k = 1; k < kTerms; ++k) pw[k] = pw[k - 1] * cj;
+    for (int s = 0; s < S; ++s) {
+      const double wg = Wg[static_cast<std::size_t>(j) * S + s], we = We[static_cast<std::size_t>(j) * S + s];
+      for (int k = 0; k < kTerms; ++k) {
+        sg[k] += wg * D[s * kTerms + k];
+        se[k] += we * D[s * kTerms + k];
+      }
+    }
+    for (int k = 0; k < kTerms; ++k) {
+      Eg[k] += pw[k] * sg[k];
+      Ee[k] += pw[k] * se[k];
+    }
+  }
+}
+}  // namespace
+
+// The decay factor of slice s of bin j, e^{-x_d} q^s (1 - q) = e^{-Gamma a_j A_s} - e^{-Gamma a_j B_s}
+// (A_s = 1 + s r, B_s = A_s + r, r = rv/S), as a power series: with u = Gamma b_max, c_j = a_j (1 + rv)/b_max
+// <= 1 and A', B' = A, B/(1 + rv) <= 1 (every power <= 1: no overflow at any order),
+//   sum_js W_js P_js / Gamma = sum_{k>=1} (-u)^(k-1) E_k,
+//   E_k = (1 + rv) sum_j a_j c_j^(k-1) sum_s W_js (B'^k - A'^k)/k!,
+// B'^k - A'^k = B' (B'^(k-1) - A'^(k-1)) + (r/(1 + rv)) A'^(k-1): a sum of positive terms (no cancellation).
+// The series alternates with terms falling as u^(k-1)/(k-1)!: at u <= kSeriesMax = 0.5 its sum loses a few
+// ulp to cancellation (the terms add to < e^u times the result); E_k <= E_1/(k-1)!, so the tail after K
+// terms is < u^K/K! E_1, and a point sums the K (<= kSeriesTerms = 20) terms that make it < 1e-20 E_1.
+// E_k is stored at index k - 1, for the photon (Eg) and electron (Ee) weights.
+void ElectronDumpExperiment::decay_series(MassCache& c) const {
+  static_assert(kSeriesTerms == kTerms);
+  const double scale = 1.0 + c.rv, r = c.rv / S_ / scale;
+  // (B'^k - A'^k)/k! per slice s and order k (the same for every bin), index s K + k - 1
+  std::vector<double> D(static_cast<std::size_t>(S_) * kSeriesTerms);
+  for (int s = 0; s < S_; ++s) {
+    const double A = (1.0 + s * c.rv / S_) / scale, B = A + r;
+    double d = r, Ak = 1.0, fact = 1.0;  // B'^k - A'^k, A'^(k-1), k! at k = 1
+    for (int k = 1; k <= kSeriesTerms; ++k) {
+      D[static_cast<std::size_t>(s) * kSeriesTerms + k - 1] = d / fact;
+      Ak *= A;
+      d = B * d + r * Ak;
+      fact *= k + 1;
+    }
+  }
+  c.Eg.assign(kSeriesTerms, 0.0);
+  c.Ee.assign(kSeriesTerms, 0.0);
+  add_series_moments(c.Wg.data(), c.We.data(), c.a.data(), c.n, S_, scale, c.b_max, D.data(), c.Eg.data(),
+                     c.Ee.data());
+}
+
 double ElectronDumpExperiment::signal(double m, double g_agg, double g_ae, double br_inv) {
   return expected_signal(model::AlpModel::from_couplings(m, g_agg, g_ae, br_inv));
 }
@@ -615,13 +683,36 @@ double ElectronDumpExperiment::expected_signal(const model::AlpModel& alp) {
   if (c.n == 0) return 0.0;
   // Long lifetime in every bin: P = x_v (1 - x_d - x_v/2 + ...), relative error <= Gamma b_max.
   if (Gamma * c.b_max <= cfg_.fast_tol) return Gdet * (gg2 * c.Cg + ge2 * c.Ce);
+  // Longer lifetimes up to u = Gamma b_max = kSeriesMax: the power series in u (set_mass()).
+  const double u = Gamma * c.b_max;
+  if (u <= kSeriesMax && !c.Eg.empty()) {
+    // Terms after the K-th are < u^K/K! E_1 in all (E_k <= E_1/(k-1)!): as many as that needs to fall below 1e-20.
+    int K = 1;
+    for (double tail = u; K < kSeriesTerms && tail > 1e-20; ++K) tail *= u / (K + 1);
+    double tg = 0.0, te = 0.0;
+    for (int k = K - 1; k >= 0; --k) tg = c.Eg[k] - u * tg, te = c.Ee[k] - u * te;
+    return Gdet * (gg2 * tg + ge2 * te);
+  }
   // Slices of the decay region (one with the disc acceptance): P_s = e^{-x_d} q^s (1 - q), q = e^{-x_v/S};
   // the bins beyond the first whose x_d underflows add nothing (a increases with j).
   const int n = bins_below_underflow(c, Gamma);
   MassCache& mc = mc_;
-  return slice_decay_sum(c.Wg_by_slice.data(), c.We_by_slice.data(), c.n, c.a.data(), n, S_, Gamma, c.rv / S_, gg2,
-                         ge2, mc.P.data(), mc.q.data(), mc.term.data()) *
-         Gdet / Gamma;
+  auto sum_to = [&](int nb) {
+    return slice_decay_sum(c.Wg_by_slice.data(), c.We_by_slice.data(), c.n, c.a.data(), nb, S_, Gamma, c.rv / S_, gg2,
+                           ge2, mc.P.data(), mc.q.data(), mc.term.data());
+  };
+  // Short lifetimes: the bins from the first with x_d > x_d(bin 0) + kTailExponent on add at most
+  // e^{-x_d(0) - kTailExponent} sum_{j >= cut} sum_s W_js (every P_js <= e^{-x_d}); when that is below
+  // 1e-17 of the sum over the bins before, they are left out (a relative change < 1e-17).
+  const double x_cut = Gamma * c.a[0] + kTailExponent;
+  const int cut = static_cast<int>(
+      std::partition_point(c.a.begin(), c.a.begin() + n, [&](double a) { return !(Gamma * a > x_cut); }) - c.a.begin());
+  if (cut < n) {
+    const double head = sum_to(cut);
+    const double tail = std::exp(-x_cut) * (gg2 * c.Wg_suffix[cut] + ge2 * c.We_suffix[cut]);
+    if (tail <= 1e-17 * head) return head * Gdet / Gamma;
+  }
+  return sum_to(n) * Gdet / Gamma;
 }
 
 int ElectronDumpExperiment::bins_below_underflow(const MassCache& c, double Gamma) {

@@ -211,8 +211,14 @@ class ElectronDumpExperiment final : public Experiment {
     double Sg = 0.0, Se = 0.0;  // sum W: the long-lifetime N = g^2 S of an open region
     double b_max = 0.0;         // largest a (1 + rv)
     std::vector<double> Wg_by_slice, We_by_slice;  // the same, index s n + j (contiguous over the bins)
+    std::vector<double> Eg, Ee;  // closed region: the power series of the signal in Gamma b_max (decay_series)
+    std::vector<double> Wg_suffix, We_suffix;  // [j] sum over bins >= j and slices of W (tail bounds)
     std::vector<double> P, q, term;  // scratch of a point's pass over the bins
   } mc_;
+  static constexpr double kSeriesMax = 0.5;  // Gamma b_max up to which the power series serves a point
+  static constexpr int kSeriesTerms = 20;  // = kTerms of the .cpp
+  static constexpr double kTailExponent = 46.0;  // e^-46 = 1e-20: bins this far beyond the first are a tail
+  void decay_series(MassCache& c) const;
   // Bins whose x_d = Gamma a_j does not underflow exp (a prefix: a increases with j).
   static int bins_below_underflow(const MassCache& c, double Gamma);
 };

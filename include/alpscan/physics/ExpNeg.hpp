@@ -55,20 +55,15 @@ inline Reduced reduce(double x) {
   const double y = -clamp_hi(x, kMaxX);
   const double kd = (y * kLog2e + kShift) - kShift;  // nearest integer to y/ln2 (k <= 0)
   const double r = (y - kd * kLn2Hi) - kd * kLn2Lo;
-  // e^r - 1, |r| <= 0.3466: Horner on the Taylor coefficients 1/n!, n = 2..13
-  double q = 1.0 / 6227020800.0;
-  q = q * r + 1.0 / 479001600.0;
-  q = q * r + 1.0 / 39916800.0;
-  q = q * r + 1.0 / 3628800.0;
-  q = q * r + 1.0 / 362880.0;
-  q = q * r + 1.0 / 40320.0;
-  q = q * r + 1.0 / 5040.0;
-  q = q * r + 1.0 / 720.0;
-  q = q * r + 1.0 / 120.0;
-  q = q * r + 1.0 / 24.0;
-  q = q * r + 1.0 / 6.0;
-  q = q * r + 0.5;
-  const double p = r + (r * r) * q;
+  // e^r - 1 = r + r^2 q(r), |r| <= 0.3466, q(r) = sum_{n=2..13} r^(n-2)/n! by Estrin's scheme (pairs, then
+  // pairs of pairs): a dependency chain of ~8 operations instead of Horner's 24, so that successive
+  // elements overlap (the loops are latency-bound otherwise).
+  const double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+  const double p0 = 1.0 / 2 + r * (1.0 / 6), p1 = 1.0 / 24 + r * (1.0 / 120), p2 = 1.0 / 720 + r * (1.0 / 5040);
+  const double p3 = 1.0 / 40320 + r * (1.0 / 362880), p4 = 1.0 / 3628800 + r * (1.0 / 39916800);
+  const double p5 = 1.0 / 479001600 + r * (1.0 / 6227020800.0);
+  const double q = (p0 + r2 * p1) + r4 * (p2 + r2 * p3) + r8 * (p4 + r2 * p5);
+  const double p = r + r2 * q;
   // 2^k = 2^k1 2^k2 with k1 ~ k/2: each factor normal (k >= -1076), products exact but the last.
   const double k1 = (kd * 0.5 + kShift) - kShift;
   const double k2 = kd - k1;
