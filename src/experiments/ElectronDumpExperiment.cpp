@@ -13,9 +13,9 @@
 #include "alpscan/physics/CascadeAngles.hpp"
 #include "alpscan/physics/ConeConvolution.hpp"
 #include "alpscan/physics/DecayInVolume.hpp"
-#include "alpscan/physics/ExpNeg.hpp"
 #include "alpscan/physics/DecayProductAcceptance.hpp"
 #include "alpscan/physics/EmCascade.hpp"
+#include "alpscan/physics/ExpNeg.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 #include "alpscan/physics/ShowerTrackLength.hpp"
 #include "alpscan/physics/SmearedPrimakoffCone.hpp"
@@ -590,9 +590,7 @@ double open_region_sum(const double* Wg, const double* We, const double* a, int 
   }
   return physics::sum4(term, n);
 }
-}  // namespace
 
-namespace {
 // E_k += sum_j (1 + rv) a_j c_j^(k-1) sum_s W_js D_sk for k = 1..kSeriesTerms (index k - 1), D_sk = (B'^k -
 // A'^k)/k! (ElectronDumpExperiment::decay_series); the loops over k vectorise.
 constexpr int kTerms = 20;  // = ElectronDumpExperiment::kSeriesTerms
@@ -713,6 +711,37 @@ double ElectronDumpExperiment::expected_signal(const model::AlpModel& alp) {
     if (tail <= 1e-17 * head) return head * Gdet / Gamma;
   }
   return sum_to(n) * Gdet / Gamma;
+}
+
+double ElectronDumpExperiment::signal_summed_bins(const model::AlpModel& alp) {
+  if (!prepared_) throw std::logic_error("ElectronDumpExperiment::signal called before prepare()");
+  const double m = std::max(alp.m_a(), kMassFloor);
+  const double g_agg = alp.g_gamma(model::kOnShellPhotons), g_ae = alp.g_ae();
+  const double gg2 = g_agg * g_agg, ge2 = g_ae * g_ae;
+  if (!(gg2 > 0) && !(ge2 > 0)) return 0.0;
+  const model::AlpWidths& w = alp.widths();
+  const double Gamma = w.total();
+  if (m != mc_.m) set_mass(m);
+  const MassCache& c = mc_;
+  double s = 0.0;
+  if (open_) {
+    const double binv = w.br_inv();
+    for (int j = 0; j < c.n; ++j) {
+      const double surv = !(Gamma > 0) ? 1.0 : std::exp(-Gamma * c.a[j]);
+      s += (gg2 * c.Wg[j] + ge2 * c.We[j]) * (surv + binv * (1.0 - surv));
+    }
+    return s;
+  }
+  const double Gdet = (cfg_.detect_gg ? w.gg : 0.0) + (cfg_.detect_ee ? w.ee : 0.0);
+  if (!(Gamma > 0) || !(Gdet > 0)) return 0.0;
+  for (int j = 0; j < c.n; ++j) {
+    const double xd = Gamma * c.a[j], xs = xd * c.rv / S_;
+    const double q = std::exp(-xs);
+    double P = std::exp(-xd) * -std::expm1(-xs);
+    for (int k = 0; k < S_; ++k, P *= q)
+      s += (gg2 * c.Wg[static_cast<std::size_t>(j) * S_ + k] + ge2 * c.We[static_cast<std::size_t>(j) * S_ + k]) * P;
+  }
+  return s * Gdet / Gamma;
 }
 
 int ElectronDumpExperiment::bins_below_underflow(const MassCache& c, double Gamma) {

@@ -131,6 +131,10 @@ class ElectronDumpExperiment final : public Experiment {
 
   std::vector<double> save_prepared() const override;
   bool restore_prepared(const PrepareContext& ctx, const std::vector<double>& v) override;
+  // The signal of the same tables summed bin by bin and slice by slice with libm's exp/expm1 in every bin,
+  // without the long-lifetime forms, the power series or the tail cut of expected_signal(): the reference
+  // of those fast paths (tests; slow).
+  double signal_summed_bins(const model::AlpModel& a);
   // Reference signal without tables: direct yields on n_panels x 8 GL nodes in ln E.
   double signal_reference(double m, double g_agg, double g_ae, double br_inv = 0.0, int n_panels = 24) const;
 
