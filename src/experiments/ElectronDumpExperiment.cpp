@@ -565,8 +565,9 @@ double slice_decay_sum(const double* Wg, const double* We, int stride, const dou
                        double r, double gg2, double ge2, double* P, double* q, double* term) {
   for (int j = 0; j < n; ++j) {
     const double xd = Gamma * a[j], xs = xd * r;
-    P[j] = physics::exp_neg(xd) * physics::one_minus_exp_neg(xs);
-    q[j] = physics::exp_neg(xs);
+    double one_minus_q;
+    physics::exp_neg_and_complement(xs, q[j], one_minus_q);
+    P[j] = physics::exp_neg(xd) * one_minus_q;
     term[j] = 0.0;
   }
   for (int s = 0; s < S; ++s) {
@@ -624,8 +625,9 @@ void add_series_moments(const double* Wg, const double* We, const double* a, int
 //   E_k = (1 + rv) sum_j a_j c_j^(k-1) sum_s W_js (B'^k - A'^k)/k!,
 // B'^k - A'^k = B' (B'^(k-1) - A'^(k-1)) + (r/(1 + rv)) A'^(k-1): a sum of positive terms (no cancellation).
 // The series alternates with terms falling as u^(k-1)/(k-1)!: at u <= kSeriesMax = 0.5 its sum loses a few
-// ulp to cancellation (the terms add to < e^u times the result); E_k <= E_1/(k-1)!, so the tail after K
-// terms is < u^K/K! E_1, and a point sums the K (<= kSeriesTerms = 20) terms that make it < 1e-20 E_1.
+// ulp to cancellation (the terms add to < e^u E_1 and the result is > e^-u E_1); E_k <= E_1/(k-1)!, so the
+// tail after K terms is < u^K/K! E_1, and a point sums the K (<= kSeriesTerms = 20) terms that make it
+// < 1e-20 E_1. (Up to u = 1, with more terms, is slower than the bin sum it replaces.)
 // E_k is stored at index k - 1, for the photon (Eg) and electron (Ee) weights.
 void ElectronDumpExperiment::decay_series(MassCache& c) const {
   static_assert(kSeriesTerms == kTerms);

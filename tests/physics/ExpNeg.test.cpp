@@ -55,6 +55,15 @@ TEST_CASE("exp_neg underflows to 0 and 1 - e^{-x} saturates at 1, as libm", "[ex
   CHECK(physics::one_minus_exp_neg(0.0) == 0.0);
 }
 
+TEST_CASE("exp_neg_and_complement gives exp_neg and one_minus_exp_neg from one reduction", "[expneg]") {
+  for (double x : sample_x()) {
+    double e, c;
+    physics::exp_neg_and_complement(x, e, c);
+    CHECK(e == physics::exp_neg(x));
+    CHECK(c == physics::one_minus_exp_neg(x));
+  }
+}
+
 TEST_CASE("sum4 adds every element once", "[expneg]") {
   std::vector<double> x;
   for (int n = 0; n <= 9; ++n) {

@@ -98,6 +98,14 @@ inline double one_minus_exp_neg(double x) {
   return (1.0 - s) - s * t.p;
 }
 
+// e^{-x} and 1 - e^{-x} from one reduction (the same values as exp_neg and one_minus_exp_neg).
+inline void exp_neg_and_complement(double x, double& e, double& one_minus_e) {
+  const exp_neg_detail::Reduced t = exp_neg_detail::reduce(x);
+  e = ((1.0 + t.p) * t.s1) * t.s2;
+  const double s = t.s1 * t.s2;
+  one_minus_e = (1.0 - s) - s * t.p;
+}
+
 // x[0] + ... + x[n-1] in four interleaved partial sums (x[j] into sum j mod 4, then (s0 + s1) + (s2 + s3)):
 // four independent chains of additions instead of one, for the per-bin terms of a point.
 inline double sum4(const double* x, int n) {
