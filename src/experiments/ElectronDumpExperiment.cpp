@@ -558,8 +558,8 @@ void ElectronDumpExperiment::set_mass(double m) {
 namespace {
 // sum_j sum_s (g_agg^2 Wg_js + g_ae^2 We_js) P_js over n bins and S slices (W index s stride + j), with
 // P_js = e^{-x_d} q^s (1 - q), q = e^{-x_s}, x_d = Gamma a_j, x_s = x_d r (r = x_v/x_d per slice). The
-// exponentials by physics/ExpNeg and the slices as the outer loop, so that every loop over the bins
-// vectorises (within ~1e-16 relative of libm's exp/expm1); P, q, term: n values of scratch.
+// exponentials by physics/ExpNeg, the slices by Horner in q as the outer loop, so that every loop over the
+// bins vectorises (within ~1e-16 relative of libm's exp/expm1); P, q, term: n values of scratch.
 ALPSCAN_VECTOR_CLONES
 double slice_decay_sum(const double* Wg, const double* We, int stride, const double* a, int n, int S, double Gamma,
                        double r, double gg2, double ge2, double* P, double* q, double* term) {
@@ -568,16 +568,15 @@ double slice_decay_sum(const double* Wg, const double* We, int stride, const dou
     double one_minus_q;
     physics::exp_neg_and_complement(xs, q[j], one_minus_q);
     P[j] = physics::exp_neg(xd) * one_minus_q;
-    term[j] = 0.0;
   }
-  for (int s = 0; s < S; ++s) {
-    const double* wg = Wg + static_cast<std::size_t>(s) * stride;
-    const double* we = We + static_cast<std::size_t>(s) * stride;
-    for (int j = 0; j < n; ++j) {
-      term[j] += (gg2 * wg[j] + ge2 * we[j]) * P[j];
-      P[j] *= q[j];
-    }
-  }
+  // sum_s w_s q^s by Horner from the last slice: one pass per slice, no dependent product chain over s
+  const auto w = [&](int s, int j) {
+    return gg2 * Wg[static_cast<std::size_t>(s) * stride + j] + ge2 * We[static_cast<std::size_t>(s) * stride + j];
+  };
+  for (int j = 0; j < n; ++j) term[j] = w(S - 1, j);
+  for (int s = S - 2; s >= 0; --s)
+    for (int j = 0; j < n; ++j) term[j] = w(s, j) + q[j] * term[j];
+  for (int j = 0; j < n; ++j) term[j] *= P[j];
   return physics::sum4(term, n);
 }
 
