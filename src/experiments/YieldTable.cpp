@@ -70,12 +70,13 @@ double YieldTable::at(std::size_t j, const Bracket& b) const {
   const double a = values_[k * n_energy_ + j];
   if (policy_ == MassInterpolation::exact_nodes) return a;
   const double c = values_[(k + 1) * n_energy_ + j];
-  // At a node (t = 0, or t = 1 at the last one: a scan at the job's masses) the stored value itself.
+  // At a node (t = 0: a scan at the job's masses) the stored value itself, as both formulas give.
   if (b.t == 0.0) return a;
-  if (b.t == 1.0) return c;
   // ln Y linear in ln m from the logarithms taken once (one exp per value instead of a pow: the per-mass
-  // caches of the dumps read hundreds of values per mass); equal to a (c/a)^t to a few ulp.
+  // caches of the dumps read hundreds of values per mass); equal to a (c/a)^t to a few ulp, and c itself
+  // at the last node (t = 1).
   if (policy_ == MassInterpolation::log_where_positive && a > 0 && c > 0) {
+    if (b.t == 1.0) return c;
     const double la = ln_values_[k * n_energy_ + j], lc = ln_values_[(k + 1) * n_energy_ + j];
     return std::exp(la + b.t * (lc - la));
   }
