@@ -9,6 +9,7 @@
 #include "alpscan/experiments/MassNodes.hpp"
 #include "alpscan/model/AlpWidths.hpp"
 #include "alpscan/physics/DecayInVolume.hpp"
+#include "alpscan/physics/ExpNeg.hpp"
 #include "alpscan/physics/PrimakoffMeasure.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 #include "alpscan/experiments/BuildExperiment.hpp"
@@ -244,6 +245,7 @@ void BeamDumpExperiment::set_mass(double m) {
   while (c.n < nE && E_[c.n] > m) ++c.n;  // bins in decreasing E: E > m is a prefix
   c.W.resize(c.n);
   c.a.resize(c.n);
+  c.term.resize(c.n);
   c.rv = cfg_.L_v / cfg_.L_d;
   const YieldTable::Bracket b = table_.bracket(m);
   for (int j = 0; j < c.n; ++j) {
@@ -255,6 +257,20 @@ void BeamDumpExperiment::set_mass(double m) {
     c.b_max = std::max(c.b_max, c.a[j] * (1.0 + c.rv));
   }
 }
+
+namespace {
+// sum_j W_j P_j over n bins, P_j = e^{-x_j} (1 - e^{-rv x_j}), x_j = G a_j (physics/DecayInVolume), the
+// exponentials by physics/ExpNeg so that the loop vectorises (scratch: n values); four partial sums
+// break the chain of dependent additions. Within ~1e-16 relative of the sum with libm's exp and expm1.
+ALPSCAN_VECTOR_CLONES
+double weighted_decay_sum(const double* W, const double* a, int n, double G, double rv, double* term) {
+  for (int j = 0; j < n; ++j) {
+    const double xd = G * a[j];
+    term[j] = W[j] * (physics::exp_neg(xd) * physics::one_minus_exp_neg(xd * rv));
+  }
+  return physics::sum4(term, n);
+}
+}  // namespace
 
 double BeamDumpExperiment::signal(double m, double g, double g_ae, double br_inv) {
   return expected_signal(model::AlpModel::from_couplings(m, g, g_ae, br_inv));
@@ -286,13 +302,10 @@ double BeamDumpExperiment::expected_signal(const model::AlpModel& alp) {
   }
   // Long lifetime in every bin: P = x_v (1 - x_d - x_v/2 + ...), relative error <= G2 b_max.
   if (G2 * c.b_max <= cfg_.fast_tol) return g2 * det * G2 * c.C4;
-  double s = 0.0;
-  for (int j = 0; j < c.n; ++j) {
-    const double xd = G2 * c.a[j];
-    if (xd > kExpUnderflow) break;  // a increases with j: every later bin underflows too
-    s += c.W[j] * physics::decay_in_volume_from_exponents(xd, xd * c.rv);
-  }
-  return g2 * det * s;
+  // a increases with j: beyond the first bin whose x_d underflows every later one does too.
+  const int n = static_cast<int>(
+      std::partition_point(c.a.begin(), c.a.end(), [&](double a) { return !(G2 * a > kExpUnderflow); }) - c.a.begin());
+  return g2 * det * weighted_decay_sum(c.W.data(), c.a.data(), n, G2, c.rv, mc_.term.data());
 }
 
 double BeamDumpExperiment::c4(double m) {

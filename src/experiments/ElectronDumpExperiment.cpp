@@ -15,6 +15,7 @@
 #include "alpscan/physics/DecayInVolume.hpp"
 #include "alpscan/physics/DecayProductAcceptance.hpp"
 #include "alpscan/physics/EmCascade.hpp"
+#include "alpscan/physics/ExpNeg.hpp"
 #include "alpscan/physics/Quadrature.hpp"
 #include "alpscan/physics/ShowerTrackLength.hpp"
 #include "alpscan/physics/SmearedPrimakoffCone.hpp"
@@ -513,6 +514,7 @@ void ElectronDumpExperiment::set_mass(double m) {
   const int nE = static_cast<int>(E_.size());
   while (c.n < nE && E_[c.n] > m) ++c.n;
   c.Wg.resize(static_cast<std::size_t>(c.n) * S_), c.We.resize(static_cast<std::size_t>(c.n) * S_), c.a.resize(c.n);
+  c.P.resize(c.n), c.q.resize(c.n), c.term.resize(c.n);
   c.rv = open_ ? 0.0 : cfg_.L_v / cfg_.L_d;
   const YieldTable::Bracket b = tab_g_.bracket(m);  // both tables have the same nodes
   const double norm = cfg_.N_EOT * cfg_.efficiency;
@@ -535,6 +537,116 @@ void ElectronDumpExperiment::set_mass(double m) {
     }
     c.b_max = std::max(c.b_max, c.a[j] * (1.0 + c.rv));
   }
+  if (!open_ && c.b_max > 0) decay_series(c);
+  c.Wg_suffix.assign(c.n + 1, 0.0), c.We_suffix.assign(c.n + 1, 0.0);
+  for (int j = c.n - 1; j >= 0; --j) {
+    c.Wg_suffix[j] = c.Wg_suffix[j + 1];
+    c.We_suffix[j] = c.We_suffix[j + 1];
+    for (int s = 0; s < S_; ++s) {
+      c.Wg_suffix[j] += c.Wg[static_cast<std::size_t>(j) * S_ + s];
+      c.We_suffix[j] += c.We[static_cast<std::size_t>(j) * S_ + s];
+    }
+  }
+  c.Wg_by_slice.resize(c.Wg.size()), c.We_by_slice.resize(c.We.size());
+  for (int j = 0; j < c.n; ++j)
+    for (int s = 0; s < S_; ++s) {
+      c.Wg_by_slice[static_cast<std::size_t>(s) * c.n + j] = c.Wg[static_cast<std::size_t>(j) * S_ + s];
+      c.We_by_slice[static_cast<std::size_t>(s) * c.n + j] = c.We[static_cast<std::size_t>(j) * S_ + s];
+    }
+}
+
+namespace {
+// sum_j sum_s (g_agg^2 Wg_js + g_ae^2 We_js) P_js over n bins and S slices (W index s stride + j), with
+// P_js = e^{-x_d} q^s (1 - q), q = e^{-x_s}, x_d = Gamma a_j, x_s = x_d r (r = x_v/x_d per slice). The
+// exponentials by physics/ExpNeg, the slices by Horner in q as the outer loop, so that every loop over the
+// bins vectorises (within ~1e-16 relative of libm's exp/expm1); P, q, term: n values of scratch.
+ALPSCAN_VECTOR_CLONES
+double slice_decay_sum(const double* Wg, const double* We, int stride, const double* a, int n, int S, double Gamma,
+                       double r, double gg2, double ge2, double* P, double* q, double* term) {
+  for (int j = 0; j < n; ++j) {
+    const double xd = Gamma * a[j], xs = xd * r;
+    double one_minus_q;
+    physics::exp_neg_and_complement(xs, q[j], one_minus_q);
+    P[j] = physics::exp_neg(xd) * one_minus_q;
+  }
+  // sum_s w_s q^s by Horner from the last slice: one pass per slice, no dependent product chain over s
+  const auto w = [&](int s, int j) {
+    return gg2 * Wg[static_cast<std::size_t>(s) * stride + j] + ge2 * We[static_cast<std::size_t>(s) * stride + j];
+  };
+  for (int j = 0; j < n; ++j) term[j] = w(S - 1, j);
+  for (int s = S - 2; s >= 0; --s)
+    for (int j = 0; j < n; ++j) term[j] = w(s, j) + q[j] * term[j];
+  for (int j = 0; j < n; ++j) term[j] *= P[j];
+  return physics::sum4(term, n);
+}
+
+// Open region: sum_j (g_agg^2 Wg_j + g_ae^2 We_j) (S_j + BR_inv (1 - S_j)), S_j = e^{-Gamma a_j} (ExpNeg).
+ALPSCAN_VECTOR_CLONES
+double open_region_sum(const double* Wg, const double* We, const double* a, int n, double Gamma, double gg2,
+                       double ge2, double binv, double* term) {
+  for (int j = 0; j < n; ++j) {
+    const double surv = physics::exp_neg(Gamma * a[j]);
+    term[j] = (gg2 * Wg[j] + ge2 * We[j]) * (surv + binv * (1.0 - surv));
+  }
+  return physics::sum4(term, n);
+}
+
+// E_k += sum_j (1 + rv) a_j c_j^(k-1) sum_s W_js D_sk for k = 1..kSeriesTerms (index k - 1), D_sk = (B'^k -
+// A'^k)/k! (ElectronDumpExperiment::decay_series); the loops over k vectorise.
+constexpr int kTerms = 20;  // = ElectronDumpExperiment::kSeriesTerms
+ALPSCAN_VECTOR_CLONES
+void add_series_moments(const double* Wg, const double* We, const double* a, int n, int S, double scale,
+                        double b_max, const double* D, double* Eg, double* Ee) {
+  for (int j = 0; j < n; ++j) {
+    double pw[kTerms], sg[kTerms] = {}, se[kTerms] = {};
+    const double cj = a[j] * scale / b_max;
+    pw[0] = scale * a[j];
+    for (int k = 1; k < kTerms; ++k) pw[k] = pw[k - 1] * cj;
+    for (int s = 0; s < S; ++s) {
+      const double wg = Wg[static_cast<std::size_t>(j) * S + s], we = We[static_cast<std::size_t>(j) * S + s];
+      for (int k = 0; k < kTerms; ++k) {
+        sg[k] += wg * D[s * kTerms + k];
+        se[k] += we * D[s * kTerms + k];
+      }
+    }
+    for (int k = 0; k < kTerms; ++k) {
+      Eg[k] += pw[k] * sg[k];
+      Ee[k] += pw[k] * se[k];
+    }
+  }
+}
+}  // namespace
+
+// The decay factor of slice s of bin j, e^{-x_d} q^s (1 - q) = e^{-Gamma a_j A_s} - e^{-Gamma a_j B_s}
+// (A_s = 1 + s r, B_s = A_s + r, r = rv/S), as a power series: with u = Gamma b_max, c_j = a_j (1 + rv)/b_max
+// <= 1 and A', B' = A, B/(1 + rv) <= 1 (every power <= 1: no overflow at any order),
+//   sum_js W_js P_js / Gamma = sum_{k>=1} (-u)^(k-1) E_k,
+//   E_k = (1 + rv) sum_j a_j c_j^(k-1) sum_s W_js (B'^k - A'^k)/k!,
+// B'^k - A'^k = B' (B'^(k-1) - A'^(k-1)) + (r/(1 + rv)) A'^(k-1): a sum of positive terms (no cancellation).
+// The series alternates with terms falling as u^(k-1)/(k-1)!: at u <= kSeriesMax = 0.5 its sum loses a few
+// ulp to cancellation (the terms add to < e^u E_1 and the result is > e^-u E_1); E_k <= E_1/(k-1)!, so the
+// tail after K terms is < u^K/K! E_1, and a point sums the K (<= kSeriesTerms = 20) terms that make it
+// < 1e-20 E_1. (Up to u = 1, with more terms, is slower than the bin sum it replaces.)
+// E_k is stored at index k - 1, for the photon (Eg) and electron (Ee) weights.
+void ElectronDumpExperiment::decay_series(MassCache& c) const {
+  static_assert(kSeriesTerms == kTerms);
+  const double scale = 1.0 + c.rv, r = c.rv / S_ / scale;
+  // (B'^k - A'^k)/k! per slice s and order k (the same for every bin), index s K + k - 1
+  std::vector<double> D(static_cast<std::size_t>(S_) * kSeriesTerms);
+  for (int s = 0; s < S_; ++s) {
+    const double A = (1.0 + s * c.rv / S_) / scale, B = A + r;
+    double d = r, Ak = 1.0, fact = 1.0;  // B'^k - A'^k, A'^(k-1), k! at k = 1
+    for (int k = 1; k <= kSeriesTerms; ++k) {
+      D[static_cast<std::size_t>(s) * kSeriesTerms + k - 1] = d / fact;
+      Ak *= A;
+      d = B * d + r * Ak;
+      fact *= k + 1;
+    }
+  }
+  c.Eg.assign(kSeriesTerms, 0.0);
+  c.Ee.assign(kSeriesTerms, 0.0);
+  add_series_moments(c.Wg.data(), c.We.data(), c.a.data(), c.n, S_, scale, c.b_max, D.data(), c.Eg.data(),
+                     c.Ee.data());
 }
 
 double ElectronDumpExperiment::signal(double m, double g_agg, double g_ae, double br_inv) {
@@ -559,14 +671,9 @@ double ElectronDumpExperiment::expected_signal(const model::AlpModel& alp) {
     // Long lifetime in every bin: P = 1 - (1 - BR_inv) x_d + ..., relative error <= Gamma b_max.
     if (!(Gamma > 0) || Gamma * c.b_max <= cfg_.fast_tol) return gg2 * c.Sg + ge2 * c.Se;
     const double binv = w.br_inv();
-    double s = 0.0;
-    for (int j = 0; j < c.n; ++j) {
-      const double xd = Gamma * c.a[j];
-      if (xd > kExpUnderflow && binv == 0.0) break;  // a increases with j
-      const double surv = xd > kExpUnderflow ? 0.0 : std::exp(-xd);
-      s += (gg2 * c.Wg[j] + ge2 * c.We[j]) * (surv + binv * (1.0 - surv));
-    }
-    return s;
+    // Without invisible decays the bins beyond the first whose survival underflows add nothing.
+    const int n = binv == 0.0 ? bins_below_underflow(c, Gamma) : c.n;
+    return open_region_sum(c.Wg.data(), c.We.data(), c.a.data(), n, Gamma, gg2, ge2, binv, mc_.term.data());
   }
   const double Gdet = (cfg_.detect_gg ? w.gg : 0.0) + (cfg_.detect_ee ? w.ee : 0.0);
   if (!(Gamma > 0) || !(Gdet > 0)) return 0.0;
@@ -575,28 +682,73 @@ double ElectronDumpExperiment::expected_signal(const model::AlpModel& alp) {
   if (c.n == 0) return 0.0;
   // Long lifetime in every bin: P = x_v (1 - x_d - x_v/2 + ...), relative error <= Gamma b_max.
   if (Gamma * c.b_max <= cfg_.fast_tol) return Gdet * (gg2 * c.Cg + ge2 * c.Ce);
-  double s = 0.0;
-  if (S_ == 1) {
-    for (int j = 0; j < c.n; ++j) {
-      const double xd = Gamma * c.a[j];
-      if (xd > kExpUnderflow) break;  // a increases with j
-      s += (gg2 * c.Wg[j] + ge2 * c.We[j]) * physics::decay_in_volume_from_exponents(xd, xd * c.rv);
-    }
-    return s * Gdet / Gamma;
+  // Longer lifetimes up to u = Gamma b_max = kSeriesMax: the power series in u (set_mass()).
+  const double u = Gamma * c.b_max;
+  if (u <= kSeriesMax && !c.Eg.empty()) {
+    // Terms after the K-th are < u^K/K! E_1 in all (E_k <= E_1/(k-1)!): as many as that needs to fall below 1e-20.
+    int K = 1;
+    for (double tail = u; K < kSeriesTerms && tail > 1e-20; ++K) tail *= u / (K + 1);
+    double tg = 0.0, te = 0.0;
+    for (int k = K - 1; k >= 0; --k) tg = c.Eg[k] - u * tg, te = c.Ee[k] - u * te;
+    return Gdet * (gg2 * tg + ge2 * te);
   }
-  // Slices of the decay region: P_s = e^{-x_d} q^s (1 - q), q = e^{-x_v/S}.
+  // Slices of the decay region (one with the disc acceptance): P_s = e^{-x_d} q^s (1 - q), q = e^{-x_v/S};
+  // the bins beyond the first whose x_d underflows add nothing (a increases with j).
+  const int n = bins_below_underflow(c, Gamma);
+  MassCache& mc = mc_;
+  auto sum_to = [&](int nb) {
+    return slice_decay_sum(c.Wg_by_slice.data(), c.We_by_slice.data(), c.n, c.a.data(), nb, S_, Gamma, c.rv / S_, gg2,
+                           ge2, mc.P.data(), mc.q.data(), mc.term.data());
+  };
+  // Short lifetimes: the bins from the first with x_d > x_d(bin 0) + kTailExponent on add at most
+  // e^{-x_d(0) - kTailExponent} sum_{j >= cut} sum_s W_js (every P_js <= e^{-x_d}); when that is below
+  // 1e-17 of the sum over the bins before, they are left out (a relative change < 1e-17).
+  const double x_cut = Gamma * c.a[0] + kTailExponent;
+  const int cut = static_cast<int>(
+      std::partition_point(c.a.begin(), c.a.begin() + n, [&](double a) { return !(Gamma * a > x_cut); }) - c.a.begin());
+  if (cut < n) {
+    const double head = sum_to(cut);
+    const double tail = std::exp(-x_cut) * (gg2 * c.Wg_suffix[cut] + ge2 * c.We_suffix[cut]);
+    if (tail <= 1e-17 * head) return head * Gdet / Gamma;
+  }
+  return sum_to(n) * Gdet / Gamma;
+}
+
+double ElectronDumpExperiment::signal_summed_bins(const model::AlpModel& alp) {
+  if (!prepared_) throw std::logic_error("ElectronDumpExperiment::signal called before prepare()");
+  const double m = std::max(alp.m_a(), kMassFloor);
+  const double g_agg = alp.g_gamma(model::kOnShellPhotons), g_ae = alp.g_ae();
+  const double gg2 = g_agg * g_agg, ge2 = g_ae * g_ae;
+  if (!(gg2 > 0) && !(ge2 > 0)) return 0.0;
+  const model::AlpWidths& w = alp.widths();
+  const double Gamma = w.total();
+  if (m != mc_.m) set_mass(m);
+  const MassCache& c = mc_;
+  double s = 0.0;
+  if (open_) {
+    const double binv = w.br_inv();
+    for (int j = 0; j < c.n; ++j) {
+      const double surv = !(Gamma > 0) ? 1.0 : std::exp(-Gamma * c.a[j]);
+      s += (gg2 * c.Wg[j] + ge2 * c.We[j]) * (surv + binv * (1.0 - surv));
+    }
+    return s;
+  }
+  const double Gdet = (cfg_.detect_gg ? w.gg : 0.0) + (cfg_.detect_ee ? w.ee : 0.0);
+  if (!(Gamma > 0) || !(Gdet > 0)) return 0.0;
   for (int j = 0; j < c.n; ++j) {
-    const double xd = Gamma * c.a[j];
-    if (xd > kExpUnderflow) break;
-    const double xs = xd * c.rv / S_;
+    const double xd = Gamma * c.a[j], xs = xd * c.rv / S_;
     const double q = std::exp(-xs);
-    // 1 - q loses <= 1e-16/xs relative: exact enough above xs = 1e-3, one transcendental call fewer per bin.
-    double P = std::exp(-xd) * (xs > 1e-3 ? 1.0 - q : -std::expm1(-xs));
-    const double* wg = c.Wg.data() + static_cast<std::size_t>(j) * S_;
-    const double* we = c.We.data() + static_cast<std::size_t>(j) * S_;
-    for (int k = 0; k < S_; ++k, P *= q) s += (gg2 * wg[k] + ge2 * we[k]) * P;
+    double P = std::exp(-xd) * -std::expm1(-xs);
+    for (int k = 0; k < S_; ++k, P *= q)
+      s += (gg2 * c.Wg[static_cast<std::size_t>(j) * S_ + k] + ge2 * c.We[static_cast<std::size_t>(j) * S_ + k]) * P;
   }
   return s * Gdet / Gamma;
+}
+
+int ElectronDumpExperiment::bins_below_underflow(const MassCache& c, double Gamma) {
+  return static_cast<int>(std::partition_point(c.a.begin(), c.a.end(),
+                                               [&](double a) { return !(Gamma * a > kExpUnderflow); }) -
+                          c.a.begin());
 }
 
 double ElectronDumpExperiment::signal_reference(double m, double g_agg, double g_ae, double br_inv,

@@ -1,7 +1,9 @@
 #include "alpscan/experiments/ShowerDumpExperiment.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "alpscan/core/Units.hpp"
@@ -19,6 +21,10 @@ namespace alpscan {
 namespace {
 constexpr double kAvogadro = 6.02214076e23;  // mol^-1
 constexpr double kCosMin = 0.9;              // seed L104: cos theta >= 0.9
+constexpr double kInf = std::numeric_limits<double>::infinity();
+// exp(-x) for x >= 0, with 0.0 (what exp returns) beyond its underflow threshold (745.13) taken
+// without calling it: exp's underflow path (errno) costs many times a normal call.
+inline double exp_minus_or_zero(double x) { return x > 746.0 ? 0.0 : std::exp(-x); }
 enum Detection { kDecay = 0, kInversePrimakoff = 1, kInverseCompton = 2, kPairConversion = 3, kNumDetection = 4 };
 const char* detection_name(int d) {
   switch (d) {
@@ -170,6 +176,15 @@ void ShowerDumpExperiment::unpack(const double* row, double m, MassCache& c) con
   c.res_events = row[0];
   c.res_group = static_cast<int>(row[1]);
   c.photon_done = c.electron_done = true;
+  momenta(m, c.p);
+}
+
+void ShowerDumpExperiment::momenta(double m, std::vector<double>& p) const {
+  p.assign(E_group_.size(), 0.0);
+  for (std::size_t j = 0; j < E_group_.size(); ++j) {
+    const double E = E_group_[j];
+    if (E > m) p[j] = std::sqrt((E - m) * (E + m));  // as model::decay_length: no cancellation near E = m
+  }
 }
 
 double ShowerDumpExperiment::decay_probability(double lambda) const {
@@ -197,6 +212,7 @@ void ShowerDumpExperiment::fill_cache(double m, bool photon, bool electron, Mass
   if (c.m != m) {
     c = MassCache{};
     c.m = m;
+    momenta(m, c.p);
     c.f_coll.assign(ng, 0.0);
     c.f_coll_ee.assign(ng, 0.0);
     // gamma gamma: massless daughters; e+ e-: the exact massive-daughter solution (it matters near
@@ -283,6 +299,11 @@ void ShowerDumpExperiment::signal_bins(const model::AlpModel& alp, int productio
   const double g_agg = alp.g_gamma(model::kOnShellPhotons), g_ae = alp.g_ae();
   if (!(m > 0) || (g_agg <= 0 && g_ae <= 0)) return;
   const MassCache& c = cache(m, g_agg > 0, g_ae > 0);
+  static const std::array<bool, kNumProductionChannels> kViaPhoton = [] {
+    std::array<bool, kNumProductionChannels> v{};
+    for (int k = 0; k < kNumProductionChannels; ++k) v[k] = production_via_photon_coupling(static_cast<ProductionChannel>(k));
+    return v;
+  }();
   const model::AlpWidths& w = alp.widths();
   const double gamma = w.total(), br_gg = w.br_gg(), br_ee = w.br_ee();
   const double norm = cfg_.N_POT * cfg_.efficiency;
@@ -290,14 +311,18 @@ void ShowerDumpExperiment::signal_bins(const model::AlpModel& alp, int productio
     double n = 0;  // ALPs in group j pointing at the detector, per POT
     for (int k = 0; k < kNumProductionChannels; ++k) {
       if (production >= 0 && production != k) continue;
-      const double g2 = production_via_photon_coupling(static_cast<ProductionChannel>(k)) ? g_agg * g_agg : g_ae * g_ae;
+      const double g2 = kViaPhoton[k] ? g_agg * g_agg : g_ae * g_ae;
       if (g2 > 0) n += g2 * c.phi[k][j];
     }
     if (static_cast<int>(j) == c.res_group && (production < 0 || production == static_cast<int>(ProductionChannel::resonant)))
       n += g_ae * g_ae * c.res_events;
     if (!(n > 0)) continue;
-    const double lambda = physics::decay_length(E_group_[j], m, gamma);
-    const double survive = std::isinf(lambda) ? 1.0 : (lambda > 0 ? std::exp(-cfg_.distance / lambda) : 0.0);
+    // lambda = model::decay_length(E_j, m, Gamma) with the momentum p_j cached per mass (the same
+    // arithmetic, p/(m Gamma)); a survival exponent beyond exp's underflow gives exactly 0.0 without
+    // exp's slow underflow path.
+    const double lambda = !(E_group_[j] > m) ? 0.0 : !(gamma > 0) ? kInf : c.p[j] / (m * gamma);
+    const double survive =
+        std::isinf(lambda) ? 1.0 : (lambda > 0 ? exp_minus_or_zero(cfg_.distance / lambda) : 0.0);
     const int i = bin_of_group_[j];
     if (i >= 0) {
       if (cfg_.decays && (detection < 0 || detection == kDecay))

@@ -38,10 +38,19 @@ void YieldTable::fill_by_energy(
     row(j, nodes_.m, r);
     for (std::size_t k = 0; k < n_mass(); ++k) values_[k * n_energy_ + j] = r[k];
   }
+  take_logs();
+}
+
+void YieldTable::take_logs() {
+  ln_values_.clear();
+  if (policy_ != MassInterpolation::log_where_positive) return;
+  ln_values_.resize(values_.size());
+  for (std::size_t i = 0; i < values_.size(); ++i) ln_values_[i] = values_[i] > 0 ? std::log(values_[i]) : 0.0;
 }
 
 void YieldTable::fill_by_mass(const std::function<void(std::size_t, double, double*)>& row) {
   for (std::size_t k = 0; k < n_mass(); ++k) row(k, nodes_.m[k], values_.data() + k * n_energy_);
+  take_logs();
 }
 
 YieldTable::Bracket YieldTable::bracket(double m) const {
@@ -61,7 +70,16 @@ double YieldTable::at(std::size_t j, const Bracket& b) const {
   const double a = values_[k * n_energy_ + j];
   if (policy_ == MassInterpolation::exact_nodes) return a;
   const double c = values_[(k + 1) * n_energy_ + j];
-  if (policy_ == MassInterpolation::log_where_positive && a > 0 && c > 0) return a * std::pow(c / a, b.t);
+  // At a node (t = 0: a scan at the job's masses) the stored value itself, as both formulas give.
+  if (b.t == 0.0) return a;
+  // ln Y linear in ln m from the logarithms taken once (one exp per value instead of a pow: the per-mass
+  // caches of the dumps read hundreds of values per mass); equal to a (c/a)^t to a few ulp, and c itself
+  // at the last node (t = 1).
+  if (policy_ == MassInterpolation::log_where_positive && a > 0 && c > 0) {
+    if (b.t == 1.0) return c;
+    const double la = ln_values_[k * n_energy_ + j], lc = ln_values_[(k + 1) * n_energy_ + j];
+    return std::exp(la + b.t * (lc - la));
+  }
   return a + b.t * (c - a);
 }
 
@@ -94,6 +112,7 @@ bool YieldTable::restore(const std::vector<double>& v, std::size_t& pos, MassInt
   n_energy_ = n_energy;
   policy_ = policy;
   values_.assign(ln_m + nm, ln_m + nm + nm * n_energy);
+  take_logs();
   pos += 4 + body;
   return true;
 }

@@ -20,6 +20,10 @@ void series(double x, double& g, double& q) {
   q = 1.0;
   double term = 1.0;  // x^{2k}/(2k+1)!
   for (int k = 1; k <= 10; ++k) {
+    // g, q >= 1 and the terms decrease: once one is below half an ulp of 1 (1.1e-16), adding it and
+    // every later one leaves g and q unchanged, so stopping there gives the same bits (small x: the
+    // long-lifetime limit, where the scans evaluate this most).
+    if (term < 1e-17) break;
     term *= x2 / ((2.0 * k) * (2.0 * k + 1.0));
     q += term;
     // g's coefficient of x^{2k} (n = k + 1): 3 (2k+2)/(2k+3)! = 3 term/(2k+3)
@@ -98,6 +102,8 @@ SphereDecayTable::SphereDecayTable(double R, double L, SphereDecayMode mode, Sph
   const int n = std::max(2, static_cast<int>(std::ceil((yb - ya) / std::log(10.0) * grid.nodes_per_decade)));
   y0_ = ya;
   dy_ = (yb - ya) / n;
+  x_outside_lo_ = 0.99 * grid.x_min;
+  x_outside_hi_ = 1.01 * grid.x_max;
   f_.resize(n + 1);
   df_.resize(n + 1);
   for (int i = 0; i <= n; ++i) {
@@ -108,6 +114,9 @@ SphereDecayTable::SphereDecayTable(double R, double L, SphereDecayMode mode, Sph
 }
 
 double SphereDecayTable::log_reduced(double x) const {
+  // Well outside the grid (x_min/x_max by 1%, far beyond the rounding of ln) the closed form is used
+  // below whatever ln x rounds to: decided without computing it.
+  if (x < x_outside_lo_ || x > x_outside_hi_) return sphere_log_reduced_decay(x, mode_);
   const double y = std::log(x);
   const double s = (y - y0_) / dy_;
   const int n = static_cast<int>(f_.size()) - 1;
@@ -124,6 +133,13 @@ double SphereDecayTable::log_probability(double lambda) const {
   return -(L_ - R_) / lambda + log_reduced(R_ / lambda);
 }
 
-double SphereDecayTable::operator()(double lambda) const { return std::exp(log_probability(lambda)); }
+double SphereDecayTable::operator()(double lambda) const {
+  // ln H <= 0 (H is a probability), so below -kSureUnderflow the exponent is below exp's underflow
+  // threshold (-745.1) whatever ln H is: P is exactly the 0.0 std::exp would return, without the
+  // interpolation and the slow underflow path of exp (short lifetimes: most of a scan's upper region).
+  constexpr double kSureUnderflow = 800.0;
+  if (lambda > 0 && (L_ - R_) / lambda > kSureUnderflow) return 0.0;
+  return std::exp(log_probability(lambda));
+}
 
 }  // namespace alpscan::physics

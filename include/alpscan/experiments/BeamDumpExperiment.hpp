@@ -167,6 +167,7 @@ class BeamDumpExperiment final : public Experiment {
     double rv = 0.0;           // L_v / L_d: x_v = rv x_d
     double C4 = 0.0;           // sum W a rv (N = g^2 det G2 C4 at long lifetime)
     double b_max = 0.0;        // largest (x_d + x_v)/g^2
+    std::vector<double> term;  // scratch of a point's sum over the bins
   } mc_;
 };
 

@@ -131,6 +131,10 @@ class ElectronDumpExperiment final : public Experiment {
 
   std::vector<double> save_prepared() const override;
   bool restore_prepared(const PrepareContext& ctx, const std::vector<double>& v) override;
+  // The signal of the same tables summed bin by bin and slice by slice with libm's exp/expm1 in every bin,
+  // without the long-lifetime forms, the power series or the tail cut of expected_signal(): the reference
+  // of those fast paths (tests; slow).
+  double signal_summed_bins(const model::AlpModel& a);
   // Reference signal without tables: direct yields on n_panels x 8 GL nodes in ln E.
   double signal_reference(double m, double g_agg, double g_ae, double br_inv = 0.0, int n_panels = 24) const;
 
@@ -210,7 +214,17 @@ class ElectronDumpExperiment final : public Experiment {
     double Cg = 0.0, Ce = 0.0;  // sum W a rv / S: the long-lifetime N = Gamma_det (g^2 C)
     double Sg = 0.0, Se = 0.0;  // sum W: the long-lifetime N = g^2 S of an open region
     double b_max = 0.0;         // largest a (1 + rv)
+    std::vector<double> Wg_by_slice, We_by_slice;  // the same, index s n + j (contiguous over the bins)
+    std::vector<double> Eg, Ee;  // closed region: the power series of the signal in Gamma b_max (decay_series)
+    std::vector<double> Wg_suffix, We_suffix;  // [j] sum over bins >= j and slices of W (tail bounds)
+    std::vector<double> P, q, term;  // scratch of a point's pass over the bins
   } mc_;
+  static constexpr double kSeriesMax = 0.5;  // Gamma b_max up to which the power series serves a point
+  static constexpr int kSeriesTerms = 20;  // = kTerms of the .cpp
+  static constexpr double kTailExponent = 46.0;  // e^-46 = 1e-20: bins this far beyond the first are a tail
+  void decay_series(MassCache& c) const;
+  // Bins whose x_d = Gamma a_j does not underflow exp (a prefix: a increases with j).
+  static int bins_below_underflow(const MassCache& c, double Gamma);
 };
 
 }  // namespace alpscan

@@ -125,6 +125,7 @@ class PassatExperiment final : public Experiment {
     bool poly_ok = false;               // all bins narrow: N(eps) polynomial exact for eps <= eps_poly
     double eps_poly = 0.0;
     std::vector<double> poly;           // N/g^4 = sum_k poly[k] eps^k
+    std::vector<double> term;           // scratch of a point's sum over the bins
   } mc_;
   PathCounts counts_;
 };

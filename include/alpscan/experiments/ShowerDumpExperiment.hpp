@@ -144,6 +144,7 @@ class ShowerDumpExperiment final : public Experiment {
     std::vector<double> ic;                            // [group][bin] N_e/A sigma_D4(T in bin) per g^2
     std::vector<double> pair;                          // [group] sum N_T/A sigma_D5 per g^2 (m < 2 m_e)
     double res_events = 0; int res_group = -1;         // resonant line per g_ae^2 (in group res_group)
+    std::vector<double> p;                             // [group] ALP momentum (0 at E <= m; not packed)
     bool photon_done = false, electron_done = false;   // which coupling's tables are built
   };
   const MassCache& cache(double m, bool photon, bool electron);
@@ -154,6 +155,7 @@ class ShowerDumpExperiment final : public Experiment {
   std::size_t row_size() const;
   void pack(const MassCache& c, double* row) const;
   void unpack(const double* row, double m, MassCache& c) const;
+  void momenta(double m, std::vector<double>& p) const;  // the cache's p at mass m
   void prepare_source();  // flux, energy groups, production, detector (job-independent, built once)
   std::vector<double> photon_angle_edges() const;  // annuli of the (k, theta_gamma) photon table
   double decay_probability(double lambda) const;

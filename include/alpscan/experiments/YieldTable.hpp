@@ -77,6 +77,8 @@ class YieldTable {
   std::size_t n_energy_ = 0;
   MassInterpolation policy_ = MassInterpolation::linear_in_ln_m;
   std::vector<double> values_;  // [k * n_energy + j]
+  std::vector<double> ln_values_;  // ln of values_ where > 0 (log_where_positive only)
+  void take_logs();                // ln_values_ after values_ changed
 };
 
 // An experiment's prepared tables as one vector for Experiment::save_prepared(): {tag, each table's

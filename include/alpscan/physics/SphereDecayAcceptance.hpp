@@ -79,6 +79,7 @@ class SphereDecayTable {
   double R_, L_;
   SphereDecayMode mode_;
   double y0_, dy_;  // grid in y = ln x
+  double x_outside_lo_, x_outside_hi_;  // x surely outside the grid (closed form without ln x)
   std::vector<double> f_, df_;
 };
 

@@ -404,3 +404,36 @@ TEST_CASE("shower dump: per-mass tables of prepare() are the on-the-spot values 
     CHECK(total(tab, 0.5 * MeV, 0.0, 1e-6, -1, kPairConversion) > 0);
   }
 }
+
+TEST_CASE("shower dump: alternating masses give the values of a scan in mass order (per-mass cache)", "[shower_dump]") {
+  // The per-mass cache (spectra, acceptances and the groups' momenta) is rebuilt whenever the mass changes:
+  // points at alternating masses, at job masses (copied from prepare()'s table) and at a mass outside the
+  // job (built on the spot), must equal those of one mass after the other, bit for bit, over g from long
+  // to short lifetimes (where the survival and decay factors underflow and are taken as 0 without exp).
+  Diagnostics d;
+  ExperimentFile f(std::string(ALPSCAN_SOURCE_DIR) + "/data/experiments/miniboone_dump.json", nlohmann::json::object(), d);
+  ShowerDumpConfig c = read_shower_dump_config(f);
+  f.finish();
+  PrepareContext ctx;
+  ctx.m_a_values = {1.2 * MeV, 40 * MeV};
+  ctx.m_a_min = ctx.m_a_values.front();
+  ctx.m_a_max = ctx.m_a_values.back();
+  ShowerDumpExperiment in_order(f.info(), c), alternating(f.info(), c);
+  in_order.prepare(ctx);
+  REQUIRE(alternating.restore_prepared(ctx, in_order.save_prepared()));
+  const double masses[3] = {1.2 * MeV, 40 * MeV, 15 * MeV};  // the last is not a job mass
+  auto g_at = [](int k) { return 1e-9 * std::pow(10.0, 8.0 * k / 80.0); };
+  std::vector<double> a[3];
+  for (int i = 0; i < 3; ++i)
+    for (int k = 0; k <= 80; ++k) a[i].push_back(total(in_order, masses[i], g_at(k), 0.0));
+  int nonzero = 0, zero = 0;
+  for (int k = 0; k <= 80; ++k)
+    for (int i = 0; i < 3; ++i) {
+      const int im = (i + k) % 3;
+      const double v = total(alternating, masses[im], g_at(k), 0.0);
+      CHECK(v == a[im][k]);
+      (v > 0 ? nonzero : zero) += 1;
+    }
+  CHECK(nonzero > 50);  // long and short lifetimes both present
+  CHECK(zero > 0);
+}
