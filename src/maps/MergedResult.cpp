@@ -51,6 +51,7 @@ MergedResult merge_results(const JobSpec& job, const std::vector<ExperimentInfo>
   if (plan.refined()) {
     r.refinement_step = plan.refinement_step;
     r.refinement_batches = plan.batches;
+    r.combined_step = plan.combined_step();
     for (std::size_t e = 0; e < r.experiments.size(); ++e) r.experiments[e].evaluated = plan.planned[e];
   }
   // Two passes: the likelihood's job-level numbers from every evaluated point's prediction (the

@@ -132,7 +132,7 @@ bool same_calibration(const stats::Calibration& a, const stats::Calibration& b) 
 RefinementState::RefinementState(const JobSpec& job, const std::vector<ExperimentInfo>& infos,
                                  const ParameterSpace& space, const WorkPlan& plan)
     : cl_(job.cl), critical_(stats::combined_critical_value(job.cl)), space_(space),
-      combined_({space.full().dims, plan.refinement_step}) {
+      combined_({space.full().dims, plan.combined_step()}) {
   std::uint16_t exclusions = 0;
   for (std::size_t e = 0; e < infos.size(); ++e) {
     auto x = std::make_unique<Experiment>(infos[e], plan.grids[e], plan.step_of(static_cast<int>(e)));
@@ -258,7 +258,7 @@ void infer_unevaluated(ExperimentResult& x, std::size_t refinement_step) {
 }
 
 void infer_combined(MergedResult& r, const ParameterSpace& space) {
-  for_each_inferred_point({space.full().dims, r.refinement_step}, r.evaluated_all, same_combined_status(r),
+  for_each_inferred_point({space.full().dims, r.combined_step}, r.evaluated_all, same_combined_status(r),
                           [&](const LeafCell& cell, std::size_t i, const double* w) {
                             r.combined_excluded[i] = r.combined_excluded[cell.corners[0]];
                             r.combined_q[i] = linear(cell, w, [&](std::size_t c) { return r.combined_q[c]; });

@@ -30,6 +30,7 @@ TEST_CASE("adaptive plans: coarse lattice per experiment, a capped step, batches
   REQUIRE(plan.refined());
   CHECK(plan.step_of(0) == 8);
   CHECK(plan.step_of(1) == 2);
+  CHECK(plan.combined_step() == 2);  // the combined map refines as finely as its finest experiment
   const auto coarse0 = coarse_lattice({{33, 17}, 8}), coarse1 = coarse_lattice({{33, 17}, 2});
   CHECK(plan.order[0] == coarse0);
   CHECK(plan.order[1] == coarse1);

@@ -57,6 +57,7 @@ struct MergedResult {
   double cl = 0.9;
   std::size_t refinement_step = 0;              // 0: every grid point evaluated
   std::size_t refinement_batches = 0;
+  std::size_t combined_step = 0;                // the combined map's hierarchy (WorkPlan::combined_step)
   std::vector<std::uint8_t> evaluated_all;      // refinement: full-grid points where every exclusion
                                                 // experiment is evaluated (combined_q is exact there)
   double combined_critical = 0;       // critical value of combined_q

@@ -71,8 +71,10 @@ struct LeafCell {
 
 // Calls `fill(cell, point, weights)` for every unevaluated point inside a leaf cell, with the
 // multilinear weights of the cell's corners at that point (in index space; they sum to 1). A point
-// on a face shared by two leaves is visited once per leaf; both leaves' corners agree on that face,
-// so the values are the same. The order is deterministic (coarse cells in index order, depth first). A
+// on a face shared by two leaves is visited once per leaf: both give it the same status (every
+// evaluated point of a leaf's closed box agrees), but its interpolated values can differ slightly
+// (a large leaf ignores the midpoints a refined neighbour evaluated on the face); the last leaf
+// visited wins. The order is deterministic (coarse cells in index order, depth first). A
 // mixed cell whose children are not all evaluated (a hierarchy short of its fixed point) is a leaf.
 void for_each_inferred_point(const RefinementGrid& g, const std::vector<std::uint8_t>& evaluated,
                              const SameStatus& same,

@@ -39,6 +39,13 @@ struct WorkPlan {
 
   bool refined() const { return refinement_step > 0; }
   std::size_t step_of(int e) const { return steps.empty() ? refinement_step : steps[e]; }
+  // The combined map's step: the smallest experiment's (a capped experiment's finger, found at its own
+  // step, must be able to mark a combined cell mixed, so the combined lattice is at least as fine).
+  std::size_t combined_step() const {
+    std::size_t s = refinement_step;
+    for (std::size_t x : steps) s = x < s ? x : s;
+    return s;
+  }
   // The sub-grid index of experiment e's point at `position`.
   std::size_t index(int e, std::size_t position) const { return refined() ? order[e][position] : position; }
   // Values a unit's checkpoint file holds: count x width.
