@@ -16,7 +16,7 @@ BUILD=${BUILD_DIR:-build}
 BIN=$BUILD/alpscan
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 export ALPSCAN_DATA_DIR=${ALPSCAN_DATA_DIR:-$PWD/data/experiments}
-W=$(mktemp -d /tmp/alpscan-scaling.XXXXXX)  # KEEP_LOGS=1 keeps it (python3 bench/scaling_model.py DIR re-reads it)
+W=$(mktemp -d /tmp/alpscan-scaling.XXXXXX)  # KEEP_LOGS=1 keeps it (/usr/bin/python3 bench/scaling_model.py DIR re-reads it)
 [[ -n ${KEEP_LOGS:-} ]] && echo "logs in $W" || trap 'rm -rf "$W"' EXIT
 COLL4='"lep_opal_3gamma", "belle2_3gamma", "babar_monophoton", "delphi_monophoton"'
 COLL8="$COLL4"', "belle2_3gamma_50ab", "delphi_monophoton_conservative", "belle2_monophoton_20fb", "belle2_monophoton_50ab"'

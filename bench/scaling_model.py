@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """The scaling model of the README ("Scaling model"), fitted to what bench/bench_scaling.sh measured.
 
 Reads DIR/index.txt ("ranks job log" per run), DIR/checkpoint_io.txt and DIR/round_trip.txt; prints the

@@ -412,7 +412,7 @@ int cmd_run(const Args& a) {
   opts.progress_interval_s = a.progress_interval;
   Scheduler sched(comm, job, std::move(experiments), space, plan, ckpt.get(), opts);
   RunOutcome out = sched.run();
-  // Adaptive refinement: after each batch rank 0 merges what is known and says which points are
+  // Adaptive refinement: after each batch rank 0 reads the new units (RefinementState) and says which points are
   // undecided; every rank appends them to its copy of the plan, identically, and the scheduler runs
   // again. A resumed run replays the batches from the checkpoint (the same results give the same batches).
   std::unique_ptr<RefinementState> refinement;

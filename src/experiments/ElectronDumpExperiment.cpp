@@ -653,13 +653,19 @@ double ElectronDumpExperiment::signal(double m, double g_agg, double g_ae, doubl
   return expected_signal(model::AlpModel::from_couplings(m, g_agg, g_ae, br_inv));
 }
 
-double ElectronDumpExperiment::expected_signal(const model::AlpModel& alp) {
+// What both evaluations of a point start from; false: no coupling, no signal.
+bool ElectronDumpExperiment::point_couplings(const model::AlpModel& alp, double& m, double& gg2, double& ge2) const {
   if (!prepared_) throw std::logic_error("ElectronDumpExperiment::signal called before prepare()");
-  const double m = std::max(alp.m_a(), kMassFloor);
+  m = std::max(alp.m_a(), kMassFloor);
   // Primakoff production (one leg at q^2 = t, in the tables per unit g^2): today's constant coupling.
   const double g_agg = alp.g_gamma(model::kOnShellPhotons), g_ae = alp.g_ae();
-  const double gg2 = g_agg * g_agg, ge2 = g_ae * g_ae;
-  if (!(gg2 > 0) && !(ge2 > 0)) return 0.0;
+  gg2 = g_agg * g_agg, ge2 = g_ae * g_ae;
+  return gg2 > 0 || ge2 > 0;
+}
+
+double ElectronDumpExperiment::expected_signal(const model::AlpModel& alp) {
+  double m, gg2, ge2;
+  if (!point_couplings(alp, m, gg2, ge2)) return 0.0;
   const model::AlpWidths& w = alp.widths();
   const double Gamma = w.total();
   if (open_) {
@@ -715,11 +721,8 @@ double ElectronDumpExperiment::expected_signal(const model::AlpModel& alp) {
 }
 
 double ElectronDumpExperiment::signal_summed_bins(const model::AlpModel& alp) {
-  if (!prepared_) throw std::logic_error("ElectronDumpExperiment::signal called before prepare()");
-  const double m = std::max(alp.m_a(), kMassFloor);
-  const double g_agg = alp.g_gamma(model::kOnShellPhotons), g_ae = alp.g_ae();
-  const double gg2 = g_agg * g_agg, ge2 = g_ae * g_ae;
-  if (!(gg2 > 0) && !(ge2 > 0)) return 0.0;
+  double m, gg2, ge2;
+  if (!point_couplings(alp, m, gg2, ge2)) return 0.0;
   const model::AlpWidths& w = alp.widths();
   const double Gamma = w.total();
   if (m != mc_.m) set_mass(m);

@@ -176,6 +176,7 @@ class ElectronDumpExperiment final : public Experiment {
   std::vector<std::vector<double>> smeared_acceptances(double E) const;  // per cone: PhotonSmearedCone::acceptance
   void make_energy_bins();  // E_, dE_ (prepare() and restore_prepared())
   void set_mass(double m);
+  bool point_couplings(const model::AlpModel& alp, double& m, double& gg2, double& ge2) const;
   double electron_tl(double E) const;  // dl_e/dE from the prepared table
   void build_photon_cascade();         // prepare(): the whole shower's photon track length
 
