@@ -37,7 +37,7 @@ int main() {
     std::filesystem::create_directories(Checkpoint::dir(out));
     const std::vector<double> v(sizes[k], 1.5);
     const double t0 = now_s();
-    for (int u = 0; u < reps[k]; ++u) Checkpoint::write_unit(out, u, plan.units[u], v);
+    for (int u = 0; u < reps[k]; ++u) Checkpoint::write_unit(out, 1, plan, u, v);
     const double dt = (now_s() - t0) / reps[k];
     std::printf("%-26zu %12.1f %14.2f\n", sizes[k], dt * 1e6, dt * 1e9 / double(sizes[k]));
     std::filesystem::remove_all(Checkpoint::dir(out));
@@ -46,7 +46,7 @@ int main() {
     WorkPlan plan;
     const int n = 20000;
     for (int u = 0; u < n; ++u) plan.units.push_back({0, std::size_t(u) * 100, 100});
-    Checkpoint ckpt(out, "bench", plan, true, checkpoint_format_json());
+    Checkpoint ckpt(out, 1, plan, true, checkpoint_format_json());
     const double t0 = now_s();
     for (int u = 0; u < n; ++u) ckpt.record(u, 0x12345678u);
     ckpt.sync();

@@ -99,7 +99,7 @@ class QuietLog {
 inline alpscan::RunOutcome run_scan(const alpscan::JobSpec& job, const alpscan::ParameterSpace& space,
                                     const alpscan::WorkPlan& plan, std::size_t max_units = 0) {
   QuietLog quiet;
-  alpscan::Checkpoint ckpt(job.output_dir, "scan_test", plan, false, alpscan::checkpoint_format_json());
+  alpscan::Checkpoint ckpt(job.output_dir, 0, plan, false, alpscan::checkpoint_format_json());
   alpscan::SchedulerOptions opts;
   opts.max_units = max_units;
   opts.progress_interval_s = 1e9;
@@ -152,7 +152,7 @@ inline MergedScan::MergedScan(const std::string& tag, const char* job_text) : di
   space = std::make_unique<alpscan::ParameterSpace>(job);
   plan = plan_for(job, *space);
   REQUIRE(run_scan(job, *space, plan).complete);
-  alpscan::Checkpoint ckpt(job.output_dir, "scan_test", plan, false, alpscan::checkpoint_format_json());
+  alpscan::Checkpoint ckpt(job.output_dir, 0, plan, false, alpscan::checkpoint_format_json());
   r = alpscan::merge_results(job, infos_of(job), *space, plan, ckpt);
 }
 

@@ -31,6 +31,7 @@
 #include "alpscan/scan/Checkpoint.hpp"
 #include "alpscan/scan/Communicator.hpp"
 #include "alpscan/scan/ParameterSpace.hpp"
+#include "alpscan/scan/RunIdentity.hpp"
 #include "alpscan/scan/Scheduler.hpp"
 #include "alpscan/scan/StopSignal.hpp"
 #include "alpscan/scan/WorkPlan.hpp"
@@ -218,17 +219,6 @@ WorkPlan plan_for(const JobSpec& job, const ParameterSpace& space, const std::ve
   return make_work_plan(space, axes, job.chunk_size, widths, job.refinement_step, max_steps);
 }
 
-std::string fingerprint(const JobSpec& job) {
-  std::string text = job.canonical_text + "\n" + code_version() + "\n" + git_revision() + "\n";
-  for (const auto& r : job.experiments) {
-    std::ifstream in(r.file, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    text += r.name + "\n" + r.options_json + "\n" + ss.str();
-  }
-  return fmt::format("{:08x}", crc32_bytes(text.data(), text.size()));
-}
-
 int cmd_list(const Args& a) {
   const ExperimentCatalog cat(a.data_dir.empty() ? default_data_dir() : a.data_dir);
   if (cat.entries().empty()) {
@@ -387,13 +377,25 @@ int cmd_run(const Args& a) {
   const ParameterSpace space(job);
   WorkPlan plan = plan_for(job, space, infos);  // an adaptive plan grows batch by batch
 
+  // Every rank computes the run's identity from its own view of the job, data files and code; they must
+  // agree with rank 0's (a node with another build or data directory would write foreign chunks).
+  const std::uint64_t identity = run_identity(job, infos);
+  const long long root_identity = comm.broadcast(static_cast<long long>(identity), 0);
+  if (comm.max(static_cast<long long>(static_cast<std::uint64_t>(root_identity) != identity)) != 0) {
+    if (static_cast<std::uint64_t>(root_identity) != identity)
+      std::cerr << fmt::format("alpscan: rank {} sees other code or data files than rank 0 (run identity {} vs {}): "
+                               "every rank must run the same build on the same data directory\n",
+                               comm.rank(), identity_hex(identity), identity_hex(static_cast<std::uint64_t>(root_identity)));
+    return kExitInput;
+  }
   std::unique_ptr<Checkpoint> ckpt;
   long long ok = 1;
   if (comm.rank() == 0) {
-    spdlog::info("alpscan {} ({}), job {}: {} evaluations in {} chunks on {} rank(s)", code_version(), git_revision(),
-                 job.name, plan.total_points, plan.units.size(), comm.size());
+    spdlog::info("alpscan {} ({}, code {}), job {}: {} evaluations in {} chunks on {} rank(s); run identity {}",
+                 code_version(), git_revision(), code_hash(), job.name, plan.total_points, plan.units.size(), comm.size(),
+                 identity_hex(identity));
     try {
-      ckpt = std::make_unique<Checkpoint>(job.output_dir, fingerprint(job), plan, a.restart, checkpoint_format_json());
+      ckpt = std::make_unique<Checkpoint>(job.output_dir, identity, plan, a.restart, checkpoint_format_json());
       g_run_output_dir = job.output_dir;
       g_ranks = comm.size();
       write_run_status(job.output_dir, {"running", "", -1, comm.size()});
@@ -410,6 +412,7 @@ int cmd_run(const Args& a) {
   SchedulerOptions opts;
   opts.max_units = a.max_chunks;
   opts.progress_interval_s = a.progress_interval;
+  opts.identity = identity;
   Scheduler sched(comm, job, std::move(experiments), space, plan, ckpt.get(), opts);
   RunOutcome out = sched.run();
   // Adaptive refinement: after each batch rank 0 reads the new units (RefinementState) and says which points are
@@ -470,7 +473,7 @@ int main(int argc, char** argv) {
     install_stop_handlers();
     const Args a = parse_args(argc, argv);
     if (a.command == "version") {
-      std::cout << "alpscan " << code_version() << " (git " << git_revision() << ")\n";
+      std::cout << "alpscan " << code_version() << " (git " << git_revision() << ", code " << code_hash() << ")\n";
       return kExitOk;
     }
     if (a.command == "list") return cmd_list(a);

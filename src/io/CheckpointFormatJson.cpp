@@ -11,7 +11,7 @@ using nlohmann::json;
 class CheckpointFormatJson final : public CheckpointFormat {
  public:
   std::string encode_stamp(const CheckpointStamp& s) const override {
-    json j = {{"format", "alpscan-checkpoint/1"}, {"fingerprint", s.fingerprint}, {"units", s.units},
+    json j = {{"format", "alpscan-checkpoint/2"}, {"identity", s.identity}, {"units", s.units},
               {"points", s.points}};
     if (s.refinement_step > 0) j["refinement_step"] = s.refinement_step;  // units, points: the coarse batch
     return j.dump(1) + "\n";
@@ -21,7 +21,7 @@ class CheckpointFormatJson final : public CheckpointFormat {
     try {
       const json j = json::parse(text);
       CheckpointStamp s;
-      s.fingerprint = j.value("fingerprint", std::string("?"));
+      s.identity = j.value("identity", std::string("?"));  // format 1 (a "fingerprint"): another code, refused
       s.units = j.value("units", std::size_t{0});
       s.points = j.value("points", std::size_t{0});
       s.refinement_step = j.value("refinement_step", std::size_t{0});

@@ -75,6 +75,7 @@ ExperimentFile::ExperimentFile(std::string path, const json& option_overrides, D
   const json& d = impl_->doc;
   JsonChecker c(path_, diags_);
   c.require_string(d, "/format", "alpscan-experiment/1");
+  info_.data_files.push_back(path_);
   info_.name = c.string(d, "/name");
   info_.family = c.string(d, "/family");
   info_.title = c.string(d, "/title");
@@ -297,6 +298,7 @@ void ExperimentFile::read_published_curve(const json& b) {
       diags_.add(path_, w + "/file/path", "cannot read " + file.string());
       return;
     }
+    info_.data_files.push_back(file.string());
     const json m_unit = {{"unit", f.value("m_a_unit", std::string("GeV"))}, {"source", f.value("source", json())}};
     const json g_unit = {{"unit", f.value("g_limit_unit", std::string(g_dimension == "number" ? "1" : "GeV^-1"))},
                          {"source", f.value("source", json())}};

@@ -95,6 +95,7 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
   attr_string(f, "job_name", job.name);
   attr_string(f, "code_version", code_version());
   attr_string(f, "git_revision", git_revision());
+  attr_string(f, "code_hash", code_hash());  // the sources, compiler and flags (checkpoint identity, issue 18)
   attr_double(f, "confidence_level", r.cl);
   attr_string(f, "units", "m_a, m_chi, m_f_light, m_f_heavy, m_D in eV; g_agg, g_achi in GeV^-1; g_ae, br_inv, eps dimensionless");
   if (r.refinement_step > 0) {  // only then: results of full-grid jobs stay as they were

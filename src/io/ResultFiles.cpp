@@ -74,6 +74,7 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
                   {"job_file", job.file},
                   {"code_version", code_version()},
                   {"git_revision", git_revision()},
+                  {"code_hash", code_hash()},
                   {"confidence_level", r.cl},
                   {"model", {{"electron_loop", model::electron_loop_name(job.model.electron_loop)}}},
                   {"points", space.full().size},
@@ -181,6 +182,7 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
                    {"sources", src},
                    {"code_version", code_version()},
                    {"git_revision", git_revision()},
+                   {"code_hash", code_hash()},
                    {"job", job.name}};
       json fixed = json::object();
       for (int i = 0; i < kNumAxes; ++i) {

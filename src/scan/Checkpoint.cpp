@@ -12,8 +12,11 @@
 
 #include <boost/crc.hpp>
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "alpscan/core/Error.hpp"
+#include "alpscan/core/Hash64.hpp"
+#include "alpscan/scan/RunIdentity.hpp"
 
 namespace alpscan {
 
@@ -21,12 +24,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr char kMagic[8] = {'A', 'L', 'P', 'S', 'C', 'K', '0', '2'};
+constexpr char kMagic[8] = {'A', 'L', 'P', 'S', 'C', 'K', '0', '3'};
 constexpr double kManifestSyncSeconds = 0.25;
 
 struct UnitHeader {
   char magic[8];
   std::int64_t unit, experiment, begin, count;
+  std::uint64_t identity;     // the run's (scan/RunIdentity)
+  std::uint64_t grid_digest;  // Checkpoint::grid_digest of the unit
 };
 
 // fmt, not "u" + std::to_string(): GCC 12 warns (-Wrestrict, a false positive, GCC bug 105329) on the latter.
@@ -74,27 +79,38 @@ std::uint32_t crc32_bytes(const void* data, std::size_t n) {
   return c.checksum();
 }
 
-Checkpoint::Checkpoint(const std::string& output_dir, const std::string& fingerprint, const WorkPlan& plan,
-                       bool restart, const CheckpointFormat& format)
-    : out_(output_dir), format_(format), plan_(plan), done_(plan.units.size(), false), crc_(plan.units.size(), 0) {
+Checkpoint::Checkpoint(const std::string& output_dir, std::uint64_t identity, const WorkPlan& plan, bool restart,
+                       const CheckpointFormat& format)
+    : out_(output_dir), identity_(identity), format_(format), plan_(plan), done_(plan.units.size(), false),
+      crc_(plan.units.size(), 0) {
   const std::string d = dir(out_);
   const std::string jobfile = d + "/job.json";
+  const std::string id = identity_hex(identity);
   std::error_code ec;
   if (restart) fs::remove_all(d, ec);
   fs::create_directories(d, ec);
   if (ec) throw InputError(d, "", "cannot create the checkpoint directory: " + ec.message());
+  remove_stale_temporaries();
+  bool write_stamp = true;
   if (fs::exists(jobfile)) {
     std::ifstream in(jobfile);
     std::stringstream text;
     text << in.rdbuf();
     const std::optional<CheckpointStamp> s = format_.decode_stamp(text.str());
-    if (!s || s->fingerprint != fingerprint || s->units != plan.units.size())
-      throw InputError(out_, "", "this output directory holds checkpoints of a different job or code version "
-                                 "(fingerprint " + (s ? s->fingerprint : std::string("?")) + ", this job " +
-                                 fingerprint + "); run with --restart to discard them, or choose another \"output\"");
-  } else {
-    write_durable(jobfile, format_.encode_stamp({fingerprint, plan.units.size(), plan.total_points, plan.refinement_step}));
+    if (s && (s->identity != id || s->units != plan.units.size()))
+      throw InputError(out_, "", "this output directory holds checkpoints of a different job, data files or code "
+                                 "(identity " + s->identity + ", this run " + id +
+                                 "); run with --restart to discard them, or choose another \"output\"");
+    if (s) write_stamp = false;
+    else  // damaged: every chunk still carries its own identity, so nothing foreign can be adopted
+      spdlog::warn("{} is damaged: written anew; chunks are kept where their own identity matches this run ({})",
+                   jobfile, id);
+  } else if (fs::exists(d + "/manifest.jsonl")) {
+    spdlog::warn("{} is missing: written anew; chunks are kept where their own identity matches this run ({})",
+                 jobfile, id);
   }
+  if (write_stamp)
+    write_durable(jobfile, format_.encode_stamp({id, plan.units.size(), plan.total_points, plan.refinement_step}));
   // Re-verify every recorded unit; a torn or bad entry just means the unit is recomputed. Entries of
   // units beyond the plan (later batches of an adaptive plan) wait until the plan has grown.
   std::ifstream m(d + "/manifest.jsonl");
@@ -104,6 +120,22 @@ Checkpoint::Checkpoint(const std::string& output_dir, const std::string& fingerp
     if (e && e->unit >= 0) recorded_[e->unit] = e->crc32;  // a unit recomputed later: its last line is its file
   }
   adopt_units(0);
+}
+
+// Temporary files of a write a killed run never renamed into place: unit files (u<unit>.bin.tmp.<pid>),
+// job.json, prepared tables. Nothing reads them; removed and counted, so the directory does not grow.
+void Checkpoint::remove_stale_temporaries() const {
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (const std::string& d : {dir(out_), dir(out_) + "/prepared"}) {
+    for (const auto& entry : fs::directory_iterator(d, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (name.find(".tmp.") == std::string::npos || !entry.is_regular_file(ec)) continue;
+      if (fs::remove(entry.path(), ec)) ++removed;
+    }
+  }
+  if (removed > 0)
+    spdlog::info("checkpoint: removed {} temporary file(s) a killed run left in {}", removed, dir(out_));
 }
 
 // Marks units [first, plan size) done where the checkpoint holds a verified result for them.
@@ -117,13 +149,23 @@ void Checkpoint::adopt_units(std::size_t first) {
       read_unit(static_cast<int>(u));
       done_[u] = true;
       ++resumed_;
-    } catch (const std::exception&) {
+    } catch (const std::exception&) {  // verified again from its own trailer below, or reported missing
     }
   }
   // Unit files whose manifest line was not yet synced when the run died: verified by their own
   // CRC trailer and re-indexed.
+  std::size_t reindexed = 0;
+  const std::size_t rejected_before = rejected_;
+  constexpr std::size_t kListed = 10;  // chunks named one by one in the log; the rest are counted
+  auto reject = [&](const std::string& why, std::size_t u) {
+    if (++rejected_ - rejected_before <= kListed) spdlog::warn("checkpoint: {}; chunk {} is recomputed", why, u);
+  };
   for (std::size_t u = first; u < done_.size(); ++u) {
-    if (done_[u] || !fs::exists(d + "/" + unit_file(static_cast<int>(u)))) continue;
+    if (done_[u]) continue;
+    if (!fs::exists(d + "/" + unit_file(static_cast<int>(u)))) {
+      if (recorded_.count(static_cast<long>(u))) reject(unit_file(static_cast<int>(u)) + " is in the manifest but missing", u);
+      continue;
+    }
     try {
       read_unit_file(static_cast<int>(u), false);
       std::ifstream f(d + "/" + unit_file(static_cast<int>(u)), std::ios::binary);
@@ -132,9 +174,17 @@ void Checkpoint::adopt_units(std::size_t first) {
       f.read(reinterpret_cast<char*>(&crc), sizeof crc);
       record(static_cast<int>(u), crc);
       ++resumed_;
-    } catch (const std::exception&) {
+      if (!recorded_.count(static_cast<long>(u))) ++reindexed;
+    } catch (const std::exception& e) {
+      reject(e.what(), u);
     }
   }
+  if (rejected_ - rejected_before > kListed)
+    spdlog::warn("checkpoint: {} chunk files failed verification in all (the first {} are listed above); recomputed",
+                 rejected_ - rejected_before, kListed);
+  if (reindexed > 0)
+    spdlog::info("checkpoint: re-indexed {} verified chunk file(s) whose manifest line a killed run had not synced",
+                 reindexed);
   sync();
 }
 
@@ -145,12 +195,23 @@ void Checkpoint::plan_grown() {
   adopt_units(first);
 }
 
-std::uint32_t Checkpoint::write_unit(const std::string& output_dir, int unit, const WorkUnit& u,
-                                     const std::vector<double>& signal) {
+std::uint64_t Checkpoint::grid_digest(const WorkPlan& plan, int unit) {
+  const WorkUnit& u = plan.units[unit];
+  Hash64 h;
+  h.u64(static_cast<std::uint64_t>(u.experiment)).u64(plan.width_of(u.experiment)).u64(u.count);
+  for (std::size_t p = u.begin; p < u.begin + u.count; ++p) h.u64(plan.index(u.experiment, p));
+  return h.value();
+}
+
+std::uint32_t Checkpoint::write_unit(const std::string& output_dir, std::uint64_t identity, const WorkPlan& plan,
+                                     int unit, const std::vector<double>& signal) {
+  const WorkUnit& u = plan.units[unit];
   UnitHeader h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);
   h.unit = unit, h.experiment = u.experiment, h.begin = static_cast<std::int64_t>(u.begin);
   h.count = static_cast<std::int64_t>(u.count);
+  h.identity = identity;
+  h.grid_digest = grid_digest(plan, unit);
   const std::size_t body = sizeof h + signal.size() * sizeof(double);
   std::string bytes(body + sizeof(std::uint32_t), '\0');
   std::memcpy(bytes.data(), &h, sizeof h);
@@ -213,15 +274,23 @@ std::vector<double> Checkpoint::read_unit_file(int unit, bool check_manifest_crc
   UnitHeader h{};
   const std::size_t nv = plan_.values(u);
   const std::size_t body = sizeof h + nv * sizeof(double);
-  if (!in || bytes.size() != body + sizeof(std::uint32_t)) throw std::runtime_error(path + ": missing or wrong size");
+  if (!in) throw std::runtime_error(path + ": missing");
+  if (bytes.size() != body + sizeof(std::uint32_t))
+    throw std::runtime_error(fmt::format("{}: {} bytes, expected {} (truncated, or of another format)", path,
+                                         bytes.size(), body + sizeof(std::uint32_t)));
   std::uint32_t trailer = 0;
   std::memcpy(&trailer, bytes.data() + body, sizeof trailer);
   const std::uint32_t crc = crc32_bytes(bytes.data(), body);
-  if (crc != trailer || (check_manifest_crc && crc != crc_[unit])) throw std::runtime_error(path + ": CRC mismatch");
+  if (crc != trailer) throw std::runtime_error(path + ": CRC mismatch (corrupt)");
+  if (check_manifest_crc && crc != crc_[unit]) throw std::runtime_error(path + ": CRC differs from the manifest's");
   std::memcpy(&h, bytes.data(), sizeof h);
-  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.unit != unit || h.experiment != u.experiment ||
-      h.begin != static_cast<std::int64_t>(u.begin) || h.count != static_cast<std::int64_t>(u.count))
-    throw std::runtime_error(path + ": header does not match the plan");
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) throw std::runtime_error(path + ": not a unit file of this format");
+  if (h.identity != identity_)
+    throw std::runtime_error(fmt::format("{}: written by another run (identity {}, this run {})", path,
+                                         identity_hex(h.identity), identity_hex(identity_)));
+  if (h.unit != unit || h.experiment != u.experiment || h.begin != static_cast<std::int64_t>(u.begin) ||
+      h.count != static_cast<std::int64_t>(u.count) || h.grid_digest != grid_digest(plan_, unit))
+    throw std::runtime_error(path + ": holds other grid points than this plan's chunk " + std::to_string(unit));
   std::vector<double> v(nv);
   std::memcpy(v.data(), bytes.data() + sizeof h, nv * sizeof(double));
   return v;

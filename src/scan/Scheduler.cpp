@@ -81,11 +81,11 @@ Experiment& Scheduler::experiment(int e) {
     // Tables another rank (or an earlier run of this job) already built are loaded, not rebuilt.
     Experiment& x = *experiments_[e];
     std::vector<double> tables;
-    const bool loaded = load_prepared_tables(job_.output_dir, e, x.info().name, tables) && x.restore_prepared(ctx, tables);
+    const bool loaded = load_prepared_tables(job_.output_dir, opts_.identity, e, x.info().name, tables) && x.restore_prepared(ctx, tables);
     if (!loaded) {
       x.prepare(ctx);
       tables = x.save_prepared();
-      if (!tables.empty()) store_prepared_tables(job_.output_dir, e, x.info().name, tables);
+      if (!tables.empty()) store_prepared_tables(job_.output_dir, opts_.identity, e, x.info().name, tables);
     }
     const double dt = now_s() - t0;
     prepare_s_ += dt;
@@ -248,7 +248,7 @@ void Scheduler::run_dispatcher_with_local_worker() {
   std::deque<int> todo;
   std::deque<Done> done;
   bool no_more = false;
-  UnitWriter writer(job_.output_dir, plan_);
+  UnitWriter writer(job_.output_dir, opts_.identity, plan_);
   std::thread compute([&] {
     std::vector<double> buf;
     while (true) {
@@ -363,7 +363,7 @@ RunOutcome Scheduler::run() {
     if (comm_.size() > 1) {
       run_dispatcher_with_local_worker();
     } else {
-      UnitWriter writer(job_.output_dir, plan_);
+      UnitWriter writer(job_.output_dir, opts_.identity, plan_);
       auto record = [&](const std::vector<UnitWriter::Written>& ws) {
         for (const auto& w : ws) {
           ckpt_->record(w.unit, w.crc);
@@ -408,7 +408,7 @@ RunOutcome Scheduler::run() {
     bool abandon = false;
     long long req[kMsg] = {-1, 0, 0, 0, 0}, rep[3];
     for (int c = 0; c < kChains; ++c) comm_.send(0, kTagRequest, req, kMsg);
-    UnitWriter writer(job_.output_dir, plan_);
+    UnitWriter writer(job_.output_dir, opts_.identity, plan_);
     // A unit is reported (its chain answered) only once the writer has made it durable.
     auto report = [&](const std::vector<UnitWriter::Written>& ws) {
       for (const auto& w : ws) {

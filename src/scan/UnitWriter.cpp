@@ -6,8 +6,8 @@
 
 namespace alpscan {
 
-UnitWriter::UnitWriter(std::string output_dir, const WorkPlan& plan)
-    : out_(std::move(output_dir)), plan_(plan), thread_([this] { loop(); }) {}
+UnitWriter::UnitWriter(std::string output_dir, std::uint64_t identity, const WorkPlan& plan)
+    : out_(std::move(output_dir)), identity_(identity), plan_(plan), thread_([this] { loop(); }) {}
 
 UnitWriter::~UnitWriter() {
   {
@@ -40,7 +40,7 @@ void UnitWriter::loop() {
     Written w{job.unit, 0, job.compute_s, job.prepare_s};
     std::exception_ptr err;
     try {
-      w.crc = Checkpoint::write_unit(out_, job.unit, plan_.units[job.unit], job.values);
+      w.crc = Checkpoint::write_unit(out_, identity_, plan_, job.unit, job.values);
     } catch (...) {
       err = std::current_exception();
     }

@@ -30,7 +30,7 @@ struct RefinedRun {
 // Batches until the maps are decided, each scheduled and checkpointed like a run.
 RefinedRun run_refined(const JobSpec& job, const ParameterSpace& space, WorkPlan& plan) {
   scan_test::QuietLog quiet;
-  Checkpoint ckpt(job.output_dir, "scan_test", plan, false, checkpoint_format_json());
+  Checkpoint ckpt(job.output_dir, 0, plan, false, checkpoint_format_json());
   SchedulerOptions opts;
   opts.progress_interval_s = 1e9;
   Scheduler sched(scan_test::null_communicator(), job, scan_test::build_experiments(job), space, plan, &ckpt, opts);
@@ -58,7 +58,7 @@ TEST_CASE("refined maps equal the full grid's; the replay from the checkpoint co
   const ParameterSpace space(job);
   const WorkPlan full_plan = scan_test::plan_for(full_job, space);
   REQUIRE(scan_test::run_scan(full_job, space, full_plan).complete);
-  Checkpoint full_ckpt(full_job.output_dir, "scan_test", full_plan, false, checkpoint_format_json());
+  Checkpoint full_ckpt(full_job.output_dir, 0, full_plan, false, checkpoint_format_json());
   const MergedResult full = merge_results(full_job, scan_test::infos_of(full_job), space, full_plan, full_ckpt);
 
   auto refined_plan = [&] {

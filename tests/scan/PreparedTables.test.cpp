@@ -41,22 +41,31 @@ TEST_CASE("restored PASSAT tables give bit-identical signals", "[prepared_tables
   CHECK_FALSE(b->restore_prepared(ctx, bad));
 }
 
-TEST_CASE("prepared-table files round trip and reject corruption", "[prepared_tables]") {
+TEST_CASE("prepared-table files round trip and reject corruption, other runs and other experiments",
+          "[prepared_tables]") {
   const TempDir tmp("prepared");
   const std::string out = tmp.path() + "/out";
+  constexpr std::uint64_t run = 0xfeedULL, other_run = 0xbeefULL;
   const std::vector<double> v = {1.0, -2.5, 1e-300, 3.25};
   std::vector<double> r;
-  CHECK_FALSE(load_prepared_tables(out, 3, "x", r));  // absent
-  store_prepared_tables(out, 3, "x", v);
-  REQUIRE(load_prepared_tables(out, 3, "x", r));
+  CHECK_FALSE(load_prepared_tables(out, run, 3, "x", r));  // absent
+  store_prepared_tables(out, run, 3, "x", v);
+  REQUIRE(load_prepared_tables(out, run, 3, "x", r));
   CHECK(r == v);
-  CHECK_FALSE(load_prepared_tables(out, 2, "x", r));  // another experiment index
+  CHECK_FALSE(load_prepared_tables(out, run, 2, "x", r));        // another experiment index
+  CHECK_FALSE(load_prepared_tables(out, other_run, 3, "x", r));  // another run (job, data files, code)
+  // Shuffled cache files: e3_x.bin renamed to e3_y.bin (same index, another experiment) is refused.
+  const std::string dir = Checkpoint::dir(out) + "/prepared/";
+  fs::copy_file(dir + "e3_x.bin", dir + "e3_y.bin");
+  CHECK_FALSE(load_prepared_tables(out, run, 3, "y", r));
+  fs::copy_file(dir + "e3_x.bin", dir + "e4_x.bin");
+  CHECK_FALSE(load_prepared_tables(out, run, 4, "x", r));
   {
-    std::fstream f(Checkpoint::dir(out) + "/prepared/e3_x.bin", std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(3);
+    std::fstream f(dir + "e3_x.bin", std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(45);
     f.put('\x55');
   }
-  CHECK_FALSE(load_prepared_tables(out, 3, "x", r));  // CRC mismatch
+  CHECK_FALSE(load_prepared_tables(out, run, 3, "x", r));  // CRC mismatch
   fs::remove_all(out);
 }
 

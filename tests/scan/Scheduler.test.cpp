@@ -44,7 +44,7 @@ std::map<int, ino_t> unit_inodes(const std::string& out, const WorkPlan& plan) {
 }
 
 std::size_t done_count(const std::string& out, const WorkPlan& plan) {
-  Checkpoint c(out, "scan_test", plan, false, checkpoint_format_json());
+  Checkpoint c(out, 0, plan, false, checkpoint_format_json());
   return c.done_count();
 }
 
@@ -93,7 +93,7 @@ TEST_CASE("scheduler: one process computes every chunk once, equal to a plain lo
   REQUIRE(m.size() == plan.units.size());  // one manifest line per chunk: none computed twice
   for (std::size_t u = 0; u < m.size(); ++u) CHECK(m[u] == int(u));
 
-  Checkpoint ckpt(job.output_dir, "scan_test", plan, false, checkpoint_format_json());
+  Checkpoint ckpt(job.output_dir, 0, plan, false, checkpoint_format_json());
   for (std::size_t e = 0; e < job.experiments.size(); ++e) {
     INFO(job.experiments[e].name);
     const std::vector<double> ref = scan_test::direct_loop(job.experiments[e], space, plan.grids[e]);
@@ -156,7 +156,7 @@ TEST_CASE("scheduler: --max-chunks stops after N chunks; resume skips finished c
   TempDir ref_dir("sched-ref");
   const JobSpec ref_job = scan_test::read_job_text(ref_dir.path(), scan_test::kSmallJob);
   REQUIRE(scan_test::run_scan(ref_job, space, plan).complete);
-  Checkpoint resumed(job.output_dir, "scan_test", plan, false, checkpoint_format_json()), straight(ref_job.output_dir, "scan_test", plan, false, checkpoint_format_json());
+  Checkpoint resumed(job.output_dir, 0, plan, false, checkpoint_format_json()), straight(ref_job.output_dir, 0, plan, false, checkpoint_format_json());
   for (std::size_t u = 0; u < n; ++u) CHECK(resumed.read_unit(int(u)) == straight.read_unit(int(u)));
 }
 
@@ -172,7 +172,7 @@ TEST_CASE("scheduler: the job's model options reach every experiment (electron_l
   const ParameterSpace space(job);
   const WorkPlan plan = scan_test::plan_for(job, space);
   REQUIRE(scan_test::run_scan(job, space, plan).complete);
-  Checkpoint ckpt(job.output_dir, "scan_test", plan, false, checkpoint_format_json());
+  Checkpoint ckpt(job.output_dir, 0, plan, false, checkpoint_format_json());
   const ExperimentPtr e = make_experiment(job.experiments[0]);
   std::size_t nonzero = 0;
   for (std::size_t u = 0; u < plan.units.size(); ++u) {

@@ -20,10 +20,10 @@ TEST_CASE("unit writer returns every submitted unit once, durable", "[checkpoint
   WorkPlan plan;
   for (int u = 0; u < 20; ++u) plan.units.push_back({0, static_cast<std::size_t>(3 * u), 3});
   plan.total_points = 60;
-  Checkpoint ckpt(out, "w", plan, false, checkpoint_format_json());
+  Checkpoint ckpt(out, 7, plan, false, checkpoint_format_json());
   std::vector<int> seen;
   {
-    UnitWriter w(out, plan);
+    UnitWriter w(out, 7, plan);
     for (int u = 0; u < 20; ++u) {
       w.submit(u, {double(u), 0.5 * u, 1e-300}, 0.25 * u, 0.0);
       for (const auto& x : w.take_written()) {
@@ -52,7 +52,7 @@ TEST_CASE("unit writer reports a failed write", "[checkpoint]") {
   WorkPlan plan;
   plan.units = {{0, 0, 1}};
   plan.total_points = 1;
-  UnitWriter w("/nonexistent_alpscan_dir/out", plan);  // no checkpoint directory: the write fails
+  UnitWriter w("/nonexistent_alpscan_dir/out", 7, plan);  // no checkpoint directory: the write fails
   w.submit(0, {1.0}, 0, 0);
   CHECK_THROWS_AS(w.wait_written(), std::runtime_error);
   CHECK(w.pending() == 0);  // the failed unit is not reported: it is recomputed on resume

@@ -45,6 +45,9 @@ struct ExperimentInfo {
   // the data file's "refinement" section (0: any). An experiment whose excluded region has features
   // narrower than a coarse cell that touch no boundary (LSW: fingers between coherence zeros) caps it.
   std::size_t max_refinement_step = 0;
+  // The files whose contents determine this experiment's numbers (its data file and the curve files it
+  // reads): the checkpoint identity (scan/RunIdentity) hashes them, so an edited file is never resumed.
+  std::vector<std::string> data_files;
 };
 
 // Ranges of the job's axes, so prepare() can size its tables. Internal units.

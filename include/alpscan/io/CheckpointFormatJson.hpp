@@ -1,5 +1,5 @@
-// The checkpoint's on-disk text format, "alpscan-checkpoint/1" (JSON): checkpoint/job.json is
-// {"format", "fingerprint", "units", "points"}, each manifest.jsonl line
+// The checkpoint's on-disk text format, "alpscan-checkpoint/2" (JSON): checkpoint/job.json is
+// {"format", "identity", "units", "points"}, each manifest.jsonl line
 // {"unit", "experiment", "begin", "count", "file", "crc32"}. See scan/Checkpoint.hpp for the layout.
 #pragma once
 

@@ -1,6 +1,6 @@
 // How the checkpoint's two small text files are encoded: the job stamp (checkpoint/job.json) and the
 // manifest lines (checkpoint/manifest.jsonl). The scan layer knows no JSON; io/CheckpointFormatJson
-// implements this interface with the on-disk format "alpscan-checkpoint/1" and the application hands
+// implements this interface with the on-disk format "alpscan-checkpoint/2" and the application hands
 // it to the Checkpoint.
 #pragma once
 
@@ -13,7 +13,7 @@ namespace alpscan {
 
 // What identifies the job a checkpoint belongs to.
 struct CheckpointStamp {
-  std::string fingerprint;  // job text, experiment data files, code version (see app/main.cpp)
+  std::string identity;  // the run identity, 16 hex digits (scan/RunIdentity)
   std::size_t units = 0;    // work units of the plan
   std::size_t points = 0;   // evaluations of the plan (adaptive: of its first batch, the coarse lattice)
   std::size_t refinement_step = 0;  // adaptive refinement's coarse step (0: a full-grid plan)

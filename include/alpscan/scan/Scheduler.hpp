@@ -28,6 +28,7 @@ namespace alpscan {
 struct SchedulerOptions {
   std::size_t max_units = 0;          // stop after this many units in this invocation (0: no limit)
   double progress_interval_s = 5.0;   // seconds between progress log lines
+  std::uint64_t identity = 0;         // the run's (scan/RunIdentity): stamped into unit and prepared-table files
 };
 
 struct RunOutcome {

@@ -28,7 +28,8 @@ class UnitWriter {
     std::uint32_t crc = 0;
     double compute_s = 0, prepare_s = 0;  // the evaluation's timing, passed through for the cost model
   };
-  UnitWriter(std::string output_dir, const WorkPlan& plan);
+  // `identity`: the run's (scan/RunIdentity), stamped into every unit file.
+  UnitWriter(std::string output_dir, std::uint64_t identity, const WorkPlan& plan);
   ~UnitWriter();  // writes what is still queued, then joins
   UnitWriter(const UnitWriter&) = delete;
   UnitWriter& operator=(const UnitWriter&) = delete;
@@ -52,6 +53,7 @@ class UnitWriter {
   std::vector<Written> take_locked();
 
   std::string out_;
+  std::uint64_t identity_;
   const WorkPlan& plan_;
   mutable std::mutex mu_;
   std::condition_variable cv_work_, cv_done_;
