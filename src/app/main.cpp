@@ -31,6 +31,7 @@
 #include "alpscan/scan/Checkpoint.hpp"
 #include "alpscan/scan/Communicator.hpp"
 #include "alpscan/scan/ParameterSpace.hpp"
+#include "alpscan/scan/PlanMemory.hpp"
 #include "alpscan/scan/RunIdentity.hpp"
 #include "alpscan/scan/Scheduler.hpp"
 #include "alpscan/scan/StopSignal.hpp"
@@ -176,11 +177,12 @@ void setup_logging(int rank) {
 // goes into diags.
 JobSpec load_job(const std::string& path, Diagnostics& diags, std::vector<ExperimentPtr>* experiments = nullptr) {
   JobSpec job = read_job(path, diags);
+  std::vector<ExperimentPtr> built;  // validate needs them too: the plan's memory depends on their axes
   // Experiments that were resolved are checked even if the job has other problems: all at once.
   for (const auto& r : job.experiments) {
     try {
       ExperimentPtr e = with_bandpass_coupling(make_experiment(r), job.model);  // issue 15: g_eff at its kinematics
-      if (experiments) experiments->push_back(std::move(e));
+      built.push_back(std::move(e));
     } catch (const InputError& err) {
       for (const auto& d : err.diagnostics().items()) diags.add(d.file, d.path, d.message);
     } catch (const BandpassMismatch& err) {  // the bandpass model and an experiment that does not fit it
@@ -192,6 +194,17 @@ JobSpec load_job(const std::string& path, Diagnostics& diags, std::vector<Experi
       diags.add(r.file, "", err.what());
     }
   }
+  if (diags.empty()) {  // a grid too large for the machine: refused here, before anything is planned
+    std::vector<std::vector<Axis>> axes;
+    std::vector<std::size_t> widths;
+    for (const auto& e : built) {
+      axes.push_back(e->info().axes);
+      widths.push_back(values_per_point(e->info()));
+    }
+    const std::string why = plan_memory_problem(plan_memory_estimate(job, axes, widths), plan_memory_limit());
+    if (!why.empty()) diags.add(job.file, "/parameters", why);
+  }
+  if (experiments) *experiments = std::move(built);
   return job;
 }
 
@@ -511,6 +524,10 @@ int main(int argc, char** argv) {
   } catch (const InputError& e) {
     std::cerr << e.diagnostics().format();
     return kExitInput;
+  } catch (const StopRequested& e) {  // a signal before the scan started: nothing to save; run again to continue
+    spdlog::warn("{} (signal {}); nothing was computed. Run the same command again to start.", e.what(), stop_signal());
+    if (comm && !comm->null_mode() && comm->size() > 1) comm->abort(kExitResumable);
+    return kExitResumable;
   } catch (const std::exception& e) {
     spdlog::critical("internal error: {}", e.what());
     if (!g_run_output_dir.empty()) write_run_status(g_run_output_dir, {"failed", e.what(), kExitInternal, g_ranks});

@@ -25,14 +25,20 @@ ExperimentCatalog::ExperimentCatalog(const std::string& data_dir) {
   for (const auto& f : files) {
     Diagnostics d;
     json j;
-    if (!load_json_file(f.string(), j, d) || !j.is_object()) continue;
     CatalogEntry c;
     c.file = f.string();
-    c.name = j.value("name", f.stem().string());
-    c.family = j.value("family", "");
-    c.title = j.value("title", "");
-    c.kind = j.value("kind", "");
-    if (j.contains("sources") && j["sources"].is_array())
+    c.name = f.stem().string();
+    // A file that does not load (or has a name of the wrong type) stays listed under its file name, so
+    // that a job selecting it gets the loader's diagnostic (file, key) instead of "unknown experiment".
+    const bool ok = load_json_file(f.string(), j, d, data_file_limits()) && j.is_object();
+    auto text = [&](const char* key) {
+      return ok && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+    };
+    if (!text("name").empty()) c.name = text("name");
+    c.family = text("family");
+    c.title = text("title");
+    c.kind = text("kind");
+    if (ok && j.contains("sources") && j["sources"].is_array())
       for (const auto& s : j["sources"])
         if (s.is_string()) c.sources.push_back(s.get<std::string>());
     entries_.push_back(std::move(c));

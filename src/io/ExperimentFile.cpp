@@ -71,7 +71,7 @@ struct ExperimentFile::Impl {
 ExperimentFile::ExperimentFile(std::string path, const json& option_overrides, Diagnostics& diags)
     : path_(std::move(path)), impl_(new Impl), diags_(diags), diags_at_start_(diags.items().size()) {
   impl_->overrides = option_overrides.is_object() ? option_overrides : json::object();
-  if (!load_json_file(path_, impl_->doc, diags_)) return;
+  if (!load_json_file(path_, impl_->doc, diags_, data_file_limits())) return;
   const json& d = impl_->doc;
   JsonChecker c(path_, diags_);
   c.require_string(d, "/format", "alpscan-experiment/1");
@@ -293,11 +293,12 @@ void ExperimentFile::read_published_curve(const json& b) {
     }
     std::filesystem::path file(f["path"].get<std::string>());
     if (file.is_relative()) file = std::filesystem::path(path_).parent_path() / file;
-    std::ifstream in(file);
-    if (!in) {
-      diags_.add(path_, w + "/file/path", "cannot read " + file.string());
+    std::string text, why;  // the same guards as the JSON files: a regular file of bounded size
+    if (!read_regular_file(file.string(), data_file_limits().max_bytes, text, why)) {
+      diags_.add(path_, w + "/file/path", "cannot read " + file.string() + ": " + why);
       return;
     }
+    std::istringstream in(text);
     info_.data_files.push_back(file.string());
     const json m_unit = {{"unit", f.value("m_a_unit", std::string("GeV"))}, {"source", f.value("source", json())}};
     const json g_unit = {{"unit", f.value("g_limit_unit", std::string(g_dimension == "number" ? "1" : "GeV^-1"))},

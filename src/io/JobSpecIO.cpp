@@ -4,7 +4,13 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cerrno>
+#include <climits>
+#include <cstring>
 #include <filesystem>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +18,7 @@
 #include "alpscan/io/JobSpecIO.hpp"
 #include "alpscan/io/JsonUtil.hpp"
 #include "alpscan/maps/LayerNames.hpp"
+#include "alpscan/scan/PlanMemory.hpp"
 
 namespace alpscan {
 
@@ -215,13 +222,92 @@ void read_bandpass(JsonChecker& c, const json& b, JobSpec& job) {
     c.add("/model/electron_loop", "the electron-loop coupling cannot be combined with the bandpass model (its own form factor is not modelled)");
 }
 
+// Points an axis declares, read before its values are generated (grids above the per-axis cap of 1e8
+// count as the cap: read_axis refuses them without generating anything).
+std::size_t declared_points(const json& j) {
+  if (!j.is_object()) return 1;
+  if (j.contains("values") && j["values"].is_array()) return std::max<std::size_t>(j["values"].size(), 1);
+  if (j.contains("points") && j["points"].is_number_integer()) {
+    const long long n = j["points"].get<long long>();
+    return n < 1 ? 1 : static_cast<std::size_t>(std::min(n, 100000000LL));
+  }
+  return 1;
+}
+
+// A job's name becomes a directory and file name (out/<name>, the checkpoint, SLURM scripts): letters,
+// digits, '_', '.', '-', not starting with '.', so that it can never climb out of out/ ("../x") or hide.
+bool safe_job_name(const std::string& n) {
+  if (n.empty() || n.size() > 128 || n[0] == '.') return false;
+  return std::all_of(n.begin(), n.end(), [](char ch) {
+    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '.' ||
+           ch == '-';
+  });
+}
+
+// The output directory must be creatable and writable before a run starts, not found wanting hours later.
+// Checks, without creating anything: the length (PATH_MAX with room for the files inside, NAME_MAX per
+// component); that the directory, if it exists, is a writable directory; else that its nearest existing
+// ancestor is one. (Permission bits do not stop root: there only the structural problems are caught.)
+void check_output_dir(JsonChecker& c, const std::string& ptr, const std::string& dir) {
+  constexpr std::size_t kRoomInside = 256;  // checkpoint/<unit file>, curves/<experiment>_<plane>.csv, ...
+  if (dir.size() + kRoomInside > PATH_MAX) {
+    c.add(ptr, "the output path has " + std::to_string(dir.size()) + " bytes; at most " +
+                   std::to_string(PATH_MAX - kRoomInside) + " (PATH_MAX " + std::to_string(PATH_MAX) +
+                   " less room for the files inside)");
+    return;
+  }
+  for (const auto& part : fs::path(dir)) {
+    if (part.native().size() > NAME_MAX) {
+      c.add(ptr, "the output path has a component of " + std::to_string(part.native().size()) +
+                     " bytes (\"" + part.native().substr(0, 24) + "...\"); at most NAME_MAX = " + std::to_string(NAME_MAX));
+      return;
+    }
+  }
+  fs::path p = fs::path(dir).lexically_normal();
+  if (p.empty()) p = ".";
+  bool missing_below = false;  // the directory itself does not exist: an ancestor must take it
+  for (;;) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) == 0) {
+      const std::string what = missing_below ? "the output directory \"" + dir + "\" would be created in \"" + p.string() + "\", which"
+                                             : "the output directory \"" + dir + "\"";
+      if (!S_ISDIR(st.st_mode))
+        c.add(ptr, what + " is not a directory (" + (S_ISREG(st.st_mode) ? "a regular file" : "another kind of file") +
+                       "): give a directory path");
+      else if (::access(p.c_str(), W_OK | X_OK) != 0)
+        c.add(ptr, what + " is not writable (" + std::strerror(errno) + ")");
+      return;
+    }
+    if (errno == ENOTDIR) {  // a component on the way is a file: report the file
+      missing_below = true;
+      p = p.parent_path();
+      continue;
+    }
+    if (errno != ENOENT) {
+      c.add(ptr, "cannot use the output directory \"" + dir + "\": " + std::strerror(errno));
+      return;
+    }
+    missing_below = true;
+    const fs::path up = p.parent_path();
+    if (up.empty() || up == p) {  // a relative path with no existing prefix: created in the working directory
+      if (p == ".") {
+        c.add(ptr, "cannot use the output directory \"" + dir + "\": the working directory is gone");
+        return;
+      }
+      p = ".";
+      continue;
+    }
+    p = up;
+  }
+}
+
 }  // namespace
 
 JobSpec read_job(const std::string& path, Diagnostics& diags) {
   JobSpec job;
   job.file = path;
   json j;
-  if (!load_json_file(path, j, diags)) return job;
+  if (!load_json_file(path, j, diags)) return job;  // size, depth, duplicate keys, overflowing numbers
   JsonChecker c(path, diags);
   if (!j.is_object()) {
     c.add("", "expected a JSON object, found " + json_type_name(j));
@@ -231,7 +317,12 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
   c.no_unknown_keys(j, "", kTopKeys);
   c.require_string(j, "/format", "alpscan-job/1");
   job.name = c.string(j, "/name", false);
-  if (job.name.empty()) job.name = fs::path(path).stem().string();
+  const bool named = !job.name.empty();
+  if (!named) job.name = fs::path(path).stem().string();
+  if (!safe_job_name(job.name))
+    c.add("/name", std::string(named ? "" : "(taken from the file name) ") +
+                       "expected a name of letters, digits, '_', '.' and '-' (at most 128, not starting with '.'), found \"" +
+                       job.name + "\": it names the output directory out/<name>, which must stay inside out/");
   job.description = c.string(j, "/description", false);
 
   // parameters
@@ -243,6 +334,19 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
       c.add("/parameters", "expected an object of axes, found " + json_type_name(*p));
     } else {
       c.no_unknown_keys(*p, "/parameters", axis_names());
+      // A grid too large for the machine is refused before its values are generated (1e8 x 1e8 points
+      // would cost gigabytes and a minute just to validate); load_job refines this with the experiments.
+      std::vector<std::size_t> lengths;
+      for (auto it = p->begin(); it != p->end(); ++it) lengths.push_back(declared_points(it.value()));
+      const PlanMemoryLimit limit = plan_memory_limit();
+      if (!limit.error.empty()) {
+        diags.add("(environment)", "", limit.error);
+        return job;
+      }
+      if (const std::string why = plan_memory_problem(grid_memory_lower_bound(lengths), limit); !why.empty()) {
+        c.add("/parameters", why);
+        return job;
+      }
       for (auto it = p->begin(); it != p->end(); ++it) {
         auto a = axis_from_name(it.key());
         if (!a) continue;
@@ -308,7 +412,12 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
                          json_type_name(item));
           continue;
         }
-        if (name.empty()) continue;
+        if (name.empty()) {
+          if (item.is_string() || (item.contains("name") && item["name"].is_string()))
+            c.add(item.is_string() ? ptr : ptr + "/name",
+                  "expected an experiment or group name, found an empty string; `alpscan list` shows them");
+          continue;
+        }
         std::vector<std::string> names;
         if (catalog.find(name))
           names = {name};
@@ -344,11 +453,19 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
 
   if (j.contains("confidence_level")) {
     job.cl = c.number(j, "/confidence_level");
-    if (j["confidence_level"].is_number() && !(job.cl > 0 && job.cl < 1))
-      c.add("/confidence_level", "expected a probability in (0, 1) such as 0.9, found " + j["confidence_level"].dump());
+    // From 0.5 (a weaker "limit" is no exclusion) to 0.999999 (about 5 sigma; beyond, the tails of the
+    // statistics are not resolved and a tiny 1 - CL would exclude points with no signal at all).
+    if (j["confidence_level"].is_number() && !(job.cl >= 0.5 && job.cl <= 0.999999))
+      c.add("/confidence_level",
+            "expected a probability in [0.5, 0.999999] such as 0.9 or 0.95, found " + j["confidence_level"].dump());
   }
   job.output_dir = c.string(j, "/output", false);
+  if (j.contains("output") && j["output"].is_string() && job.output_dir.empty())
+    c.add("/output", "expected a directory path, found an empty string");
+  // An explicit "output" is the user's choice (absolute or relative to the working directory); the
+  // default out/<name> stays inside out/ because the name is a safe word (checked above).
   if (job.output_dir.empty()) job.output_dir = "out/" + job.name;
+  if (job.output_dir.find('\0') == std::string::npos) check_output_dir(c, j.contains("output") ? "/output" : "/name", job.output_dir);
   if (j.contains("chunk_size")) {
     if (!j["chunk_size"].is_number_integer() || j["chunk_size"].get<long long>() < 1)
       c.add("/chunk_size", "expected an integer >= 1 (points per work unit), found " + j["chunk_size"].dump());
@@ -442,6 +559,11 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
               }
               if (!it.value().is_number()) {
                 c.add(ptr + "/slice/" + it.key(), "expected a number (a value of that axis' grid)");
+                continue;
+              }
+              if (*a == ps.x || *a == ps.y) {
+                c.add(ptr + "/slice/" + it.key(), it.key() + " is an axis of this plane (" + std::string(*a == ps.x ? "x" : "y") +
+                                                      "); a slice fixes one of the other scanned axes");
                 continue;
               }
               const double v = it.value().get<double>();

@@ -17,6 +17,7 @@
 #include "alpscan/core/Error.hpp"
 #include "alpscan/core/Hash64.hpp"
 #include "alpscan/scan/RunIdentity.hpp"
+#include "alpscan/scan/StopSignal.hpp"
 
 namespace alpscan {
 
@@ -161,6 +162,7 @@ void Checkpoint::adopt_units(std::size_t first) {
     if (++rejected_ - rejected_before <= kListed) spdlog::warn("checkpoint: {}; chunk {} is recomputed", why, u);
   };
   for (std::size_t u = first; u < done_.size(); ++u) {
+    if ((u - first) % 4096 == 4095) throw_if_stop_requested("checking the checkpoint's chunks");  // a stat per chunk
     if (done_[u]) continue;
     if (!fs::exists(d + "/" + unit_file(static_cast<int>(u)))) {
       if (recorded_.count(static_cast<long>(u))) reject(unit_file(static_cast<int>(u)) + " is in the manifest but missing", u);

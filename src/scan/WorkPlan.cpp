@@ -4,14 +4,18 @@
 #include <stdexcept>
 
 #include "alpscan/scan/Refinement.hpp"
+#include "alpscan/scan/StopSignal.hpp"
 
 namespace alpscan {
 
 namespace {
 
 void add_units(WorkPlan& plan, int e, std::size_t first, std::size_t n) {
-  for (std::size_t b = first; b < first + n; b += plan.chunk_size)
+  std::size_t k = 0;
+  for (std::size_t b = first; b < first + n; b += plan.chunk_size) {
+    if (++k % 65536 == 0) throw_if_stop_requested("planning the work units");  // signals stay live
     plan.units.push_back({e, b, std::min(plan.chunk_size, first + n - b)});
+  }
   plan.total_points += n;
 }
 

@@ -12,9 +12,29 @@
 
 namespace alpscan {
 
-// Parses `path` into `out`. On failure records a diagnostic (missing file, or line/column of the
-// syntax error) and returns false.
-bool load_json_file(const std::string& path, nlohmann::json& out, Diagnostics& diags);
+// Bounds on what a JSON input may cost to read, so that a hostile or broken file gives a clear
+// error in bounded time and memory instead of a crash (README "Job files": limits).
+struct JsonLimits {
+  std::size_t max_bytes = 16u << 20;  // job files: 16 MiB (the largest real job is a few KB)
+  int max_depth = 64;                 // nested objects/arrays (real files nest at most 5 levels)
+};
+// Data files (data/experiments): the same depth, a larger size (the largest today is ~21 KB).
+inline JsonLimits data_file_limits() { return {64u << 20, 64}; }
+
+// Reads a regular file of at most max_bytes into `text`. Refuses (with the reason in `why`) anything
+// else without blocking: a FIFO, a directory or a device is detected by stat() before it is opened.
+bool read_regular_file(const std::string& path, std::size_t max_bytes, std::string& text, std::string& why);
+
+// Parses `text` (named `name` in diagnostics) into `out`. Refuses, with the JSON pointer of the value:
+// nesting deeper than limits.max_depth (checked while parsing, before the level is built: nothing
+// recurses on the input's depth), a key repeated in one object, a number beyond the range of a double;
+// and syntax errors with their line and column. Records one diagnostic and returns false on failure.
+bool parse_json_text(const std::string& text, const std::string& name, nlohmann::json& out, Diagnostics& diags,
+                     const JsonLimits& limits = {});
+
+// The one way the readers load a JSON file: read_regular_file, then parse_json_text. On failure
+// records a diagnostic naming the file (and the key, where there is one) and returns false.
+bool load_json_file(const std::string& path, nlohmann::json& out, Diagnostics& diags, const JsonLimits& limits = {});
 
 // JSON type name as a user would say it ("number", "string", "object", ...).
 std::string json_type_name(const nlohmann::json& j);
