@@ -10,7 +10,12 @@
 #include <filesystem>
 
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <linux/magic.h>
+#include <sys/vfs.h>
+#endif
 
 #include <nlohmann/json.hpp>
 
@@ -244,6 +249,25 @@ bool safe_job_name(const std::string& n) {
   });
 }
 
+// Where permission bits say yes but no result can be written (they do not stop root): a read-only
+// mount, or a kernel pseudo file system such as /proc or /sys. "" if none of these.
+std::string unusable_file_system(const std::string& dir) {
+  struct statvfs vfs {};
+  if (::statvfs(dir.c_str(), &vfs) == 0 && (vfs.f_flag & ST_RDONLY)) return "on a read-only file system";
+#ifdef __linux__
+  struct statfs sfs {};
+  if (::statfs(dir.c_str(), &sfs) == 0) {
+    switch (static_cast<unsigned long>(sfs.f_type)) {
+      case PROC_SUPER_MAGIC: return "on /proc, a kernel pseudo file system that cannot hold files";
+      case SYSFS_MAGIC: return "on /sys, a kernel pseudo file system that cannot hold files";
+      case DEVPTS_SUPER_MAGIC: return "on devpts, a kernel pseudo file system that cannot hold files";
+      default: break;
+    }
+  }
+#endif
+  return "";
+}
+
 // The output directory must be creatable and writable before a run starts, not found wanting hours later.
 // Checks, without creating anything: the length (PATH_MAX with room for the files inside, NAME_MAX per
 // component); that the directory, if it exists, is a writable directory; else that its nearest existing
@@ -276,6 +300,8 @@ void check_output_dir(JsonChecker& c, const std::string& ptr, const std::string&
                        "): give a directory path");
       else if (::access(p.c_str(), W_OK | X_OK) != 0)
         c.add(ptr, what + " is not writable (" + std::strerror(errno) + ")");
+      else if (const std::string fs_problem = unusable_file_system(p.string()); !fs_problem.empty())
+        c.add(ptr, what + " is " + fs_problem);
       return;
     }
     if (errno == ENOTDIR) {  // a component on the way is a file: report the file

@@ -1,0 +1,71 @@
+// The plan's memory against the machine's (scan/PlanMemory): estimates that grow with the grid,
+// saturate instead of overflowing, and a limit that the environment can set.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <limits>
+
+#include "alpscan/scan/PlanMemory.hpp"
+
+using namespace alpscan;
+
+namespace {
+
+JobSpec grid(std::size_t nm, std::size_t ng) {
+  JobSpec job;
+  for (auto& a : job.axes) a.values = {0.0};
+  job.axes[static_cast<int>(Axis::m_a)].values.assign(nm, 1.0);
+  job.axes[static_cast<int>(Axis::g_agg)].values.assign(ng, 1.0);
+  return job;
+}
+
+struct EnvGuard {  // restores ALPSCAN_MAX_PLAN_BYTES
+  std::string old;
+  bool had;
+  EnvGuard() : had(std::getenv("ALPSCAN_MAX_PLAN_BYTES") != nullptr) {
+    if (had) old = std::getenv("ALPSCAN_MAX_PLAN_BYTES");
+  }
+  ~EnvGuard() {
+    if (had) ::setenv("ALPSCAN_MAX_PLAN_BYTES", old.c_str(), 1);
+    else ::unsetenv("ALPSCAN_MAX_PLAN_BYTES");
+  }
+};
+
+}  // namespace
+
+TEST_CASE("PlanMemory: the estimate grows with the grid and the experiments, and saturates", "[scan][memory]") {
+  const std::vector<std::vector<Axis>> one = {{Axis::m_a, Axis::g_agg}};
+  const std::uint64_t small = plan_memory_estimate(grid(100, 100), one, {1});
+  CHECK(small >= 100u * 100u * (12 + 18));  // global maps + one experiment's arrays
+  CHECK(plan_memory_estimate(grid(1000, 100), one, {1}) > 9 * small);
+  CHECK(plan_memory_estimate(grid(100, 100), one, {20}) > small + 100u * 100u * 8 * 19);  // its bins
+  CHECK(plan_memory_estimate(grid(100, 100), {{Axis::m_a, Axis::g_agg}, {Axis::m_a}}, {1, 1}) > small);
+  // 1e8 x 1e8 points: far beyond any machine, without overflowing
+  const std::uint64_t huge = plan_memory_estimate(grid(100000000, 100000000), one, {1});
+  CHECK(huge > std::uint64_t(1e17));  // 1e16 points x ~30 bytes
+  CHECK(grid_memory_lower_bound({100000000, 100000000, 100000000}) == std::numeric_limits<std::uint64_t>::max());
+  CHECK(grid_memory_lower_bound({10, 10}) == 2 * 10 * 8 + 100 * 12);
+}
+
+TEST_CASE("PlanMemory: the limit comes from ALPSCAN_MAX_PLAN_BYTES, else from the machine", "[scan][memory]") {
+  EnvGuard guard;
+  ::unsetenv("ALPSCAN_MAX_PLAN_BYTES");
+  const PlanMemoryLimit machine = plan_memory_limit();
+  CHECK(machine.error.empty());
+  CHECK(machine.bytes > (std::uint64_t(1) << 26));
+  CHECK(machine.source == "half the physical memory");
+  ::setenv("ALPSCAN_MAX_PLAN_BYTES", "8G", 1);
+  CHECK(plan_memory_limit().bytes == (std::uint64_t(8) << 30));
+  ::setenv("ALPSCAN_MAX_PLAN_BYTES", "1500000", 1);
+  CHECK(plan_memory_limit().bytes == 1500000u);
+  CHECK(plan_memory_limit().source == "ALPSCAN_MAX_PLAN_BYTES");
+  for (const char* bad : {"lots", "-5", "8Q", "0", "1e30"}) {
+    ::setenv("ALPSCAN_MAX_PLAN_BYTES", bad, 1);
+    CHECK_THAT(plan_memory_limit().error, Catch::Contains("ALPSCAN_MAX_PLAN_BYTES: expected a number of bytes"));
+  }
+  const PlanMemoryLimit limit{1000, "ALPSCAN_MAX_PLAN_BYTES", ""};
+  CHECK(plan_memory_problem(1000, limit).empty());
+  const std::string why = plan_memory_problem(2500000, limit);
+  CHECK_THAT(why, Catch::Contains("about 2.5 MB") && Catch::Contains("limit of 1 KB (ALPSCAN_MAX_PLAN_BYTES)") &&
+                      Catch::Contains("ALPSCAN_MAX_PLAN_BYTES=<bytes>"));
+}
