@@ -418,9 +418,14 @@ int cmd_run(const Args& a) {
     } catch (const InputError& e) {
       std::cerr << e.diagnostics().format();
       ok = 0;
+    } catch (const StopRequested& e) {  // a signal while checking a huge checkpoint: every rank leaves, resumable
+      spdlog::warn("{} (signal {}); nothing was computed. Run the same command again to continue.", e.what(), stop_signal());
+      ok = -1;
     }
   }
-  if (comm.broadcast(ok, 0) == 0) return kExitInput;
+  ok = comm.broadcast(ok, 0);
+  if (ok == -1) return kExitResumable;
+  if (ok == 0) return kExitInput;
 
   SchedulerOptions opts;
   opts.max_units = a.max_chunks;
