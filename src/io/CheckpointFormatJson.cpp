@@ -2,11 +2,22 @@
 
 #include <nlohmann/json.hpp>
 
+#include "alpscan/io/JsonUtil.hpp"
+
 namespace alpscan {
 
 namespace {
 
 using nlohmann::json;
+
+// The checkpoint's own files go through the guarded parser too: a damaged (or hostile) file is "damaged"
+// (nullopt), never a crash on deep nesting or an overflow.
+json parse_or_throw(const std::string& text) {
+  Diagnostics d;
+  json j;
+  if (!parse_json_text(text, "checkpoint", j, d)) throw std::runtime_error(d.format());
+  return j;
+}
 
 class CheckpointFormatJson final : public CheckpointFormat {
  public:
@@ -19,7 +30,7 @@ class CheckpointFormatJson final : public CheckpointFormat {
 
   std::optional<CheckpointStamp> decode_stamp(const std::string& text) const override {
     try {
-      const json j = json::parse(text);
+      const json j = parse_or_throw(text);
       CheckpointStamp s;
       s.identity = j.value("identity", std::string("?"));  // format 1 (a "fingerprint"): another code, refused
       s.units = j.value("units", std::size_t{0});
@@ -39,7 +50,7 @@ class CheckpointFormatJson final : public CheckpointFormat {
 
   std::optional<ManifestEntry> decode_entry(const std::string& line) const override {
     try {
-      const json j = json::parse(line);
+      const json j = parse_or_throw(line);
       ManifestEntry e;
       e.unit = j.value("unit", -1L);
       e.experiment = j.value("experiment", 0);
