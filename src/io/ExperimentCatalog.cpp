@@ -68,9 +68,23 @@ std::vector<std::string> ExperimentCatalog::all_names_and_groups() const {
   return {s.begin(), s.end()};
 }
 
+namespace {
+ExperimentPtr make_experiment_checked(const ExperimentRequest& req, Diagnostics& diags);
+}  // namespace
+
 // The data file's "family" names the registered family that reads it (experiments/FamilyRegistry.hpp).
 ExperimentPtr make_experiment(const ExperimentRequest& req) {
   Diagnostics diags;
+  try {
+    return make_experiment_checked(req, diags);
+  } catch (const json::exception& err) {  // a reader that trusted a type: still the file's fault, not ours
+    diags.add(req.file, "", std::string("a value has an unexpected JSON type (schemas/experiment.schema.json): ") + err.what());
+    throw InputError(diags);
+  }
+}
+
+namespace {
+ExperimentPtr make_experiment_checked(const ExperimentRequest& req, Diagnostics& diags) {
   const json overrides = json::parse(req.options_json.empty() ? "{}" : req.options_json);
   ExperimentFile f(req.file, overrides, diags);
   ExperimentPtr e;
@@ -92,5 +106,6 @@ ExperimentPtr make_experiment(const ExperimentRequest& req) {
   if (!diags.empty()) throw InputError(diags);
   return e;
 }
+}  // namespace
 
 }  // namespace alpscan
