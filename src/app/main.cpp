@@ -265,7 +265,7 @@ int cmd_validate(const Args& a) {
   load_job(a.job, diags);
   if (!diags.empty()) {
     std::cerr << diags.format();
-    std::cerr << diags.items().size() << " problem(s) found in " << a.job << "\n";
+    std::cerr << diags.count() << " problem(s) found in " << a.job << "\n";
     return kExitInput;
   }
   std::cout << a.job << ": valid\n";

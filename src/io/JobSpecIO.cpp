@@ -8,6 +8,7 @@
 #include <climits>
 #include <cstring>
 #include <filesystem>
+#include <set>
 
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -398,8 +399,12 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
   if (j.contains("data_dir") && !j["data_dir"].is_string()) c.add("/data_dir", "expected a directory path string");
   const ExperimentCatalog catalog(job.data_dir);
   if (const json* e = c.at(j, "/experiments")) {
+    constexpr std::size_t kMaxEntries = 256;  // the catalog has ~60 experiments; each entry builds one or more
     if (!e->is_array() || e->empty()) {
       c.add("/experiments", "expected a non-empty array of experiment or group names, found " + e->dump());
+    } else if (e->size() > kMaxEntries) {
+      c.add("/experiments", "expected at most " + std::to_string(kMaxEntries) + " entries (experiments, groups, labelled "
+                            "variants), found " + std::to_string(e->size()));
     } else {
       for (size_t i = 0; i < e->size(); ++i) {
         const std::string ptr = "/experiments/" + std::to_string(i);
@@ -556,6 +561,7 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
     if (!j["planes"].is_array()) {
       c.add("/planes", "expected an array of planes, found " + json_type_name(j["planes"]));
     } else {
+      std::set<std::string> plane_names;  // one lookup per plane: a file of 1e5 copies stays linear
       for (size_t i = 0; i < j["planes"].size(); ++i) {
         const std::string ptr = "/planes/" + std::to_string(i);
         const json& pl = j["planes"][i];
@@ -604,8 +610,7 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
               ps.slice_at[*a] = v;
             }
         }
-        for (const auto& other : job.planes)
-          if (other.name() == ps.name()) c.add(ptr, "the plane " + ps.name() + " is given twice");
+        if (!plane_names.insert(ps.name()).second) c.add(ptr, "the plane " + ps.name() + " is given twice");
         job.planes.push_back(ps);
       }
     }

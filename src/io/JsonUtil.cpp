@@ -246,6 +246,7 @@ int edit_distance(const std::string& a, const std::string& b) {
 }
 
 std::string nearest_hint(const std::string& key, const std::vector<std::string>& known) {
+  if (key.size() > 64) return "";  // no name is that long; and the distance costs len x len per candidate
   int best = 1 << 30;
   std::string name;
   for (const auto& k : known) {

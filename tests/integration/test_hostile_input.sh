@@ -36,6 +36,14 @@ expect_refusal "1e5 nested objects, the key named" "$WORK/deep_objects.json" "$W
 { printf '{%s, "experiments": ["passat_nomad"], "description": "' "$head"; head -c $((17 * 1024 * 1024)) /dev/zero | tr '\0' x; printf '"}'; } > big.json
 expect_refusal "a job above the 16 MiB size limit" "$WORK/big.json" "$WORK/big.json: /: file of" "is larger than the limit of 16777216 bytes"
 
+# many problems: linear time, a bounded list (the first 1000, then a count)
+python3 -c "
+import json
+print(json.dumps({'format': 'alpscan-job/1', 'parameters': {'m_a': {'scale': 'log', 'min': 1, 'max': 10, 'points': 3}, 'g_agg': {'scale': 'log', 'min': 1e-6, 'max': 1e-4, 'points': 3}}, 'experiments': ['passat_nomad'], 'planes': [{'x': 'm_a', 'y': 'g_agg'}] * 20000}))" > planes.json
+expect_refusal "20000 copies of one plane" "$WORK/planes.json" "$WORK/planes.json: /planes/1000: the plane m_a__g_agg is given twice" "... and 18999 more problem(s), not listed"
+python3 -c "print('{\"format\": \"alpscan-job/1\", \"parameters\": {\"m_a\": 1}, \"experiments\": [\"' + 'x' * 2000000 + '\"]}')" > longname.json
+expect_refusal "a 2 MB experiment name" "$WORK/longname.json" "$WORK/longname.json: /experiments/0: unknown experiment or group"
+
 # --- output paths ---
 echo "a file" > plain
 printf '{%s, "experiments": ["passat_nomad"], "output": "%s"}' "$head" "$WORK/plain/out" > under_file.json

@@ -3,6 +3,7 @@
 // problems first (Diagnostics) and reports them at once.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -18,19 +19,28 @@ struct Diagnostic {
 
 class Diagnostics {
  public:
+  // At most kMaxItems are kept (a hostile file can have millions of problems); the rest are counted.
+  static constexpr std::size_t kMaxItems = 1000;
   void add(std::string file, std::string path, std::string message) {
+    if (items_.size() >= kMaxItems) {
+      ++dropped_;
+      return;
+    }
     items_.push_back({std::move(file), std::move(path), std::move(message)});
   }
   bool empty() const { return items_.empty(); }
   const std::vector<Diagnostic>& items() const { return items_; }
+  std::size_t count() const { return items_.size() + dropped_; }  // every problem found, listed or not
   std::string format() const {
     std::string s;
     for (const auto& d : items_) s += d.format() + "\n";
+    if (dropped_ > 0) s += "... and " + std::to_string(dropped_) + " more problem(s), not listed\n";
     return s;
   }
 
  private:
   std::vector<Diagnostic> items_;
+  std::size_t dropped_ = 0;
 };
 
 // Thrown when input is invalid; carries every diagnostic found.
