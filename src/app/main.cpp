@@ -201,8 +201,10 @@ JobSpec load_job(const std::string& path, Diagnostics& diags, std::vector<Experi
       axes.push_back(e->info().axes);
       widths.push_back(values_per_point(e->info()));
     }
-    const std::string why = plan_memory_problem(plan_memory_estimate(job, axes, widths), plan_memory_limit());
-    if (!why.empty()) diags.add(job.file, "/parameters", why);
+    const PlanMemoryLimit limit = plan_memory_limit();
+    const std::string why = limit.error.empty() ? plan_memory_problem(plan_memory_estimate(job, axes, widths), limit) : "";
+    if (!limit.error.empty()) diags.add("(environment)", "", limit.error);
+    else if (!why.empty()) diags.add(job.file, "/parameters", why);
   }
   if (experiments) *experiments = std::move(built);
   return job;

@@ -496,10 +496,11 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
   // An explicit "output" is the user's choice (absolute or relative to the working directory); the
   // default out/<name> stays inside out/ because the name is a safe word (checked above).
   if (job.output_dir.empty()) job.output_dir = "out/" + job.name;
+  const bool explicit_output = j.contains("output");
   if (job.output_dir.find('\0') != std::string::npos)
     c.add("/output", "expected a directory path, found one with a NUL character (\\u0000)");
-  else
-    check_output_dir(c, j.contains("output") ? "/output" : "/name", job.output_dir);
+  else if (explicit_output || safe_job_name(job.name))  // an unsafe name is reported once, above
+    check_output_dir(c, explicit_output ? "/output" : "/name", job.output_dir);
   if (j.contains("chunk_size")) {
     if (!j["chunk_size"].is_number_integer() || j["chunk_size"].get<long long>() < 1)
       c.add("/chunk_size", "expected an integer >= 1 (points per work unit), found " + j["chunk_size"].dump());
