@@ -28,6 +28,10 @@ bool load_json_file(const std::string& path, json& out, Diagnostics& diags) {
     diags.add(path, "", "not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) +
                             ": " + e.what());
     return false;
+  } catch (const json::out_of_range& e) {
+    // A number beyond double's range (e.g. 1e400): nlohmann gives no position, but names the number.
+    diags.add(path, "", std::string("not valid JSON: ") + e.what());
+    return false;
   }
   return true;
 }
