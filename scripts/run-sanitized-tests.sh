@@ -5,7 +5,8 @@
 #   2. ctest: the unit, physics and integration tests (MPI ranks are sanitized too), except the SLURM
 #      end-to-end test (label slurm: it installs and starts a cluster; what it runs of alpscan is covered by
 #      the integration tests);
-#   3. every hostile job of tests/bad_jobs/*.json through `alpscan validate` and `alpscan run`: exit 2.
+#   3. every hostile job of tests/bad_jobs/*.json, and the fuzzers' fixed finds tests/fuzz/job_reader/*.json,
+#      through `alpscan validate` and `alpscan run`: exit 2.
 # Every sanitizer report is written to a file under $ASAN_BUILD_DIR/sanitizer-reports; any such file fails
 # the script, so a report from a process whose exit status a test ignores (a killed rank, an expected
 # failure) still counts. Leaks inside third-party libraries are suppressed by scripts/lsan.supp (each
@@ -54,7 +55,7 @@ BIN=$SRC/$BUILD_DIR/alpscan
 scratch=$(mktemp -d /tmp/alpscan-asan.XXXXXX)
 trap 'rm -rf "$scratch"' EXIT
 n=0
-for f in "$SRC"/tests/bad_jobs/*.json; do
+for f in "$SRC"/tests/bad_jobs/*.json "$SRC"/tests/fuzz/job_reader/*.json; do
   for cmd in validate run; do
     rc=0
     (cd "$scratch" && timeout 120 "$BIN" "$cmd" "$f" > "$scratch/out.txt" 2>&1) || rc=$?
@@ -64,7 +65,7 @@ for f in "$SRC"/tests/bad_jobs/*.json; do
     n=$((n + 1))
   done
 done
-echo "hostile-input corpus: $n runs of $(ls "$SRC"/tests/bad_jobs/*.json | wc -l) files: $((SECONDS - t)) s"
+echo "hostile-input corpus: $n runs ($((n / 2)) files): $((SECONDS - t)) s"
 
 if [[ -n "$(ls -A "$REPORTS")" ]]; then
   echo "FAIL sanitizer reports:"
