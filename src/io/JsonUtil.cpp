@@ -220,10 +220,6 @@ bool load_json_file(const std::string& path, json& out, Diagnostics& diags, cons
   if (!read_regular_file(path, limits.max_bytes, text, why)) {
     diags.add(path, "", why);
     return false;
-  } catch (const json::out_of_range& e) {
-    // A number beyond double's range (e.g. 1e400): nlohmann gives no position, but names the number.
-    diags.add(path, "", std::string("not valid JSON: ") + e.what());
-    return false;
   }
   return parse_json_text(text, path, out, diags, limits);
 }
