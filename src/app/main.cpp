@@ -23,6 +23,7 @@
 #include "alpscan/io/ExperimentCatalog.hpp"
 #include "alpscan/io/JobSpecIO.hpp"
 #include "alpscan/io/JsonUtil.hpp"
+#include "alpscan/io/OutputLock.hpp"
 #include "alpscan/io/ResultFiles.hpp"
 #include "alpscan/io/RunStatus.hpp"
 #include "alpscan/maps/MergedResult.hpp"
@@ -52,6 +53,11 @@ constexpr int kExitResumable = 75;  // EX_TEMPFAIL: run the same command again t
 // Output directory of the current run on rank 0, so a failure can be recorded in run_status.json.
 std::string g_run_output_dir;
 int g_ranks = 1;
+// The command line, recorded in the output lock so that a refused run can name the holder's command.
+std::string g_command;
+// Rank 0's lock on the output directory: held until main returns, after the last status write (a
+// failed run records "failed" while it still holds the directory).
+std::unique_ptr<OutputLock> g_output_lock;
 
 const char* kUsage = R"(usage: alpscan <command> [options]
 
@@ -373,6 +379,23 @@ int cmd_run(const Args& a) {
     if (comm.rank() == 0) std::cerr << diags.format();
     return kExitInput;
   }
+  // One run per output directory: rank 0 locks it before anything in it is touched (the checkpoint,
+  // --restart's deletion, prepared tables), and every rank leaves with 2 if that fails.
+  long long locked = 1;
+  if (comm.rank() == 0) {
+    try {
+      g_output_lock = std::make_unique<OutputLock>(job.output_dir, g_command);
+      if (g_output_lock->unsupported())
+        spdlog::warn("{}: the file system does not support flock(2); concurrent runs on this output directory are "
+                     "not detected", OutputLock::path(job.output_dir));
+      if (const auto& h = g_output_lock->crashed_holder())
+        spdlog::info("output lock: the previous run ({}) ended without releasing it (killed or crashed)", h->describe());
+    } catch (const std::exception& e) {
+      std::cerr << "alpscan: " << e.what() << "\n";
+      locked = 0;
+    }
+  }
+  if (comm.broadcast(locked, 0) == 0) return kExitInput;
   const std::vector<ExperimentInfo> infos = infos_of(experiments);
   const ParameterSpace space(job);
   WorkPlan plan = plan_for(job, space, infos);  // an adaptive plan grows batch by batch
@@ -469,6 +492,7 @@ int main(int argc, char** argv) {
   Communicator* comm = nullptr;
   try {
     comm = &Communicator::init(argc, argv);
+    for (int i = 0; i < argc; ++i) g_command += (i ? " " : "") + std::string(argv[i]);
     setup_logging(comm->rank());
     install_stop_handlers();
     const Args a = parse_args(argc, argv);

@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -23,7 +25,7 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
                    const std::vector<PlaneMap>& planes);
 
 void write_text_file(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp";
+  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
   {
     std::ofstream o(tmp, std::ios::binary);
     o << text;
@@ -66,8 +68,9 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
   WrittenFiles w;
   fs::create_directories(job.output_dir);
   w.scan_h5 = job.output_dir + "/scan.h5";
-  write_scan_h5(w.scan_h5 + ".tmp", job, space, r, planes);
-  fs::rename(w.scan_h5 + ".tmp", w.scan_h5);
+  const std::string h5_tmp = w.scan_h5 + ".tmp." + std::to_string(::getpid());
+  write_scan_h5(h5_tmp, job, space, r, planes);
+  fs::rename(h5_tmp, w.scan_h5);
 
   json summary = {{"format", "alpscan-summary/1"},
                   {"job", job.name},

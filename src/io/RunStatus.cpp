@@ -14,6 +14,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "alpscan/io/OutputLock.hpp"
+
 namespace alpscan {
 
 namespace fs = std::filesystem;
@@ -45,7 +47,7 @@ void write_run_status(const std::string& output_dir, const RunStatus& s) {
                   {"host", host},     {"pid", ::getpid()},    {"time", utc_now()}};
   std::error_code ec;
   fs::create_directories(output_dir, ec);
-  const std::string path = output_dir + "/run_status.json", tmp = path + ".tmp";
+  const std::string path = output_dir + "/run_status.json", tmp = path + ".tmp." + std::to_string(::getpid());
   {
     std::ofstream o(tmp);
     o << j.dump(1) << "\n";
@@ -82,8 +84,12 @@ int print_status(const std::string& out, bool as_json) {
   std::string state = run.value("state", std::string("unknown"));
   const bool results = fs::exists(out + "/scan.h5");
   if (units > 0 && done_units == units && results && state != "failed") state = "complete";
-  // "running" from a process that no longer exists (killed hard) means resumable.
-  if (state == "running" && run.contains("pid")) {
+  // The output lock says whether a run holds the directory now, from any host; without a lock file
+  // (a directory of an older version) "running" from a process that no longer exists means resumable.
+  const std::optional<LockHolder> holder = OutputLock::holder(out);
+  if (holder) state = "running";
+  else if (state == "running" && fs::exists(OutputLock::path(out))) state = "incomplete";
+  else if (state == "running" && run.contains("pid")) {
     char host[256] = "?";
     gethostname(host, sizeof host - 1);
     if (run.value("host", "") == host && ::kill(run["pid"].get<int>(), 0) != 0) state = "incomplete";
@@ -92,7 +98,7 @@ int print_status(const std::string& out, bool as_json) {
                               : state == "failed" ? "failed"
                               : state == "running" ? "running"
                                                    : "resumable";
-  const json j = {{"output", out},
+  json j = {{"output", out},
                   {"state", verdict},
                   {"done_chunks", done_units},
                   {"total_chunks", units},
@@ -103,6 +109,8 @@ int print_status(const std::string& out, bool as_json) {
                   {"refinement_points_done", later_points},
                   {"results", results ? out + "/scan.h5" : ""},
                   {"last_run", run}};
+  if (holder) j["holder"] = {{"host", holder->host}, {"pid", holder->pid}, {"started", holder->started},
+                             {"command", holder->command}};
   if (as_json) {
     std::cout << j.dump(1) << "\n";
   } else {
@@ -117,6 +125,7 @@ int print_status(const std::string& out, bool as_json) {
                                run.value("time", "?"), run.value("host", "?"), run.value("ranks", 0),
                                run.value("pid", 0),
                                run.value("message", "").empty() ? "" : ": " + run.value("message", ""));
+    if (holder) std::cout << "  held by: " << holder->describe() << "\n";
     if (results) std::cout << "  results: " << out << "/scan.h5, " << out << "/summary.json, " << out << "/curves/\n";
     if (verdict == "resumable") std::cout << "  resume: run the same `alpscan run JOB` (or resubmit) again\n";
   }
