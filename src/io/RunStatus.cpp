@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "alpscan/io/OutputLock.hpp"
+#include "alpscan/io/ResultFiles.hpp"
 
 namespace alpscan {
 
@@ -40,19 +41,23 @@ bool read_json(const std::string& path, json& out) {
 }
 }  // namespace
 
-void write_run_status(const std::string& output_dir, const RunStatus& s) {
+bool write_run_status(const std::string& output_dir, const RunStatus& s, std::string* error) {
   char host[256] = "?";
   gethostname(host, sizeof host - 1);
-  const json j = {{"state", s.state}, {"message", s.message}, {"exit_code", s.exit_code}, {"ranks", s.ranks},
-                  {"host", host},     {"pid", ::getpid()},    {"time", utc_now()}};
+  json j = {{"state", s.state}, {"message", s.message}, {"exit_code", s.exit_code}, {"ranks", s.ranks},
+            {"host", host},     {"pid", ::getpid()},    {"time", utc_now()}};
+  if (!s.identity.empty()) j["identity"] = s.identity;
   std::error_code ec;
   fs::create_directories(output_dir, ec);
-  const std::string path = output_dir + "/run_status.json", tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream o(tmp);
-    o << j.dump(1) << "\n";
+  const std::string path = output_dir + "/run_status.json";
+  try {
+    write_text_file(path, j.dump(1) + "\n");
+    return true;
+  } catch (const std::exception& e) {
+    if (error) *error = e.what();
+    if (s.state != "complete") fs::remove(path, ec);  // unlinking needs no space
+    return false;
   }
-  fs::rename(tmp, path, ec);
 }
 
 int print_status(const std::string& out, bool as_json) {
@@ -82,8 +87,12 @@ int print_status(const std::string& out, bool as_json) {
     }
   }
   std::string state = run.value("state", std::string("unknown"));
-  const bool results = fs::exists(out + "/scan.h5");
-  if (units > 0 && done_units == units && results && state != "failed") state = "complete";
+  const bool results = fs::exists(out + "/scan.h5") && fs::exists(out + "/summary.json");
+  // Complete only on the run's own mark, written after every result file was published, and only for the
+  // checkpoint it was written for (a later --restart writes "running" before it discards the checkpoint).
+  if (state == "complete" &&
+      (!results || (run.contains("identity") && run.value("identity", "") != job.value("identity", ""))))
+    state = "incomplete";
   // The output lock says whether a run holds the directory now, from any host; without a lock file
   // (a directory of an older version) "running" from a process that no longer exists means resumable.
   const std::optional<LockHolder> holder = OutputLock::holder(out);
@@ -107,7 +116,7 @@ int print_status(const std::string& out, bool as_json) {
                   {"refinement_step", refinement},
                   {"refinement_chunks_done", later_units},
                   {"refinement_points_done", later_points},
-                  {"results", results ? out + "/scan.h5" : ""},
+                  {"results", results && verdict == "complete" ? out + "/scan.h5" : ""},
                   {"last_run", run}};
   if (holder) j["holder"] = {{"host", holder->host}, {"pid", holder->pid}, {"started", holder->started},
                              {"command", holder->command}};
@@ -126,7 +135,10 @@ int print_status(const std::string& out, bool as_json) {
                                run.value("pid", 0),
                                run.value("message", "").empty() ? "" : ": " + run.value("message", ""));
     if (holder) std::cout << "  held by: " << holder->describe() << "\n";
-    if (results) std::cout << "  results: " << out << "/scan.h5, " << out << "/summary.json, " << out << "/curves/\n";
+    if (results && verdict == "complete")
+      std::cout << "  results: " << out << "/scan.h5, " << out << "/summary.json, " << out << "/curves/\n";
+    else if (results)
+      std::cout << "  results of an earlier run: " << out << "/scan.h5 (replaced when this one completes)\n";
     if (verdict == "resumable") std::cout << "  resume: run the same `alpscan run JOB` (or resubmit) again\n";
   }
   return verdict == "complete" ? 0 : verdict == "failed" ? 1 : 75;
