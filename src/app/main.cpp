@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -340,6 +341,9 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
   auto seconds_since = [](std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
   };
+  // Test hook: a slow merge, so that tests can signal a run while it merges (test_signals.sh).
+  if (const char* d = std::getenv("ALPSCAN_TEST_MERGE_DELAY_MS"))
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::strtol(d, nullptr, 10)));
   const auto t_merge = std::chrono::steady_clock::now();
   const MergedResult merged = merge_results(job, infos, space, plan, ckpt);
   const double merge_s = seconds_since(t_merge);
@@ -354,6 +358,10 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
   for (const auto& p : job.planes) planes.push_back(make_plane_map(p, space, merged));
   const double planes_s = seconds_since(t_planes);
   const auto t_write = std::chrono::steady_clock::now();
+  if (stop_requested())  // all chunks are durable: the quickest way to a complete result is to finish
+    spdlog::warn("signal {} arrived after the last chunk: merging and publishing anyway (if the process is killed "
+                 "before the end, e.g. by mpirun 1 s after a SIGTERM, the run stays resumable and the next run only "
+                 "merges)", stop_signal());
   WrittenFiles files;
   try {
     files = write_results(job, space, merged, planes);
@@ -374,6 +382,7 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
     spdlog::error("the results are published but the run cannot be marked complete: {}", status_error);
     return kExitInternal;
   }
+  if (stop_requested()) spdlog::info("signal {} received; the results are complete: exit 0", stop_signal());
   for (const auto& x : merged.experiments) {
     std::size_t n = 0;
     for (auto b : x.excluded) n += b;

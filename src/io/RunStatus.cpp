@@ -96,8 +96,9 @@ int print_status(const std::string& out, bool as_json) {
   // The output lock says whether a run holds the directory now, from any host; without a lock file
   // (a directory of an older version) "running" from a process that no longer exists means resumable.
   const std::optional<LockHolder> holder = OutputLock::holder(out);
+  bool vanished = false;  // the last run ended without recording how: killed (kill -9, or mpirun after SIGTERM)
   if (holder) state = "running";
-  else if (state == "running" && fs::exists(OutputLock::path(out))) state = "incomplete";
+  else if (state == "running" && fs::exists(OutputLock::path(out))) state = "incomplete", vanished = true;
   else if (state == "running" && run.contains("pid")) {
     char host[256] = "?";
     gethostname(host, sizeof host - 1);
@@ -139,6 +140,8 @@ int print_status(const std::string& out, bool as_json) {
       std::cout << "  results: " << out << "/scan.h5, " << out << "/summary.json, " << out << "/curves/\n";
     else if (results)
       std::cout << "  results of an earlier run: " << out << "/scan.h5 (replaced when this one completes)\n";
+    if (vanished)
+      std::cout << "  the last run ended without recording its end (killed, e.g. kill -9 or mpirun after a SIGTERM)\n";
     if (verdict == "resumable") std::cout << "  resume: run the same `alpscan run JOB` (or resubmit) again\n";
   }
   return verdict == "complete" ? 0 : verdict == "failed" ? 1 : 75;
