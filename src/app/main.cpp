@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -23,6 +24,7 @@
 #include "alpscan/io/ExperimentCatalog.hpp"
 #include "alpscan/io/JobSpecIO.hpp"
 #include "alpscan/io/JsonUtil.hpp"
+#include "alpscan/io/OutputLock.hpp"
 #include "alpscan/io/ResultFiles.hpp"
 #include "alpscan/io/RunStatus.hpp"
 #include "alpscan/maps/MergedResult.hpp"
@@ -53,6 +55,12 @@ constexpr int kExitResumable = 75;  // EX_TEMPFAIL: run the same command again t
 // Output directory of the current run on rank 0, so a failure can be recorded in run_status.json.
 std::string g_run_output_dir;
 int g_ranks = 1;
+// The command line, recorded in the output lock so that a refused run can name the holder's command.
+std::string g_command;
+// Rank 0's lock on the output directory: held until main returns, after the last status write (a
+// failed run records "failed" while it still holds the directory).
+std::unique_ptr<OutputLock> g_output_lock;
+std::string g_identity;  // the run's identity, recorded with its state
 
 const char* kUsage = R"(usage: alpscan <command> [options]
 
@@ -340,7 +348,7 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
                                              : std::string("stopped by --max-chunks or a signalled rank");
     spdlog::warn("incomplete: {} of {} chunks durable ({}). Run the same command again to resume.", out.units_done,
                  plan.units.size(), why);
-    write_run_status(job.output_dir, {"incomplete", why, kExitResumable, g_ranks});
+    write_run_status(job.output_dir, {"incomplete", why, kExitResumable, g_ranks, g_identity});
     return kExitResumable;
   }
   spdlog::info("scan complete: {} chunks computed now, {} resumed; {:.3f} s (slowest rank's prepare {:.3f} s)",
@@ -348,6 +356,9 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
   auto seconds_since = [](std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
   };
+  // Test hook: a slow merge, so that tests can signal a run while it merges (test_signals.sh).
+  if (const char* d = std::getenv("ALPSCAN_TEST_MERGE_DELAY_MS"))
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::strtol(d, nullptr, 10)));
   const auto t_merge = std::chrono::steady_clock::now();
   const MergedResult merged = merge_results(job, infos, space, plan, ckpt);
   const double merge_s = seconds_since(t_merge);
@@ -362,12 +373,31 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
   for (const auto& p : job.planes) planes.push_back(make_plane_map(p, space, merged));
   const double planes_s = seconds_since(t_planes);
   const auto t_write = std::chrono::steady_clock::now();
-  const WrittenFiles files = write_results(job, space, merged, planes);
+  if (stop_requested())  // all chunks are durable: the quickest way to a complete result is to finish
+    spdlog::warn("signal {} arrived after the last chunk: merging and publishing anyway (if the process is killed "
+                 "before the end, e.g. by mpirun 1 s after a SIGTERM, the run stays resumable and the next run only "
+                 "merges)", stop_signal());
+  WrittenFiles files;
+  try {
+    files = write_results(job, space, merged, planes);
+  } catch (const std::exception& e) {  // e.g. a full disk: the checkpoint is intact, the run is not complete
+    const std::string msg = std::string("cannot publish the results: ") + e.what() +
+                            "; the checkpoint is intact: fix the cause and run the same command again";
+    spdlog::error("{}", msg);
+    write_run_status(job.output_dir, {"failed", msg, kExitInternal, g_ranks, g_identity});
+    return kExitInternal;
+  }
   spdlog::info("merge {:.2f} s, planes {:.2f} s, result files {:.2f} s ({:.0f}% of the run's {:.1f} s)", merge_s, planes_s,
                seconds_since(t_write), 100 * seconds_since(t_merge) / std::max(seconds_since(t0), 1e-9), seconds_since(t0));
   spdlog::info("results: {} and {}; {} curve files in {}/curves", files.scan_h5, files.summary_json,
                files.curves.size(), job.output_dir);
-  write_run_status(job.output_dir, {"complete", "results in " + files.scan_h5, kExitOk, g_ranks});
+  std::string status_error;
+  if (!write_run_status(job.output_dir, {"complete", "results in " + files.scan_h5, kExitOk, g_ranks, g_identity},
+                        &status_error)) {
+    spdlog::error("the results are published but the run cannot be marked complete: {}", status_error);
+    return kExitInternal;
+  }
+  if (stop_requested()) spdlog::info("signal {} received; the results are complete: exit 0", stop_signal());
   for (const auto& x : merged.experiments) {
     std::size_t n = 0;
     for (auto b : x.excluded) n += b;
@@ -388,6 +418,23 @@ int cmd_run(const Args& a) {
     if (comm.rank() == 0) std::cerr << diags.format();
     return kExitInput;
   }
+  // One run per output directory: rank 0 locks it before anything in it is touched (the checkpoint,
+  // --restart's deletion, prepared tables), and every rank leaves with 2 if that fails.
+  long long locked = 1;
+  if (comm.rank() == 0) {
+    try {
+      g_output_lock = std::make_unique<OutputLock>(job.output_dir, g_command);
+      if (g_output_lock->unsupported())
+        spdlog::warn("{}: the file system does not support flock(2); concurrent runs on this output directory are "
+                     "not detected", OutputLock::path(job.output_dir));
+      if (const auto& h = g_output_lock->crashed_holder())
+        spdlog::info("output lock: the previous run ({}) ended without releasing it (killed or crashed)", h->describe());
+    } catch (const std::exception& e) {
+      std::cerr << "alpscan: " << e.what() << "\n";
+      locked = 0;
+    }
+  }
+  if (comm.broadcast(locked, 0) == 0) return kExitInput;
   const std::vector<ExperimentInfo> infos = infos_of(experiments);
   const ParameterSpace space(job);
   WorkPlan plan = plan_for(job, space, infos);  // an adaptive plan grows batch by batch
@@ -410,10 +457,24 @@ int cmd_run(const Args& a) {
                  code_version(), git_revision(), code_hash(), job.name, plan.total_points, plan.units.size(), comm.size(),
                  identity_hex(identity));
     try {
-      ckpt = std::make_unique<Checkpoint>(job.output_dir, identity, plan, a.restart, checkpoint_format_json());
       g_run_output_dir = job.output_dir;
       g_ranks = comm.size();
-      write_run_status(job.output_dir, {"running", "", -1, comm.size()});
+      g_identity = identity_hex(identity);
+      std::string status_error;
+      auto mark_running = [&] {
+        if (!write_run_status(job.output_dir, {"running", a.restart ? "restarted" : "", -1, comm.size(), g_identity},
+                              &status_error))
+          spdlog::warn("cannot record the run's state: {}", status_error);
+      };
+      // --restart: "running" before the checkpoint is discarded, so that a restart that fails or is killed
+      // never leaves the previous job's "complete" behind. Otherwise after the checkpoint accepted this run
+      // (a run refused for another job leaves the directory's state as it was).
+      if (a.restart) mark_running();
+      if (const std::size_t n = remove_stale_result_temporaries(job.output_dir))
+        spdlog::info("output: removed {} temporary file(s) or staging director(ies) a killed run left in {}", n,
+                     job.output_dir);
+      ckpt = std::make_unique<Checkpoint>(job.output_dir, identity, plan, a.restart, checkpoint_format_json());
+      if (!a.restart) mark_running();
       if (ckpt->resumed_count() > 0)
         spdlog::info("resuming: {} of {} chunks already done (checkpoint in {})", ckpt->resumed_count(),
                      plan.units.size(), Checkpoint::dir(job.output_dir));
@@ -489,6 +550,7 @@ int main(int argc, char** argv) {
   Communicator* comm = nullptr;
   try {
     comm = &Communicator::init(argc, argv);
+    for (int i = 0; i < argc; ++i) g_command.append(i ? " " : "").append(argv[i]);
     setup_logging(comm->rank());
     install_stop_handlers();
     const Args a = parse_args(argc, argv);
@@ -537,7 +599,7 @@ int main(int argc, char** argv) {
     return kExitResumable;
   } catch (const std::exception& e) {
     spdlog::critical("internal error: {}", e.what());
-    if (!g_run_output_dir.empty()) write_run_status(g_run_output_dir, {"failed", e.what(), kExitInternal, g_ranks});
+    if (!g_run_output_dir.empty()) write_run_status(g_run_output_dir, {"failed", e.what(), kExitInternal, g_ranks, g_identity});
     if (comm && !comm->null_mode() && comm->size() > 1) comm->abort(kExitInternal);
     return kExitInternal;
   }

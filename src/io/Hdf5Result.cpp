@@ -1,6 +1,7 @@
 // scan.h5 writer (HDF5 C API; Debian 12 ships a serial HDF5 1.10 and no C++ wrapper we prefer).
 #include <hdf5.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -16,45 +17,81 @@ namespace alpscan {
 
 namespace {
 
-void check(herr_t s, const std::string& what) {
-  if (s < 0) throw std::runtime_error("HDF5 error while writing " + what);
+// What the HDF5 error stack says about the last failure (its innermost message, e.g. the sec2 driver's
+// "... errno = 28, error message = 'No space left on device'"), as a cause for our own message.
+herr_t collect_error(unsigned n, const H5E_error2_t* e, void* out) {
+  auto& s = *static_cast<std::string*>(out);
+  if (n == 0 && e->desc) s = e->desc;  // walked upward: entry 0 is the innermost
+  return 0;
 }
+std::string hdf5_cause() {
+  const int err = errno;
+  std::string s;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, collect_error, &s);
+  H5Eclear2(H5E_DEFAULT);
+  if (s.find("errno = 28") != std::string::npos || s.find("No space left") != std::string::npos || err == ENOSPC)
+    return "no space left on device";
+  if (s.find("errno = 122") != std::string::npos || err == EDQUOT) return "disk quota exceeded";
+  return s.empty() ? std::string("HDF5 error") : s;
+}
+
+// The file being written, for the messages; set by write_scan_h5.
+thread_local const std::string* g_path = nullptr;
+
+[[noreturn]] void fail(const std::string& what) {
+  throw std::runtime_error("cannot write " + (g_path ? *g_path : std::string("scan.h5")) + " (" + what +
+                           "): " + hdf5_cause());
+}
+
+void check(herr_t s, const std::string& what) {
+  if (s < 0) fail(what);
+}
+
+// An HDF5 identifier closed on every path, an exception included: a handle leaked by an exception kept
+// the library's atexit clean-up busy with a half-written file (SIGSEGV at exit, issue 18 item 3).
+class Hid {
+ public:
+  Hid(hid_t id, herr_t (*close)(hid_t), const std::string& what) : id_(id), close_(close) {
+    if (id_ < 0) fail(what);
+  }
+  ~Hid() {
+    if (id_ >= 0) close_(id_);
+  }
+  Hid(const Hid&) = delete;
+  Hid& operator=(const Hid&) = delete;
+  operator hid_t() const { return id_; }
+  // Closes now and reports the result (the file's close is where buffered data reach the disk).
+  herr_t close() {
+    const herr_t r = close_(id_);
+    id_ = -1;
+    return r;
+  }
+
+ private:
+  hid_t id_;
+  herr_t (*close_)(hid_t);
+};
 
 // Property lists with object timestamps off, so equal data give byte-identical files.
-hid_t no_times_dcpl() {
-  hid_t p = H5Pcreate(H5P_DATASET_CREATE);
-  H5Pset_obj_track_times(p, 0);
-  return p;
-}
-hid_t no_times_gcpl() {
-  hid_t p = H5Pcreate(H5P_GROUP_CREATE);
-  H5Pset_obj_track_times(p, 0);
-  return p;
-}
-
-hid_t make_group(hid_t parent, const std::string& name) {
-  hid_t gcpl = no_times_gcpl();
-  hid_t g = H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT);
-  H5Pclose(gcpl);
-  if (g < 0) throw std::runtime_error("HDF5: cannot create group " + name);
-  return g;
+Hid make_group(hid_t parent, const std::string& name) {
+  Hid gcpl(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, "property list");
+  H5Pset_obj_track_times(gcpl, 0);
+  return Hid(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT), H5Gclose, "group " + name);
 }
 
 void attr_string(hid_t obj, const std::string& name, const std::string& value) {
-  hid_t t = H5Tcopy(H5T_C_S1);
+  Hid t(H5Tcopy(H5T_C_S1), H5Tclose, "string type");
   H5Tset_size(t, value.empty() ? 1 : value.size());
   H5Tset_strpad(t, H5T_STR_NULLTERM);
-  hid_t s = H5Screate(H5S_SCALAR);
-  hid_t a = H5Acreate2(obj, name.c_str(), t, s, H5P_DEFAULT, H5P_DEFAULT);
+  Hid s(H5Screate(H5S_SCALAR), H5Sclose, "dataspace");
+  Hid a(H5Acreate2(obj, name.c_str(), t, s, H5P_DEFAULT, H5P_DEFAULT), H5Aclose, "attribute " + name);
   check(H5Awrite(a, t, value.empty() ? "" : value.c_str()), "attribute " + name);
-  H5Aclose(a), H5Sclose(s), H5Tclose(t);
 }
 
 void attr_double(hid_t obj, const std::string& name, double v) {
-  hid_t s = H5Screate(H5S_SCALAR);
-  hid_t a = H5Acreate2(obj, name.c_str(), H5T_IEEE_F64LE, s, H5P_DEFAULT, H5P_DEFAULT);
+  Hid s(H5Screate(H5S_SCALAR), H5Sclose, "dataspace");
+  Hid a(H5Acreate2(obj, name.c_str(), H5T_IEEE_F64LE, s, H5P_DEFAULT, H5P_DEFAULT), H5Aclose, "attribute " + name);
   check(H5Awrite(a, H5T_NATIVE_DOUBLE, &v), "attribute " + name);
-  H5Aclose(a), H5Sclose(s);
 }
 
 template <class T>
@@ -62,12 +99,15 @@ void dataset(hid_t parent, const std::string& name, const std::vector<std::size_
              hid_t file_type, hid_t mem_type) {
   std::vector<hsize_t> d(dims.begin(), dims.end());
   if (d.empty()) d = {1};
-  hid_t s = H5Screate_simple(static_cast<int>(d.size()), d.data(), nullptr);
-  hid_t dcpl = no_times_dcpl();
-  hid_t ds = H5Dcreate2(parent, name.c_str(), file_type, s, H5P_DEFAULT, dcpl, H5P_DEFAULT);
-  if (ds < 0) throw std::runtime_error("HDF5: cannot create dataset " + name);
+  Hid s(H5Screate_simple(static_cast<int>(d.size()), d.data(), nullptr), H5Sclose, "dataspace of " + name);
+  Hid dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "property list");
+  H5Pset_obj_track_times(dcpl, 0);
+  Hid ds(H5Dcreate2(parent, name.c_str(), file_type, s, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose, "dataset " + name);
   check(H5Dwrite(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()), "dataset " + name);
-  H5Dclose(ds), H5Pclose(dcpl), H5Sclose(s);
+}
+
+Hid open_dataset(hid_t parent, const std::string& name) {
+  return Hid(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), H5Dclose, "dataset " + name);
 }
 
 void ds_double(hid_t p, const std::string& n, const std::vector<std::size_t>& dims, const std::vector<double>& v) {
@@ -88,8 +128,19 @@ std::string axes_attr(const SubGrid& g) {
 void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterSpace& space, const MergedResult& r,
                    const std::vector<PlaneMap>& planes) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  hid_t f = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
-  if (f < 0) throw std::runtime_error("cannot create " + path);
+  g_path = &path;
+  struct Reset {
+    ~Reset() { g_path = nullptr; }
+  } reset;
+  // The file is built in memory (the core driver, no backing store) and written with write_text_file:
+  // HDF5 itself never meets a full disk. With the default driver a write error (ENOSPC) made H5Fclose
+  // fail and left the file in HDF5's tables, and the library's atexit clean-up then crashed (SIGSEGV at
+  // exit, issue 18 item 3). The image costs memory once more the size of scan.h5 while it is written.
+  // Strong close: closing the file closes whatever is still open in it.
+  Hid fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "file access property list");
+  check(H5Pset_fapl_core(fapl, std::size_t{1} << 20, 0), "memory driver");
+  H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG);
+  Hid f(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl), H5Fclose, "create");
   attr_string(f, "format", "alpscan-result/1");
   attr_string(f, "job", job.canonical_text);
   attr_string(f, "job_name", job.name);
@@ -103,21 +154,19 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
     attr_double(f, "refinement_batches", double(r.refinement_batches));
   }
 
-  hid_t ga = make_group(f, "axes");
+  Hid ga = make_group(f, "axes");
   for (int i = 0; i < kNumAxes; ++i) {
     const Axis a = static_cast<Axis>(i);
     const std::string n(axis_name(a));
     ds_double(ga, n, {space.values(a).size()}, space.values(a));
-    hid_t d = H5Dopen2(ga, n.c_str(), H5P_DEFAULT);
+    Hid d = open_dataset(ga, n.c_str());
     attr_string(d, "unit", std::string(axis_external_unit(a)));
     attr_string(d, "role", space.scanned(a) ? "scanned" : "fixed");
-    H5Dclose(d);
   }
-  H5Gclose(ga);
 
-  hid_t ge = make_group(f, "experiments");
+  Hid ge = make_group(f, "experiments");
   for (const auto& x : r.experiments) {
-    hid_t g = make_group(ge, x.info.name);
+    Hid g = make_group(ge, x.info.name);
     attr_string(g, "title", x.info.title);
     attr_string(g, "kind", x.info.kind);
     attr_string(g, "axes", axes_attr(x.grid));
@@ -128,10 +177,9 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
     ds_u8(g, "excluded", x.grid.dims, x.excluded);
     if (!x.evaluated.empty()) {  // adaptive refinement: 1 evaluated, 0 inferred from its leaf cell
       ds_u8(g, "evaluated", x.grid.dims, x.evaluated);
-      hid_t d = H5Dopen2(g, "evaluated", H5P_DEFAULT);
+      Hid d = open_dataset(g, "evaluated");
       attr_string(d, "meaning", "1: evaluated; 0: inferred (flags from the corners of its refinement cell, values "
                                 "interpolated)");
-      H5Dclose(d);
     }
     if (x.values_per_point() > 1) {  // the prediction per point (last dimension = bin)
       std::vector<std::size_t> dims = x.grid.dims;
@@ -140,16 +188,14 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
     }
     // Bands (1 sigma, 2 sigma of a measurement): per point 1 inside, 0 outside, on the experiment's grid.
     if (!x.bands.empty()) {
-      hid_t gb = make_group(g, "bands");
+      Hid gb = make_group(g, "bands");
       for (std::size_t b = 0; b < x.bands.size(); ++b) {
         ds_u8(gb, x.bands[b].name, x.grid.dims, x.in_band[b]);
-        hid_t d = H5Dopen2(gb, x.bands[b].name.c_str(), H5P_DEFAULT);
+        Hid d = open_dataset(gb, x.bands[b].name.c_str());
         attr_string(d, "title", x.bands[b].title);
         attr_double(d, "confidence_level", x.bands[b].calibration.cl);
         attr_double(d, "threshold", x.bands[b].calibration.threshold);
-        H5Dclose(d);
       }
-      H5Gclose(gb);
     }
     // The likelihood's data and job-level numbers (s_up, the binned reference, ...); lists as JSON text.
     for (const auto& item : x.info.likelihood->describe(x.calibration).items) {
@@ -158,11 +204,9 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
       else if (const std::string* t = std::get_if<std::string>(&item.value)) attr_string(g, item.key, *t);
       else attr_string(g, item.key, description_value(item.value).dump());
     }
-    H5Gclose(g);
   }
-  H5Gclose(ge);
 
-  hid_t gm = make_group(f, "maps");
+  Hid gm = make_group(f, "maps");
   attr_string(gm, "axes", axes_attr(space.full()));
   attr_double(gm, "combined_critical_value", r.combined_critical);
   ds_u8(gm, "excluded_any", space.full().dims, r.excluded_any);
@@ -170,11 +214,10 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
   ds_double(gm, "combined_test_statistic", space.full().dims, r.combined_q);
   ds_u8(gm, "combined_excluded", space.full().dims, r.combined_excluded);
   if (!r.evaluated_all.empty()) ds_u8(gm, "evaluated_all", space.full().dims, r.evaluated_all);
-  H5Gclose(gm);
 
-  hid_t gp = make_group(f, "planes");
+  Hid gp = make_group(f, "planes");
   for (const auto& pm : planes) {
-    hid_t g = make_group(gp, pm.spec.name());
+    Hid g = make_group(gp, pm.spec.name());
     attr_string(g, "x", std::string(axis_name(pm.spec.x)));
     attr_string(g, "y", std::string(axis_name(pm.spec.y)));
     attr_string(g, "profiled", nlohmann::json(pm.profiled).dump());
@@ -182,7 +225,7 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
     for (const auto& [a, v] : pm.spec.slice_at) sl[std::string(axis_name(a))] = v;
     attr_string(g, "slice", sl.dump());
     for (const auto& L : pm.layers) {
-      hid_t gl = make_group(g, L.name);
+      Hid gl = make_group(g, L.name);
       if (L.band >= 0) {  // a band of a preferred region: "excluded" means inside the band
         const stats::Band& b = r.experiments[L.experiment].bands[L.band];
         attr_string(gl, "experiment", r.experiments[L.experiment].info.name);
@@ -194,12 +237,15 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
         attr_string(gl, "role", "preferred_region");
       ds_u8(gl, "excluded", {pm.x.size(), pm.y.size()}, L.excluded());
       ds_double(gl, "margin", {pm.x.size(), pm.y.size()}, L.margin);
-      H5Gclose(gl);
     }
-    H5Gclose(g);
   }
-  H5Gclose(gp);
-  check(H5Fclose(f), path);
+  check(H5Fflush(f, H5F_SCOPE_GLOBAL), "flush");
+  const ssize_t n = H5Fget_file_image(f, nullptr, 0);
+  if (n <= 0) fail("file image");
+  std::string image(static_cast<std::size_t>(n), '\0');
+  if (H5Fget_file_image(f, image.data(), image.size()) != n) fail("file image");
+  check(f.close(), "close");
+  write_text_file(path, image);  // errors name path and the cause ("no space left on device")
 }
 
 }  // namespace alpscan

@@ -1,4 +1,10 @@
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -22,14 +28,61 @@ using nlohmann::json;
 void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterSpace& space, const MergedResult& r,
                    const std::vector<PlaneMap>& planes);
 
+std::string io_error_text(int err) {
+  if (err == ENOSPC) return "no space left on device";
+  if (err == EDQUOT) return "disk quota exceeded";
+  std::string t = std::strerror(err);
+  if (!t.empty()) t[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(t[0])));
+  return t;
+}
+
+namespace {
+
+[[noreturn]] void io_fail(const std::string& what, const std::string& path, int err) {
+  throw std::runtime_error("cannot " + what + " " + path + ": " + io_error_text(err));
+}
+
+// fsync of a file or directory by name: what a rename made durable is the directory entry.
+void fsync_path(const std::string& path, bool directory) {
+  const int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+  if (fd < 0) io_fail("open", path, errno);
+  const int r = ::fsync(fd);
+  const int err = errno;
+  ::close(fd);
+  if (r != 0 && err != EINVAL) io_fail("sync", path, err);  // EINVAL: a file system without fsync of dirs
+}
+
+void fsync_tree(const fs::path& d) {
+  for (const auto& e : fs::recursive_directory_iterator(d))
+    fsync_path(e.path().string(), e.is_directory());
+  fsync_path(d.string(), true);
+}
+
+}  // namespace
+
 void write_text_file(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream o(tmp, std::ios::binary);
-    o << text;
-    if (!o) throw std::runtime_error("cannot write " + tmp);
+  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) io_fail("create", tmp, errno);
+  const char* p = text.data();
+  std::size_t n = text.size();
+  int err = 0;
+  while (n > 0 && err == 0) {
+    const ssize_t w = ::write(fd, p, n);
+    if (w < 0 && errno != EINTR) err = errno;
+    else if (w > 0) p += w, n -= static_cast<std::size_t>(w);
   }
-  fs::rename(tmp, path);
+  if (err == 0 && ::fsync(fd) != 0) err = errno;  // a delayed write error (ENOSPC on NFS) shows here
+  if (::close(fd) != 0 && err == 0) err = errno;
+  if (err != 0) {
+    ::unlink(tmp.c_str());
+    io_fail("write", path, err);
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    err = errno;
+    ::unlink(tmp.c_str());
+    io_fail("rename into place", path, err);
+  }
 }
 
 namespace {
@@ -61,13 +114,48 @@ json bands_json(const ExperimentResult& x, const Count& count) {
 
 }  // namespace
 
+WrittenFiles write_result_files(const JobSpec& job, const std::string& out, const ParameterSpace& space,
+                                const MergedResult& r, const std::vector<PlaneMap>& planes);
+WrittenFiles publish(const std::string& stage, const std::string& out, const WrittenFiles& staged);
+
+std::size_t remove_stale_result_temporaries(const std::string& output_dir) {
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(output_dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(".publish.tmp.", 0) != 0 && name.find(".tmp.") == std::string::npos) continue;
+    if (fs::remove_all(e.path(), ec) > 0) ++removed;
+  }
+  return removed;
+}
+
+std::string staging_dir(const std::string& output_dir) {
+  return output_dir + "/.publish.tmp." + std::to_string(::getpid());
+}
+
 WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, const MergedResult& r,
                            const std::vector<PlaneMap>& planes) {
+  // Everything is written into a staging directory first; only then are the files renamed into place.
+  const std::string stage = staging_dir(job.output_dir);
+  std::error_code ec;
+  fs::remove_all(stage, ec);
+  fs::create_directories(stage + "/curves", ec);
+  if (ec) throw std::runtime_error("cannot create " + stage + ": " + io_error_text(ec.value()));
+  try {
+    WrittenFiles staged = write_result_files(job, stage, space, r, planes);
+    fsync_tree(stage);
+    return publish(stage, job.output_dir, staged);
+  } catch (...) {
+    fs::remove_all(stage, ec);  // frees the space a failed write took; the published files are untouched
+    throw;
+  }
+}
+
+WrittenFiles write_result_files(const JobSpec& job, const std::string& out, const ParameterSpace& space,
+                                const MergedResult& r, const std::vector<PlaneMap>& planes) {
   WrittenFiles w;
-  fs::create_directories(job.output_dir);
-  w.scan_h5 = job.output_dir + "/scan.h5";
-  write_scan_h5(w.scan_h5 + ".tmp", job, space, r, planes);
-  fs::rename(w.scan_h5 + ".tmp", w.scan_h5);
+  w.scan_h5 = out + "/scan.h5";
+  write_scan_h5(w.scan_h5, job, space, r, planes);
 
   json summary = {{"format", "alpscan-summary/1"},
                   {"job", job.name},
@@ -125,8 +213,10 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
     json sl = json::object();
     for (const auto& [a, v] : pm.spec.slice_at) sl[std::string(axis_name(a))] = v;
     jp["slice"] = sl;
-    const std::string dir = job.output_dir + "/curves/" + pm.spec.name();
-    fs::create_directories(dir);
+    const std::string dir = out + "/curves/" + pm.spec.name();
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw std::runtime_error("cannot create " + dir + ": " + io_error_text(ec.value()));
     const bool lx = is_log_axis(job, pm.spec.x), ly = is_log_axis(job, pm.spec.y);
     json curves = json::object(), band_curves = json::object();
     for (std::size_t l = 0; l < pm.layers.size(); ++l) {
@@ -213,8 +303,29 @@ WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, cons
     jplanes.push_back(jp);
   }
   summary["planes"] = jplanes;
-  w.summary_json = job.output_dir + "/summary.json";
+  w.summary_json = out + "/summary.json";
   write_text_file(w.summary_json, summary.dump(2) + "\n");
+  return w;
+}
+
+// Renames the staged curves/, summary.json and scan.h5 into the output directory (the curves directory is
+// swapped whole: no mix of old and new curves), syncs the directory, and removes the staging directory with
+// the previous curves. A reader between the renames may see old and new files side by side; run_status.json
+// says "running" until the caller marks the run complete after this returns.
+WrittenFiles publish(const std::string& stage, const std::string& out, const WrittenFiles& staged) {
+  auto move = [](const std::string& from, const std::string& to) {
+    if (::rename(from.c_str(), to.c_str()) != 0) io_fail("rename " + from + " to", to, errno);
+  };
+  const std::string curves = out + "/curves", old_curves = stage + "/curves.previous";
+  if (fs::exists(curves)) move(curves, old_curves);
+  move(stage + "/curves", curves);
+  move(stage + "/summary.json", out + "/summary.json");
+  move(stage + "/scan.h5", out + "/scan.h5");
+  fsync_path(out, true);
+  std::error_code ec;
+  fs::remove_all(stage, ec);
+  WrittenFiles w{out + "/scan.h5", out + "/summary.json", {}};
+  for (const std::string& c : staged.curves) w.curves.push_back(curves + c.substr(stage.size() + 7));  // "/curves"
   return w;
 }
 

@@ -14,6 +14,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "alpscan/io/OutputLock.hpp"
+#include "alpscan/io/ResultFiles.hpp"
+
 namespace alpscan {
 
 namespace fs = std::filesystem;
@@ -38,19 +41,23 @@ bool read_json(const std::string& path, json& out) {
 }
 }  // namespace
 
-void write_run_status(const std::string& output_dir, const RunStatus& s) {
+bool write_run_status(const std::string& output_dir, const RunStatus& s, std::string* error) {
   char host[256] = "?";
   gethostname(host, sizeof host - 1);
-  const json j = {{"state", s.state}, {"message", s.message}, {"exit_code", s.exit_code}, {"ranks", s.ranks},
-                  {"host", host},     {"pid", ::getpid()},    {"time", utc_now()}};
+  json j = {{"state", s.state}, {"message", s.message}, {"exit_code", s.exit_code}, {"ranks", s.ranks},
+            {"host", host},     {"pid", ::getpid()},    {"time", utc_now()}};
+  if (!s.identity.empty()) j["identity"] = s.identity;
   std::error_code ec;
   fs::create_directories(output_dir, ec);
-  const std::string path = output_dir + "/run_status.json", tmp = path + ".tmp";
-  {
-    std::ofstream o(tmp);
-    o << j.dump(1) << "\n";
+  const std::string path = output_dir + "/run_status.json";
+  try {
+    write_text_file(path, j.dump(1) + "\n");
+    return true;
+  } catch (const std::exception& e) {
+    if (error) *error = e.what();
+    if (s.state != "complete") fs::remove(path, ec);  // unlinking needs no space
+    return false;
   }
-  fs::rename(tmp, path, ec);
 }
 
 int print_status(const std::string& out, bool as_json) {
@@ -80,10 +87,19 @@ int print_status(const std::string& out, bool as_json) {
     }
   }
   std::string state = run.value("state", std::string("unknown"));
-  const bool results = fs::exists(out + "/scan.h5");
-  if (units > 0 && done_units == units && results && state != "failed") state = "complete";
-  // "running" from a process that no longer exists (killed hard) means resumable.
-  if (state == "running" && run.contains("pid")) {
+  const bool results = fs::exists(out + "/scan.h5") && fs::exists(out + "/summary.json");
+  // Complete only on the run's own mark, written after every result file was published, and only for the
+  // checkpoint it was written for (a later --restart writes "running" before it discards the checkpoint).
+  if (state == "complete" &&
+      (!results || (run.contains("identity") && run.value("identity", "") != job.value("identity", ""))))
+    state = "incomplete";
+  // The output lock says whether a run holds the directory now, from any host; without a lock file
+  // (a directory of an older version) "running" from a process that no longer exists means resumable.
+  const std::optional<LockHolder> holder = OutputLock::holder(out);
+  bool vanished = false;  // the last run ended without recording how: killed (kill -9, or mpirun after SIGTERM)
+  if (holder) state = "running";
+  else if (state == "running" && fs::exists(OutputLock::path(out))) state = "incomplete", vanished = true;
+  else if (state == "running" && run.contains("pid")) {
     char host[256] = "?";
     gethostname(host, sizeof host - 1);
     if (run.value("host", "") == host && ::kill(run["pid"].get<int>(), 0) != 0) state = "incomplete";
@@ -92,7 +108,7 @@ int print_status(const std::string& out, bool as_json) {
                               : state == "failed" ? "failed"
                               : state == "running" ? "running"
                                                    : "resumable";
-  const json j = {{"output", out},
+  json j = {{"output", out},
                   {"state", verdict},
                   {"done_chunks", done_units},
                   {"total_chunks", units},
@@ -101,8 +117,10 @@ int print_status(const std::string& out, bool as_json) {
                   {"refinement_step", refinement},
                   {"refinement_chunks_done", later_units},
                   {"refinement_points_done", later_points},
-                  {"results", results ? out + "/scan.h5" : ""},
+                  {"results", results && verdict == "complete" ? out + "/scan.h5" : ""},
                   {"last_run", run}};
+  if (holder) j["holder"] = {{"host", holder->host}, {"pid", holder->pid}, {"started", holder->started},
+                             {"command", holder->command}};
   if (as_json) {
     std::cout << j.dump(1) << "\n";
   } else {
@@ -117,7 +135,13 @@ int print_status(const std::string& out, bool as_json) {
                                run.value("time", "?"), run.value("host", "?"), run.value("ranks", 0),
                                run.value("pid", 0),
                                run.value("message", "").empty() ? "" : ": " + run.value("message", ""));
-    if (results) std::cout << "  results: " << out << "/scan.h5, " << out << "/summary.json, " << out << "/curves/\n";
+    if (holder) std::cout << "  held by: " << holder->describe() << "\n";
+    if (results && verdict == "complete")
+      std::cout << "  results: " << out << "/scan.h5, " << out << "/summary.json, " << out << "/curves/\n";
+    else if (results)
+      std::cout << "  results of an earlier run: " << out << "/scan.h5 (replaced when this one completes)\n";
+    if (vanished)
+      std::cout << "  the last run ended without recording its end (killed, e.g. kill -9 or mpirun after a SIGTERM)\n";
     if (verdict == "resumable") std::cout << "  resume: run the same `alpscan run JOB` (or resubmit) again\n";
   }
   return verdict == "complete" ? 0 : verdict == "failed" ? 1 : 75;

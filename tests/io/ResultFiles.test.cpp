@@ -7,8 +7,10 @@
 #include <catch2/catch.hpp>
 
 #include <hdf5.h>
+#include <unistd.h>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -402,4 +404,25 @@ TEST_CASE("result writer: every Gaussian experiment's 1 sigma and 2 sigma bands,
     }
   }
   CHECK(tested > 500);
+}
+
+// A full disk (issue 18 item 3): the temporary is a link to /dev/full, whose writes fail with ENOSPC.
+// The error names the file and says "no space left on device"; nothing is renamed into place and the
+// temporary is gone. tests/integration/test_publication.sh does the same on a real full tmpfs.
+TEST_CASE("write_text_file: ENOSPC names the file and leaves nothing behind", "[io][publication]") {
+  TempDir t("enospc");
+  const std::string path = t.path() + "/summary.json", tmp = path + ".tmp." + std::to_string(::getpid());
+  REQUIRE(::symlink("/dev/full", tmp.c_str()) == 0);
+  try {
+    write_text_file(path, std::string(100000, 'x'));
+    FAIL("a write to /dev/full succeeded");
+  } catch (const std::runtime_error& e) {
+    const std::string what = e.what();
+    CHECK(what.find(path) != std::string::npos);
+    CHECK(what.find("no space left on device") != std::string::npos);
+  }
+  CHECK_FALSE(std::filesystem::exists(path));
+  CHECK_FALSE(std::filesystem::is_symlink(tmp));
+  write_text_file(path, "{}\n");  // and the next write works
+  CHECK(std::filesystem::file_size(path) == 3);
 }
