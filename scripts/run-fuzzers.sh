@@ -34,11 +34,8 @@ export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 export LSAN_OPTIONS="suppressions=$SRC/scripts/lsan.supp:print_suppressions=0"
 export ALPSCAN_DATA_DIR=$SRC/data/experiments  # the job reader resolves experiment names here
 
-# Known, not yet fixed: deep nesting recurses in nlohmann::json (dump, copy) and overflows the default 8 MB
-# stack at ~11000 levels (a ~22 KB file; tests/fuzz/crashes/deep_nesting_job.json). Bounding the depth
-# belongs to the readers (issue 18 item 4); until they do, a 64 MB stack keeps every input of at most
-# FUZZ_MAX_LEN bytes (<= 16384 levels) clear of it, so the fuzzers look for other bugs. Remove this line
-# once the readers refuse deep nesting.
+# The readers refuse nesting deeper than 64 levels before anything recurses (io/JsonUtil); the larger stack
+# only keeps a regression of that limit from hiding other finds behind a stack overflow.
 ulimit -s 65536 || echo "run-fuzzers: cannot raise the stack limit; deep nesting may be reported"
 
 fail=0
