@@ -83,7 +83,7 @@ std::uint64_t plan_memory_estimate(const JobSpec& job, const std::vector<std::ve
 }
 
 std::string human_bytes(std::uint64_t b) {
-  if (b == kMax) return "more than 18 EB";
+  if (b == kMax) return "18 EB (the count overflows)";
   const char* units[] = {"bytes", "KB", "MB", "GB", "TB", "PB", "EB"};
   double v = static_cast<double>(b);
   int u = 0;
@@ -93,7 +93,7 @@ std::string human_bytes(std::uint64_t b) {
 
 std::string plan_memory_problem(std::uint64_t need, const PlanMemoryLimit& limit) {
   if (need <= limit.bytes) return "";
-  return fmt::format("the grid needs about {} of memory for its plan and maps (an estimate, lower than the run's "
+  return fmt::format("the grid needs at least {} of memory for its plan and maps (the arrays alone, below the run's "
                      "peak), more than the limit of {} ({}): use fewer points, a \"refinement\" (fewer evaluations, "
                      "not fewer map cells), or raise the limit with ALPSCAN_MAX_PLAN_BYTES=<bytes> (e.g. 64G)",
                      human_bytes(need), human_bytes(limit.bytes), limit.source);
