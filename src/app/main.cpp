@@ -414,8 +414,14 @@ int cmd_run(const Args& a) {
   Diagnostics diags;
   std::vector<ExperimentPtr> experiments;
   JobSpec job = load_job(a.job, diags, &experiments);
-  if (!diags.empty()) {
+  // The verdict is collective: a rank that sees other files or another machine (e.g. a node with less memory
+  // than the plan needs) must not return while the others wait in the next broadcast.
+  if (comm.max(static_cast<long long>(!diags.empty())) != 0) {
     if (comm.rank() == 0) std::cerr << diags.format();
+    else if (!diags.empty())
+      std::cerr << "alpscan: rank " << comm.rank() << " (not rank 0) refuses the job:\n" << diags.format();
+    if (comm.rank() == 0 && diags.empty())
+      std::cerr << "alpscan: another rank refused the job (its problems are printed above or in its output)\n";
     return kExitInput;
   }
   // One run per output directory: rank 0 locks it before anything in it is touched (the checkpoint,
@@ -470,11 +476,12 @@ int cmd_run(const Args& a) {
       // never leaves the previous job's "complete" behind. Otherwise after the checkpoint accepted this run
       // (a run refused for another job leaves the directory's state as it was).
       if (a.restart) mark_running();
+      ckpt = std::make_unique<Checkpoint>(job.output_dir, identity, plan, a.restart, checkpoint_format_json());
+      if (!a.restart) mark_running();
+      // Only once the checkpoint accepted the directory as this job's: a refused run touches nothing.
       if (const std::size_t n = remove_stale_result_temporaries(job.output_dir))
         spdlog::info("output: removed {} temporary file(s) or staging director(ies) a killed run left in {}", n,
                      job.output_dir);
-      ckpt = std::make_unique<Checkpoint>(job.output_dir, identity, plan, a.restart, checkpoint_format_json());
-      if (!a.restart) mark_running();
       if (ckpt->resumed_count() > 0)
         spdlog::info("resuming: {} of {} chunks already done (checkpoint in {})", ckpt->resumed_count(),
                      plan.units.size(), Checkpoint::dir(job.output_dir));

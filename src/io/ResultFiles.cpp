@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -118,12 +119,21 @@ WrittenFiles write_result_files(const JobSpec& job, const std::string& out, cons
                                 const MergedResult& r, const std::vector<PlaneMap>& planes);
 WrittenFiles publish(const std::string& stage, const std::string& out, const WrittenFiles& staged);
 
+namespace {
+// Only what alpscan itself writes in an output directory: the staging directory ".publish.tmp.<pid>" and the
+// temporaries "<result file>.tmp.<pid>" of write_text_file. The directory may be shared with the user's own
+// files (e.g. "output": "."), so nothing else with ".tmp." in its name is touched.
+bool is_own_temporary(const std::string& name) {
+  static const std::regex own(R"((\.publish|run_status\.json|summary\.json|scan\.h5)\.tmp\.[0-9]+)");
+  return std::regex_match(name, own);
+}
+}  // namespace
+
 std::size_t remove_stale_result_temporaries(const std::string& output_dir) {
   std::size_t removed = 0;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(output_dir, ec)) {
-    const std::string name = e.path().filename().string();
-    if (name.rfind(".publish.tmp.", 0) != 0 && name.find(".tmp.") == std::string::npos) continue;
+    if (!is_own_temporary(e.path().filename().string())) continue;
     if (fs::remove_all(e.path(), ec) > 0) ++removed;
   }
   return removed;
@@ -317,10 +327,22 @@ WrittenFiles publish(const std::string& stage, const std::string& out, const Wri
     if (::rename(from.c_str(), to.c_str()) != 0) io_fail("rename " + from + " to", to, errno);
   };
   const std::string curves = out + "/curves", old_curves = stage + "/curves.previous";
-  if (fs::exists(curves)) move(curves, old_curves);
-  move(stage + "/curves", curves);
-  move(stage + "/summary.json", out + "/summary.json");
-  move(stage + "/scan.h5", out + "/scan.h5");
+  const bool had_curves = fs::exists(curves);
+  if (had_curves) move(curves, old_curves);
+  try {
+    move(stage + "/curves", curves);
+    move(stage + "/summary.json", out + "/summary.json");
+    move(stage + "/scan.h5", out + "/scan.h5");
+  } catch (...) {
+    // Put the previous curves back before the caller removes the staging directory that holds them
+    // (best effort: a rename that failed once may fail again; the run is marked failed either way).
+    if (had_curves && fs::exists(old_curves)) {
+      std::error_code ignored;
+      if (fs::exists(curves)) fs::rename(curves, stage + "/curves.new", ignored);
+      fs::rename(old_curves, curves, ignored);
+    }
+    throw;
+  }
   fsync_path(out, true);
   std::error_code ec;
   fs::remove_all(stage, ec);

@@ -64,9 +64,27 @@ void write_durable(const std::string& path, const std::string& bytes) {
   const std::string tmp = path + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   if (fd < 0) throw std::runtime_error("cannot create " + tmp + ": " + std::strerror(errno));
-  write_all(fd, bytes.data(), bytes.size(), tmp);
-  ::fsync(fd);
-  ::close(fd);
+  // Every error is reported with its cause (a full disk says "No space left on device"), the descriptor is
+  // closed and the partial temporary removed on every path: fsync and close are where a network file
+  // system reports a delayed ENOSPC, so their results decide whether the chunk is durable.
+  auto fail = [&](const std::string& what, int err) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw std::runtime_error("cannot " + what + " " + tmp + ": " + std::strerror(err));
+  };
+  try {
+    write_all(fd, bytes.data(), bytes.size(), tmp);  // its message names the cause
+  } catch (...) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  if (::fsync(fd) != 0) fail("sync", errno);
+  if (::close(fd) != 0) {
+    const int err = errno;
+    ::unlink(tmp.c_str());
+    throw std::runtime_error("cannot close " + tmp + ": " + std::strerror(err));
+  }
   if (::rename(tmp.c_str(), path.c_str()) != 0)
     throw std::runtime_error("cannot rename " + tmp + ": " + std::strerror(errno));
   fsync_path(fs::path(path).parent_path().string(), O_RDONLY | O_DIRECTORY);

@@ -25,15 +25,22 @@ import json, sys
 j = json.load(open(sys.argv[1])); j["counting"]["background"]["value"] = 100
 json.dump(j, open(sys.argv[1], "w"), indent=1)
 PY
+# The output directory also holds files of the user's whose names contain ".tmp.": never alpscan's to delete.
+echo mine > out/notes.tmp.txt; mkdir -p out/mydata.tmp.d && echo mine > out/mydata.tmp.d/x
+echo stale > out/summary.json.tmp.99999   # a temporary of a killed alpscan: removed, but only by an accepted run
+before=$(cd out && find . -type f | sort | xargs sha256sum)
 ALPSCAN_DATA_DIR=$WORK/data "$BIN" run job.json > run3.log 2>&1; rc=$?
 check "edited data file: refused with exit 2" "[[ $rc -eq 2 ]] && grep -q 'different job, data files or code' run3.log"
-check "edited data file: the checkpoint is untouched" "cmp -s out/scan.h5 first.h5"
+check "edited data file: nothing in the output directory touched" \
+  "[[ \"\$(cd out && find . -type f | sort | xargs sha256sum)\" == \"\$before\" ]]"
 
 # checkpoint/job.json lost: rewritten, every chunk (all carry this run's identity) kept.
 rm out/checkpoint/job.json out/scan.h5
 "$BIN" run job.json > run4.log 2>&1; rc=$?
 check "lost job.json: exit 0, warned, nothing recomputed, same map" \
   "[[ $rc -eq 0 ]] && grep -q 'job.json is missing' run4.log && grep -q ' 0 chunks computed now' run4.log && cmp -s out/scan.h5 first.h5"
+check "an accepted run removes its own stale temporary, not the user's *.tmp.* files" \
+  "[[ ! -e out/summary.json.tmp.99999 && -f out/notes.tmp.txt && -f out/mydata.tmp.d/x ]]"
 
 # job.json damaged (truncated): the same.
 head -c 20 out/checkpoint/job.json > j.tmp && mv j.tmp out/checkpoint/job.json

@@ -108,5 +108,12 @@ for sig in TERM USR1; do
   check "SIG$sig while planning: exit 75 within 2 s (took $ms ms, exit $rc)" "[[ $rc -eq 75 && $ms -lt 2000 ]] && grep -qF 'stopped by a signal while' huge.log"
 done
 
+# --- a job that only another rank refuses (here: a node with a smaller memory limit): every rank leaves
+# with 2 and that rank's problem is printed, instead of rank 0 waiting forever in the next collective ---
+out=$(timeout 60 "$MPIEXEC" --oversubscribe -np 1 -x ALPSCAN_DATA_DIR "$BIN" run mem.json : \
+      -np 1 -x ALPSCAN_DATA_DIR -x ALPSCAN_MAX_PLAN_BYTES=1K "$BIN" run mem.json 2>&1); rc=$?
+check "a job refused by rank 1 only: exit 2, no hang, the rank's problem printed" \
+  "[[ $rc -eq 2 ]] && grep -qF 'rank 1 (not rank 0) refuses the job' <<<\"\$out\" && grep -qF 'limit of 1.02 KB' <<<\"\$out\""
+
 [[ $fail -eq 0 ]] && echo "hostile input: all checks passed"
 exit $fail
