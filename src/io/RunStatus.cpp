@@ -165,8 +165,11 @@ int print_status_checked(const std::string& out, bool as_json) {
     std::cout << j.dump(1) << "\n";
   } else {
     std::cout << fmt::format("{}: {}\n", out, verdict);
-    std::cout << fmt::format("  {}chunks: {}/{}   points: {}/{} ({:.1f}%)\n", refinement ? "coarse grid: " : "",
-                             done_units, units, done_points, points, points ? 100.0 * done_points / points : 0.0);
+    if (!have_job)  // deleted after a complete run (or never written): nothing to count
+      std::cout << "  checkpoint: none (" << out << "/checkpoint/ was removed or never written)\n";
+    else
+      std::cout << fmt::format("  {}chunks: {}/{}   points: {}/{} ({:.1f}%)\n", refinement ? "coarse grid: " : "",
+                               done_units, units, done_points, points, points ? 100.0 * done_points / points : 0.0);
     if (refinement)
       std::cout << fmt::format("  refinement batches: {} chunks, {} points done so far (their number depends on the "
                                "results)\n", later_units, later_points);
