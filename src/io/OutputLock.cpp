@@ -106,8 +106,22 @@ OutputLock::OutputLock(const std::string& output_dir, const std::string& command
   const std::string rec =
       nlohmann::json{{"host", host}, {"pid", static_cast<long>(::getpid())}, {"started", utc_now()}, {"command", command}}
           .dump() + "\n";
-  if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, rec.data(), rec.size(), 0) != static_cast<ssize_t>(rec.size()))
-    throw std::runtime_error("cannot write the lock file " + p + ": " + std::strerror(errno));
+  // On failure close the fd (which releases the lock) before throwing: the destructor does not run for a
+  // constructor that throws. A short write sets no errno, so it is named as such.
+  std::string cause;
+  if (::ftruncate(fd_, 0) != 0) {
+    cause = std::strerror(errno);
+  } else {
+    const ssize_t n = ::pwrite(fd_, rec.data(), rec.size(), 0);
+    if (n < 0) cause = std::strerror(errno);
+    else if (static_cast<std::size_t>(n) != rec.size())
+      cause = fmt::format("short write ({} of {} bytes; file system full?)", n, rec.size());
+  }
+  if (!cause.empty()) {
+    ::close(fd_);
+    fd_ = -1;
+    throw std::runtime_error("cannot write the lock file " + p + ": " + cause);
+  }
 }
 
 OutputLock::~OutputLock() {
@@ -118,13 +132,32 @@ OutputLock::~OutputLock() {
   ::close(fd_);
 }
 
-std::optional<LockHolder> OutputLock::holder(const std::string& output_dir) {
+LockProbe probe_from_flock_errno(int err) {
+  if (err == EWOULDBLOCK) return LockProbe::held;
+  return LockProbe::unknown;  // ENOLCK, EOPNOTSUPP (no flock on this file system) or anything unexpected
+}
+
+LockProbe OutputLock::probe(const std::string& output_dir, std::optional<LockHolder>* holder) {
+  if (holder) holder->reset();
   const int fd = ::open(path(output_dir).c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  std::optional<LockHolder> h;
-  if (::flock(fd, LOCK_SH | LOCK_NB) == 0) ::flock(fd, LOCK_UN);
-  else if (errno == EWOULDBLOCK) h = parse(read_fd(fd)).value_or(LockHolder{});
+  if (fd < 0) return errno == ENOENT ? LockProbe::free : LockProbe::unknown;
+  LockProbe r = LockProbe::free;
+  int rc;
+  while ((rc = ::flock(fd, LOCK_SH | LOCK_NB)) != 0 && errno == EINTR) {
+  }
+  if (rc == 0) {
+    ::flock(fd, LOCK_UN);
+  } else {
+    r = probe_from_flock_errno(errno);
+    if (r == LockProbe::held && holder) *holder = parse(read_fd(fd)).value_or(LockHolder{});
+  }
   ::close(fd);
+  return r;
+}
+
+std::optional<LockHolder> OutputLock::holder(const std::string& output_dir) {
+  std::optional<LockHolder> h;
+  probe(output_dir, &h);
   return h;
 }
 

@@ -4,7 +4,8 @@
 # "no space left on device" naming the file, no SIGSEGV at exit, status says "failed" and not "complete",
 # the previously published files are untouched and no staging directory is left; with space again the
 # same command completes. A --restart killed after discarding the checkpoint never leaves the previous
-# job's "complete" behind. Temporaries of a killed writer are removed and logged.
+# job's "complete" behind; a complete run whose checkpoint/ was deleted stays complete; damaged state files
+# give exit 2. Temporaries of a killed writer are removed and logged.
 set -u
 source "$(dirname "$0")/common.sh"
 
@@ -62,13 +63,29 @@ kill -9 $pid; wait $pid 2>/dev/null
 check "killed --restart: status resumable, not complete" "[[ $st -eq 75 ]] && grep -q ': resumable' st.log"
 check "killed --restart: the old map is not listed as this run's results" "grep -q 'results of an earlier run' st.log"
 
-# A restart that died right after discarding the checkpoint (before this version wrote "running" first,
-# the old "complete" mark survived it): a complete mark without its checkpoint is not "complete".
+# checkpoint/ deleted after a complete run (the README allows it): the mark, with scan.h5 and summary.json,
+# stands on its own (every run writes "running" before it touches the checkpoint, so the mark is this run's).
 scenario gone
 "$BIN" run job.json > run1.log 2>&1
 rm -r out/checkpoint
 "$BIN" status out > st.log 2>&1; st=$?
-check "complete mark without its checkpoint: not complete" "[[ $st -eq 75 ]] && grep -q 'out: resumable' st.log"
+check "complete run, checkpoint/ deleted: still complete" "[[ $st -eq 0 ]] && grep -q 'out: complete' st.log"
+rm out/summary.json
+"$BIN" status out > st.log 2>&1; st=$?
+check "checkpoint/ deleted and summary.json missing: not complete" "[[ $st -eq 75 ]] && grep -q 'out: resumable' st.log"
+
+# Damaged state files: a message naming the file and exit 2, never a crash (exit 1 from an exception).
+scenario damaged
+mkdir -p out/checkpoint
+echo '{"identity":"x","units":1e18,"points":10}' > out/checkpoint/job.json
+"$BIN" status out > st.log 2>&1; st=$?
+check "units 1e18 in checkpoint/job.json: exit 2 naming the file and key" \
+  "[[ $st -eq 2 ]] && grep -q 'checkpoint/job.json: /units' st.log"
+echo '{"identity":"x","units":10,"points":10}' > out/checkpoint/job.json
+echo '{"state":"running","pid":"x","host":"h"}' > out/run_status.json
+"$BIN" status out > st.log 2>&1; st=$?
+check "string pid in run_status.json: exit 2 naming the file and key" \
+  "[[ $st -eq 2 ]] && grep -q 'run_status.json: /pid' st.log"
 
 # --- temporaries a killed writer left are removed and logged ---
 cd "$WORK/restart"

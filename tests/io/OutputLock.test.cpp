@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -49,4 +50,21 @@ TEST_CASE("OutputLock: a record under a free lock is a holder that crashed", "[i
   REQUIRE(lock.crashed_holder());
   CHECK(lock.crashed_holder()->pid == 4242);
   CHECK(lock.crashed_holder()->describe().find("node7") != std::string::npos);
+}
+
+TEST_CASE("OutputLock: the probe says free, held, or unknown where flock is unsupported", "[io][lock]") {
+  TempDir t("lock");
+  CHECK(OutputLock::probe(t.path()) == LockProbe::free);  // no lock file
+  {
+    OutputLock lock(t.path(), "alpscan run probe.json");
+    std::optional<LockHolder> h;
+    CHECK(OutputLock::probe(t.path(), &h) == LockProbe::held);
+    REQUIRE(h);
+    CHECK(h->command == "alpscan run probe.json");
+  }
+  CHECK(OutputLock::probe(t.path()) == LockProbe::free);  // released
+  // A file system without flock (ENOLCK/EOPNOTSUPP) must not read as a free lock.
+  CHECK(probe_from_flock_errno(EWOULDBLOCK) == LockProbe::held);
+  CHECK(probe_from_flock_errno(ENOLCK) == LockProbe::unknown);
+  CHECK(probe_from_flock_errno(EOPNOTSUPP) == LockProbe::unknown);
 }

@@ -34,6 +34,15 @@ class OutputLocked : public std::runtime_error {
   std::optional<LockHolder> holder_;
 };
 
+// What a probe of the lock can tell: held by some process, free, or unknown (the file system has no
+// flock, ENOLCK/EOPNOTSUPP on some Lustre/NFS mounts, or the file cannot be opened). "unknown" must not be
+// read as "free": the caller then falls back on the recorded pid/host (RunStatus).
+enum class LockProbe { free, held, unknown };
+
+// The verdict for a flock(LOCK_NB) that failed with `err` (exposed for tests: a file system without flock
+// cannot be mounted in a unit test).
+LockProbe probe_from_flock_errno(int err);
+
 class OutputLock {
  public:
   static std::string path(const std::string& output_dir) { return output_dir + "/.alpscan.lock"; }
@@ -52,7 +61,10 @@ class OutputLock {
 
   // Read-only probe (`alpscan status`): the holder if some process holds the lock now. Never blocks, and
   // takes nothing that a starting run would wait for longer than the probe itself.
+  // Null when the lock is free or its state unknown: use probe() where the difference matters.
   static std::optional<LockHolder> holder(const std::string& output_dir);
+  // The same probe with its three outcomes; *holder (if given) is set when held. No lock file: free.
+  static LockProbe probe(const std::string& output_dir, std::optional<LockHolder>* holder = nullptr);
 
  private:
   int fd_ = -1;
