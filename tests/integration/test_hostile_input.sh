@@ -29,19 +29,19 @@ expect_refusal "a FIFO as the job file does not block" "$WORK/fifo.json" "$WORK/
 mkdir dir.json
 expect_refusal "a directory as the job file" "$WORK/dir.json" "$WORK/dir.json: /: expected a regular file, found a directory"
 expect_refusal "a device as the job file" /dev/zero "/dev/zero: /: expected a regular file, found a character device"
-python3 -c "print('[' * 100000 + ']' * 100000)" > deep_arrays.json
+/usr/bin/python3 -c "print('[' * 100000 + ']' * 100000)" > deep_arrays.json
 expect_refusal "1e5 nested arrays (200 KB)" "$WORK/deep_arrays.json" "$WORK/deep_arrays.json: /0/0/0/0" "nesting deeper than 64 levels"
-python3 -c "print('{\"format\": \"alpscan-job/1\", \"description\": ' + '{\"a\": ' * 100000 + '1' + '}' * 100000 + '}')" > deep_objects.json
+/usr/bin/python3 -c "print('{\"format\": \"alpscan-job/1\", \"description\": ' + '{\"a\": ' * 100000 + '1' + '}' * 100000 + '}')" > deep_objects.json
 expect_refusal "1e5 nested objects, the key named" "$WORK/deep_objects.json" "$WORK/deep_objects.json: /description/a/a/a/a" "nesting deeper than 64 levels"
 { printf '{%s, "experiments": ["passat_nomad"], "description": "' "$head"; head -c $((17 * 1024 * 1024)) /dev/zero | tr '\0' x; printf '"}'; } > big.json
 expect_refusal "a job above the 16 MiB size limit" "$WORK/big.json" "$WORK/big.json: /: file of" "is larger than the limit of 16777216 bytes"
 
 # many problems: linear time, a bounded list (the first 1000, then a count)
-python3 -c "
+/usr/bin/python3 -c "
 import json
 print(json.dumps({'format': 'alpscan-job/1', 'parameters': {'m_a': {'scale': 'log', 'min': 1, 'max': 10, 'points': 3}, 'g_agg': {'scale': 'log', 'min': 1e-6, 'max': 1e-4, 'points': 3}}, 'experiments': ['passat_nomad'], 'planes': [{'x': 'm_a', 'y': 'g_agg'}] * 20000}))" > planes.json
 expect_refusal "20000 copies of one plane" "$WORK/planes.json" "$WORK/planes.json: /planes/1000: the plane m_a__g_agg is given twice" "... and 18999 more problem(s), not listed"
-python3 -c "print('{\"format\": \"alpscan-job/1\", \"parameters\": {\"m_a\": 1}, \"experiments\": [\"' + 'x' * 2000000 + '\"]}')" > longname.json
+/usr/bin/python3 -c "print('{\"format\": \"alpscan-job/1\", \"parameters\": {\"m_a\": 1}, \"experiments\": [\"' + 'x' * 2000000 + '\"]}')" > longname.json
 expect_refusal "a 2 MB experiment name" "$WORK/longname.json" "$WORK/longname.json: /experiments/0: unknown experiment or group"
 
 # --- output paths ---
@@ -50,7 +50,7 @@ printf '{%s, "experiments": ["passat_nomad"], "output": "%s"}' "$head" "$WORK/pl
 expect_refusal "output under a regular file" "$WORK/under_file.json" "$WORK/under_file.json: /output: the output directory \"$WORK/plain/out\" would be created in \"$WORK/plain\", which is not a directory"
 printf '{%s, "experiments": ["passat_nomad"], "output": "/proc/alpscan-out"}' "$head" > proc.json
 expect_refusal "output on /proc (permission bits do not stop root)" "$WORK/proc.json" "$WORK/proc.json: /output:" "on /proc, a kernel pseudo file system"
-long=$(python3 -c "print('/'.join(['d' * 200] * 21))")
+long=$(/usr/bin/python3 -c "print('/'.join(['d' * 200] * 21))")
 printf '{%s, "experiments": ["passat_nomad"], "output": "%s"}' "$head" "$long" > long.json
 expect_refusal "output longer than PATH_MAX" "$WORK/long.json" "$WORK/long.json: /output: the output path has 4220 bytes; at most"
 if [[ $(id -u) -ne 0 ]]; then  # root writes through permission bits: covered by /proc above
@@ -77,7 +77,7 @@ sed '0,/"kind": "limit",/s//"kind": "limit", "kind": "projection",/' "$orig" > d
 data_case dup '/kind: key "kind" given twice in one object'
 sed '0,/"value": 272,/s//"value": 272e400,/' "$orig" > data_overflow/passat_nomad.json
 data_case overflow "/counting/background/value: number out of the range of a double"
-python3 - "$orig" data_deep/passat_nomad.json <<'PY'
+/usr/bin/python3 - "$orig" data_deep/passat_nomad.json <<'PY'
 import sys
 t = open(sys.argv[1]).read().rstrip().rstrip('}')
 open(sys.argv[2], "w").write(t + ', "zz_deep": ' + '[' * 100000 + ']' * 100000 + '}')
