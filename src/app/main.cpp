@@ -418,8 +418,9 @@ int cmd_run(const Args& a) {
   // than the plan needs) must not return while the others wait in the next broadcast.
   if (comm.max(static_cast<long long>(!diags.empty())) != 0) {
     if (comm.rank() == 0) std::cerr << diags.format();
-    else if (!diags.empty())
-      std::cerr << "alpscan: rank " << comm.rank() << " (not rank 0) refuses the job:\n" << diags.format();
+    else if (!diags.empty())  // one write: mpirun interleaves the ranks' output between writes
+      std::cerr << fmt::format("alpscan: rank {} (not rank 0) refuses the job:\n{}", comm.rank(), diags.format())
+                << std::flush;
     if (comm.rank() == 0 && diags.empty())
       std::cerr << "alpscan: another rank refused the job (its problems are printed above or in its output)\n";
     return kExitInput;
