@@ -6,7 +6,8 @@
 #      dispatcher's service time per request from the scan's own "rank activity" line; the raw MPI
 #      round trip (build/bench/mpi_round_trip) and the checkpoint I/O per chunk (build/bench/bench_checkpoint_io);
 #  (b) merge + write (everything after "scan complete" in the log: finish_run) against grid points
-#      (1e4 .. 1e6) and experiments (1, 4, 8);
+#      (1e4 .. 1e6) and experiments (1, 4, 8), with the process's peak memory (the streaming merge holds
+#      two experiments' arrays at a time: memory must not grow like the experiments);
 #  (c) cost per point as the scan measures it (busy seconds / points of the rank activity line), for
 #      the collider job and a table-driven job (passat_nomad, charm, e137).
 # Then bench/scaling_model.py fits the constants and prints the model's answers. Figures only.
@@ -34,7 +35,9 @@ JOB
 run() {
   local launch=()
   [[ $1 -gt 1 ]] && launch=(mpirun --oversubscribe -np "$1")
-  "${launch[@]}" "$BIN" run "$W/$2.json" --restart --progress-interval 1000 2> "$W/$2.np$1.log"
+  # peak RSS of the (rank 0) process in KB: what the merge holds, for (b)
+  /usr/bin/time -f "%M" -o "$W/$2.np$1.rss" "${launch[@]}" "$BIN" run "$W/$2.json" --restart --progress-interval 1000 \
+    2> "$W/$2.np$1.log"
   rm -rf "$W/out_$2"
   echo "$1 $2 $W/$2.np$1.log" >> "$W/index.txt"
 }

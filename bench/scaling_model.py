@@ -58,6 +58,11 @@ def main(d):
     for ln in open(f"{d}/index.txt"):
         np_, job, log = ln.split()
         runs[(job, int(np_))] = parse_log(log)
+        rss = log[: -len(".log")] + ".rss"
+        try:
+            runs[(job, int(np_))]["rss_mb"] = int(open(rss).read().split()[-1]) / 1024
+        except (OSError, ValueError, IndexError):
+            pass
 
     print("== per-chunk costs, one at a time ==")
     io = open(f"{d}/checkpoint_io.txt").read()
@@ -111,15 +116,23 @@ def main(d):
     print("  (few requests -> larger means: the manifest's group fsync, every 0.25 s, falls on one request)")
 
     print("\n== (b) merge + write (after 'scan complete') against grid points and experiments ==")
-    print(f"{'grid points':>11} {'experiments':>11} {'evaluations':>11} {'merge+write [s]':>15} {'ns/evaluation':>13}")
-    mrows = []
+    print(f"{'grid points':>11} {'experiments':>11} {'evaluations':>11} {'merge+write [s]':>15} {'ns/evaluation':>13} "
+          f"{'peak RSS [MB]':>13}")
+    mrows, rss = [], {}
     for (j, p), r in sorted(runs.items()):
         m = re.match(r"merge_n(\d+)_e(\d+)", j)
         if m:
             grid, e = int(m[1]) ** 2, int(m[2])
             mrows.append((grid, e, grid * e, r["merge_s"]))
+            rss[(grid, e)] = r.get("rss_mb", float("nan"))
     for grid, e, n, t in sorted(mrows):
-        print(f"{grid:>11} {e:>11} {n:>11} {t:>15.3f} {1e9 * t / n:>13.1f}")
+        print(f"{grid:>11} {e:>11} {n:>11} {t:>15.3f} {1e9 * t / n:>13.1f} {rss[(grid, e)]:>13.0f}")
+    g = max(grid for grid, *_ in mrows)
+    if (g, 1) in rss and (g, 8) in rss:
+        arrays = 7 * g * 18 / 2**20  # signal + statistic (8 + 8) and two flags per point, for 7 more experiments
+        print(f"memory at {g} grid points: 8 experiments {rss[(g, 8)]:.0f} MB vs 1 experiment {rss[(g, 1)]:.0f} MB: "
+              f"+{rss[(g, 8)] - rss[(g, 1)]:.0f} MB for 7 more, whose per-point arrays are {arrays:.0f} MB "
+              f"(ratio {(rss[(g, 8)] - rss[(g, 1)]) / arrays:.2f}; a merge holding every experiment would be >= 1)")
     m0, mu, nu = lsq([[1, n, g] for g, e, n, t in mrows], [t for *_, t in mrows])
     if nu < 0 or m0 < 0:  # noise: the grid-point term is not resolved; one slope per evaluation
         (m0, mu), nu = lsq([[1, n] for g, e, n, t in mrows], [t for *_, t in mrows]), 0.0

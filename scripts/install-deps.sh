@@ -4,7 +4,7 @@
 set -euo pipefail
 PKGS=(build-essential cmake git
       openmpi-bin libopenmpi-dev libboost-mpi-dev libboost-serialization-dev
-      libgsl-dev nlohmann-json3-dev libspdlog-dev catch2 libhdf5-dev hdf5-tools
+      libgsl-dev nlohmann-json3-dev libspdlog-dev catch2 libhdf5-dev hdf5-tools zlib1g-dev
       python3-h5py python3-jsonschema python3-matplotlib python3-numpy
       clang-14 libclang-rt-14-dev llvm-14)  # scripts/run-fuzzers.sh: libFuzzer and its sanitizers, llvm-symbolizer
 missing=()

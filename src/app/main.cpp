@@ -2,6 +2,7 @@
 // Exit status: 0 done, 1 internal error, 2 invalid input or usage, 75 incomplete but resumable.
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -360,26 +361,54 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
   if (const char* d = std::getenv("ALPSCAN_TEST_MERGE_DELAY_MS"))
     std::this_thread::sleep_for(std::chrono::milliseconds(std::strtol(d, nullptr, 10)));
   const auto t_merge = std::chrono::steady_clock::now();
-  const MergedResult merged = merge_results(job, infos, space, plan, ckpt);
-  const double merge_s = seconds_since(t_merge);
-  if (plan.refined()) {
-    std::size_t full = 0;
-    for (const auto& g : plan.grids) full += g.size;
-    spdlog::info("adaptive refinement: {} evaluations in {} batches instead of {} on the full grid ({:.1f}x fewer)",
-                 plan.total_points, plan.batches, full, double(full) / double(std::max<std::size_t>(plan.total_points, 1)));
-  }
-  std::vector<PlaneMap> planes;
-  const auto t_planes = std::chrono::steady_clock::now();
-  for (const auto& p : job.planes) planes.push_back(make_plane_map(p, space, merged));
-  const double planes_s = seconds_since(t_planes);
-  const auto t_write = std::chrono::steady_clock::now();
-  if (stop_requested())  // all chunks are durable: the quickest way to a complete result is to finish
-    spdlog::warn("signal {} arrived after the last chunk: merging and publishing anyway (if the process is killed "
-                 "before the end, e.g. by mpirun 1 s after a SIGTERM, the run stays resumable and the next run only "
-                 "merges)", stop_signal());
+  // The merge streams (issue 17 item 3): each experiment, once merged, draws its layers on every plane and is
+  // written into the staged scan.h5; then its per-point arrays are released. Rank 0 holds two experiments'
+  // arrays (the next one is merged meanwhile), the full-grid maps and the planes, never every experiment at once.
+  double planes_s = 0, write_s = 0;
+  auto timed = [](double& acc, auto&& f) {
+    const auto t = std::chrono::steady_clock::now();
+    f();
+    acc += std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
+  std::vector<PlaneBuilder> builders;
+  for (const auto& p : job.planes) builders.emplace_back(p, space, infos.size());
   WrittenFiles files;
+  MergedResult merged;
   try {
-    files = write_results(job, space, merged, planes);
+    ResultWriter writer(job, space, merge_header(job, plan));
+    // The experiment's plane layers are drawn on a second thread while this one writes it into scan.h5 (HDF5
+    // stays on this thread): both only read x. The times are this thread's: writing, then waiting for the planes.
+    merged = merge_results(job, infos, space, plan, ckpt, [&](std::size_t e, const ExperimentResult& x) {
+      auto drawn = std::async(std::launch::async, [&] {
+        for (auto& b : builders) b.add(e, x);
+      });
+      try {
+        timed(write_s, [&] { writer.add_experiment(x); });
+      } catch (...) {
+        drawn.wait();  // x must outlive the drawing
+        throw;
+      }
+      timed(planes_s, [&] { drawn.get(); });
+    });
+    std::vector<PlaneMap> planes;
+    timed(planes_s, [&] {
+      for (auto& b : builders) planes.push_back(b.finish(merged));
+    });
+    const double merge_s = seconds_since(t_merge) - planes_s - write_s;
+    if (plan.refined()) {
+      std::size_t full = 0;
+      for (const auto& g : plan.grids) full += g.size;
+      spdlog::info("adaptive refinement: {} evaluations in {} batches instead of {} on the full grid ({:.1f}x fewer)",
+                   plan.total_points, plan.batches, full, double(full) / double(std::max<std::size_t>(plan.total_points, 1)));
+    }
+    if (stop_requested())  // all chunks are durable: the quickest way to a complete result is to finish
+      spdlog::warn("signal {} arrived after the last chunk: merging and publishing anyway (if the process is killed "
+                   "before the end, e.g. by mpirun 1 s after a SIGTERM, the run stays resumable and the next run only "
+                   "merges)", stop_signal());
+    timed(write_s, [&] { files = writer.finish(merged, planes); });
+    spdlog::info("merge {:.2f} s, planes {:.2f} s, result files {:.2f} s ({:.0f}% of the run's {:.1f} s)", merge_s,
+                 planes_s, write_s, 100 * seconds_since(t_merge) / std::max(seconds_since(t0), 1e-9),
+                 seconds_since(t0));
   } catch (const std::exception& e) {  // e.g. a full disk: the checkpoint is intact, the run is not complete
     const std::string msg = std::string("cannot publish the results: ") + e.what() +
                             "; the checkpoint is intact: fix the cause and run the same command again";
@@ -387,8 +416,6 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
     write_run_status(job.output_dir, {"failed", msg, kExitInternal, g_ranks, g_identity});
     return kExitInternal;
   }
-  spdlog::info("merge {:.2f} s, planes {:.2f} s, result files {:.2f} s ({:.0f}% of the run's {:.1f} s)", merge_s, planes_s,
-               seconds_since(t_write), 100 * seconds_since(t_merge) / std::max(seconds_since(t0), 1e-9), seconds_since(t0));
   spdlog::info("results: {} and {}; {} curve files in {}/curves", files.scan_h5, files.summary_json,
                files.curves.size(), job.output_dir);
   std::string status_error;
@@ -399,10 +426,8 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
   }
   if (stop_requested()) spdlog::info("signal {} received; the results are complete: exit 0", stop_signal());
   for (const auto& x : merged.experiments) {
-    std::size_t n = 0;
-    for (auto b : x.excluded) n += b;
     spdlog::info("  {:<26} {}: {} of {} points {}", x.info.name, x.info.likelihood->describe(x.calibration).headline,
-                 n, x.grid.size, x.role() == stats::Role::exclusion ? "excluded" : "in the preferred region");
+                 x.excluded_points, x.grid.size, x.role() == stats::Role::exclusion ? "excluded" : "in the preferred region");
   }
   return kExitOk;
 }

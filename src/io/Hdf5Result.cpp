@@ -12,6 +12,7 @@
 #include "alpscan/core/BuildInfo.hpp"
 #include "alpscan/io/DescriptionJson.hpp"
 #include "alpscan/io/ResultFiles.hpp"
+#include "alpscan/io/ScanH5Writer.hpp"
 
 namespace alpscan {
 
@@ -73,11 +74,12 @@ class Hid {
 };
 
 // Property lists with object timestamps off, so equal data give byte-identical files.
-Hid make_group(hid_t parent, const std::string& name) {
+hid_t create_group(hid_t parent, const std::string& name) {
   Hid gcpl(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, "property list");
   H5Pset_obj_track_times(gcpl, 0);
-  return Hid(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT), H5Gclose, "group " + name);
+  return H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT);
 }
+Hid make_group(hid_t parent, const std::string& name) { return Hid(create_group(parent, name), H5Gclose, "group " + name); }
 
 void attr_string(hid_t obj, const std::string& name, const std::string& value) {
   Hid t(H5Tcopy(H5T_C_S1), H5Tclose, "string type");
@@ -125,22 +127,29 @@ std::string axes_attr(const SubGrid& g) {
 
 }  // namespace
 
-void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterSpace& space, const MergedResult& r,
-                   const std::vector<PlaneMap>& planes) {
+struct ScanH5Writer::Impl {
+  std::string path;
+  const ParameterSpace& space;
+  std::unique_ptr<Hid> file, experiments;
+  explicit Impl(const std::string& p, const ParameterSpace& s) : path(p), space(s) {}
+  // Sets the file name used by the messages for the duration of one call.
+  struct Naming {
+    explicit Naming(const std::string& p) { g_path = &p; }
+    ~Naming() { g_path = nullptr; }
+  };
+};
+
+ScanH5Writer::ScanH5Writer(const std::string& path, const JobSpec& job, const ParameterSpace& space,
+                           const MergedResult& r)
+    : impl_(std::make_unique<Impl>(path, space)) {
+  H5dont_atexit();  // before the library starts (fails harmlessly if it has): see the header
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  g_path = &path;
-  struct Reset {
-    ~Reset() { g_path = nullptr; }
-  } reset;
-  // The file is built in memory (the core driver, no backing store) and written with write_text_file:
-  // HDF5 itself never meets a full disk. With the default driver a write error (ENOSPC) made H5Fclose
-  // fail and left the file in HDF5's tables, and the library's atexit clean-up then crashed (SIGSEGV at
-  // exit, issue 18 item 3). The image costs memory once more the size of scan.h5 while it is written.
+  Impl::Naming naming(impl_->path);
   // Strong close: closing the file closes whatever is still open in it.
   Hid fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "file access property list");
-  check(H5Pset_fapl_core(fapl, std::size_t{1} << 20, 0), "memory driver");
   H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG);
-  Hid f(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl), H5Fclose, "create");
+  impl_->file = std::make_unique<Hid>(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl), H5Fclose, "create");
+  const hid_t f = *impl_->file;
   attr_string(f, "format", "alpscan-result/1");
   attr_string(f, "job", job.canonical_text);
   attr_string(f, "job_name", job.name);
@@ -163,49 +172,60 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
     attr_string(d, "unit", std::string(axis_external_unit(a)));
     attr_string(d, "role", space.scanned(a) ? "scanned" : "fixed");
   }
+  impl_->experiments = std::make_unique<Hid>(create_group(f, "experiments"), H5Gclose, "group experiments");
+}
 
-  Hid ge = make_group(f, "experiments");
-  for (const auto& x : r.experiments) {
-    Hid g = make_group(ge, x.info.name);
-    attr_string(g, "title", x.info.title);
-    attr_string(g, "kind", x.info.kind);
-    attr_string(g, "axes", axes_attr(x.grid));
-    attr_string(g, "sources", nlohmann::json(x.info.sources).dump());
-    attr_string(g, "options", nlohmann::json(x.options).dump());
-    ds_double(g, "signal", x.grid.dims, x.signal);
-    ds_double(g, "test_statistic", x.grid.dims, x.test_statistic);
-    ds_u8(g, "excluded", x.grid.dims, x.excluded);
-    if (!x.evaluated.empty()) {  // adaptive refinement: 1 evaluated, 0 inferred from its leaf cell
-      ds_u8(g, "evaluated", x.grid.dims, x.evaluated);
-      Hid d = open_dataset(g, "evaluated");
-      attr_string(d, "meaning", "1: evaluated; 0: inferred (flags from the corners of its refinement cell, values "
-                                "interpolated)");
-    }
-    if (x.values_per_point() > 1) {  // the prediction per point (last dimension = bin)
-      std::vector<std::size_t> dims = x.grid.dims;
-      dims.push_back(x.values_per_point());
-      ds_double(g, "signal_bins", dims, x.signal_bins);
-    }
-    // Bands (1 sigma, 2 sigma of a measurement): per point 1 inside, 0 outside, on the experiment's grid.
-    if (!x.bands.empty()) {
-      Hid gb = make_group(g, "bands");
-      for (std::size_t b = 0; b < x.bands.size(); ++b) {
-        ds_u8(gb, x.bands[b].name, x.grid.dims, x.in_band[b]);
-        Hid d = open_dataset(gb, x.bands[b].name.c_str());
-        attr_string(d, "title", x.bands[b].title);
-        attr_double(d, "confidence_level", x.bands[b].calibration.cl);
-        attr_double(d, "threshold", x.bands[b].calibration.threshold);
-      }
-    }
-    // The likelihood's data and job-level numbers (s_up, the binned reference, ...); lists as JSON text.
-    for (const auto& item : x.info.likelihood->describe(x.calibration).items) {
-      if (!(item.targets & stats::DescriptionItem::result_file)) continue;
-      if (const double* v = std::get_if<double>(&item.value)) attr_double(g, item.key, *v);
-      else if (const std::string* t = std::get_if<std::string>(&item.value)) attr_string(g, item.key, *t);
-      else attr_string(g, item.key, description_value(item.value).dump());
+ScanH5Writer::~ScanH5Writer() = default;  // an unfinished file is closed as it is (the caller removes it)
+
+void ScanH5Writer::add_experiment(const ExperimentResult& x) {
+  Impl::Naming naming(impl_->path);
+  if (!impl_->experiments) throw std::logic_error("ScanH5Writer::add_experiment after finish");
+  Hid g = make_group(*impl_->experiments, x.info.name);
+  attr_string(g, "title", x.info.title);
+  attr_string(g, "kind", x.info.kind);
+  attr_string(g, "axes", axes_attr(x.grid));
+  attr_string(g, "sources", nlohmann::json(x.info.sources).dump());
+  attr_string(g, "options", nlohmann::json(x.options).dump());
+  ds_double(g, "signal", x.grid.dims, x.signal);
+  ds_double(g, "test_statistic", x.grid.dims, x.test_statistic);
+  ds_u8(g, "excluded", x.grid.dims, x.excluded);
+  if (!x.evaluated.empty()) {  // adaptive refinement: 1 evaluated, 0 inferred from its leaf cell
+    ds_u8(g, "evaluated", x.grid.dims, x.evaluated);
+    Hid d = open_dataset(g, "evaluated");
+    attr_string(d, "meaning", "1: evaluated; 0: inferred (flags from the corners of its refinement cell, values "
+                              "interpolated)");
+  }
+  if (x.values_per_point() > 1) {  // the prediction per point (last dimension = bin)
+    std::vector<std::size_t> dims = x.grid.dims;
+    dims.push_back(x.values_per_point());
+    ds_double(g, "signal_bins", dims, x.signal_bins);
+  }
+  // Bands (1 sigma, 2 sigma of a measurement): per point 1 inside, 0 outside, on the experiment's grid.
+  if (!x.bands.empty()) {
+    Hid gb = make_group(g, "bands");
+    for (std::size_t b = 0; b < x.bands.size(); ++b) {
+      ds_u8(gb, x.bands[b].name, x.grid.dims, x.in_band[b]);
+      Hid d = open_dataset(gb, x.bands[b].name.c_str());
+      attr_string(d, "title", x.bands[b].title);
+      attr_double(d, "confidence_level", x.bands[b].calibration.cl);
+      attr_double(d, "threshold", x.bands[b].calibration.threshold);
     }
   }
+  // The likelihood's data and job-level numbers (s_up, the binned reference, ...); lists as JSON text.
+  for (const auto& item : x.info.likelihood->describe(x.calibration).items) {
+    if (!(item.targets & stats::DescriptionItem::result_file)) continue;
+    if (const double* v = std::get_if<double>(&item.value)) attr_double(g, item.key, *v);
+    else if (const std::string* t = std::get_if<std::string>(&item.value)) attr_string(g, item.key, *t);
+    else attr_string(g, item.key, description_value(item.value).dump());
+  }
+}
 
+void ScanH5Writer::finish(const MergedResult& r, const std::vector<PlaneMap>& planes) {
+  Impl::Naming naming(impl_->path);
+  if (!impl_->experiments) throw std::logic_error("ScanH5Writer::finish called twice");
+  impl_->experiments.reset();
+  const ParameterSpace& space = impl_->space;
+  const hid_t f = *impl_->file;
   Hid gm = make_group(f, "maps");
   attr_string(gm, "axes", axes_attr(space.full()));
   attr_double(gm, "combined_critical_value", r.combined_critical);
@@ -239,13 +259,9 @@ void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterS
       ds_double(gl, "margin", {pm.x.size(), pm.y.size()}, L.margin);
     }
   }
-  check(H5Fflush(f, H5F_SCOPE_GLOBAL), "flush");
-  const ssize_t n = H5Fget_file_image(f, nullptr, 0);
-  if (n <= 0) fail("file image");
-  std::string image(static_cast<std::size_t>(n), '\0');
-  if (H5Fget_file_image(f, image.data(), image.size()) != n) fail("file image");
-  check(f.close(), "close");
-  write_text_file(path, image);  // errors name path and the cause ("no space left on device")
+  // The close is where buffered metadata reach the disk: its failure (a full disk) is the write's.
+  check(impl_->file->close(), "close");
+  impl_->file.reset();
 }
 
 }  // namespace alpscan

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <chrono>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +12,7 @@
 #include <stdexcept>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
 #include "alpscan/core/BuildInfo.hpp"
@@ -18,6 +20,7 @@
 #include "alpscan/io/ProbeKinematicsJson.hpp"
 #include "alpscan/io/ReferenceBands.hpp"
 #include "alpscan/io/ResultFiles.hpp"
+#include "alpscan/io/ScanH5Writer.hpp"
 #include "alpscan/maps/Contour.hpp"
 #include "alpscan/maps/LayerNames.hpp"
 
@@ -25,9 +28,6 @@ namespace alpscan {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-void write_scan_h5(const std::string& path, const JobSpec& job, const ParameterSpace& space, const MergedResult& r,
-                   const std::vector<PlaneMap>& planes);
 
 std::string io_error_text(int err) {
   if (err == ENOSPC) return "no space left on device";
@@ -101,22 +101,21 @@ std::string label(Axis a) { return std::string(axis_name(a)) + " [" + std::strin
 
 // summary.json's list of an experiment's bands: name, title, level (CL and the likelihood's threshold,
 // e.g. chi^2 <= 1) and how many of its points are inside.
-template <class Count>
-json bands_json(const ExperimentResult& x, const Count& count) {
+json bands_json(const ExperimentResult& x) {
   json out = json::array();
   for (std::size_t b = 0; b < x.bands.size(); ++b)
     out.push_back({{"name", x.bands[b].name},
                    {"title", x.bands[b].title},
                    {"confidence_level", x.bands[b].calibration.cl},
                    {"threshold", x.bands[b].calibration.threshold},
-                   {"points", count(x.in_band[b])}});
+                   {"points", x.band_points.at(b)}});
   return out;
 }
 
 }  // namespace
 
-WrittenFiles write_result_files(const JobSpec& job, const std::string& out, const ParameterSpace& space,
-                                const MergedResult& r, const std::vector<PlaneMap>& planes);
+WrittenFiles write_summary_and_curves(const JobSpec& job, const std::string& out, const ParameterSpace& space,
+                                     const MergedResult& r, const std::vector<PlaneMap>& planes);
 WrittenFiles publish(const std::string& stage, const std::string& out, const WrittenFiles& staged);
 
 namespace {
@@ -143,30 +142,63 @@ std::string staging_dir(const std::string& output_dir) {
   return output_dir + "/.publish.tmp." + std::to_string(::getpid());
 }
 
-WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, const MergedResult& r,
-                           const std::vector<PlaneMap>& planes) {
+ResultWriter::ResultWriter(const JobSpec& job, const ParameterSpace& space, const MergedResult& header)
+    : job_(job), space_(space), stage_(staging_dir(job.output_dir)) {
   // Everything is written into a staging directory first; only then are the files renamed into place.
-  const std::string stage = staging_dir(job.output_dir);
   std::error_code ec;
-  fs::remove_all(stage, ec);
-  fs::create_directories(stage + "/curves", ec);
-  if (ec) throw std::runtime_error("cannot create " + stage + ": " + io_error_text(ec.value()));
+  fs::remove_all(stage_, ec);
+  fs::create_directories(stage_ + "/curves", ec);
+  if (ec) throw std::runtime_error("cannot create " + stage_ + ": " + io_error_text(ec.value()));
   try {
-    WrittenFiles staged = write_result_files(job, stage, space, r, planes);
-    fsync_tree(stage);
-    return publish(stage, job.output_dir, staged);
+    h5_ = std::make_unique<ScanH5Writer>(stage_ + "/scan.h5", job, space, header);
   } catch (...) {
-    fs::remove_all(stage, ec);  // frees the space a failed write took; the published files are untouched
+    fs::remove_all(stage_, ec);
     throw;
   }
 }
 
-WrittenFiles write_result_files(const JobSpec& job, const std::string& out, const ParameterSpace& space,
-                                const MergedResult& r, const std::vector<PlaneMap>& planes) {
-  WrittenFiles w;
-  w.scan_h5 = out + "/scan.h5";
-  write_scan_h5(w.scan_h5, job, space, r, planes);
+ResultWriter::~ResultWriter() {
+  if (published_) return;
+  h5_.reset();  // closes the file before its directory goes
+  std::error_code ec;
+  fs::remove_all(stage_, ec);  // frees the space a failed write took; the published files are untouched
+}
 
+void ResultWriter::add_experiment(const ExperimentResult& x) { h5_->add_experiment(x); }
+
+WrittenFiles ResultWriter::finish(const MergedResult& r, const std::vector<PlaneMap>& planes) {
+  auto t = std::chrono::steady_clock::now();
+  auto lap = [&t] {
+    const auto now = std::chrono::steady_clock::now();
+    const double s = std::chrono::duration<double>(now - t).count();
+    t = now;
+    return s;
+  };
+  h5_->finish(r, planes);
+  h5_.reset();
+  const double h5_s = lap();
+  WrittenFiles staged = write_summary_and_curves(job_, stage_, space_, r, planes);
+  staged.scan_h5 = stage_ + "/scan.h5";
+  const double curves_s = lap();
+  fsync_tree(stage_);
+  const double sync_s = lap();
+  WrittenFiles w = publish(stage_, job_.output_dir, staged);
+  published_ = true;
+  spdlog::debug("result files: scan.h5 maps and planes {:.3f} s, summary and curves {:.3f} s, fsync {:.3f} s, "
+                "publication {:.3f} s", h5_s, curves_s, sync_s, lap());
+  return w;
+}
+
+WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, const MergedResult& r,
+                           const std::vector<PlaneMap>& planes) {
+  ResultWriter w(job, space, r);
+  for (const auto& x : r.experiments) w.add_experiment(x);
+  return w.finish(r, planes);
+}
+
+WrittenFiles write_summary_and_curves(const JobSpec& job, const std::string& out, const ParameterSpace& space,
+                                     const MergedResult& r, const std::vector<PlaneMap>& planes) {
+  WrittenFiles w;
   json summary = {{"format", "alpscan-summary/1"},
                   {"job", job.name},
                   {"job_file", job.file},
@@ -196,17 +228,17 @@ WrittenFiles write_result_files(const JobSpec& job, const std::string& out, cons
   json exps = json::array();
   for (const auto& x : r.experiments) {
     exps.push_back({{"name", x.info.name}, {"title", x.info.title}, {"kind", x.info.kind},
-                    {"evaluations", x.evaluated.empty() ? x.grid.size : count(x.evaluated)},
-                    {"excluded_points", count(x.excluded)}, {"options", x.options}, {"sources", x.info.sources}});
-    if (!x.evaluated.empty()) exps.back()["grid_points"] = x.grid.size;
+                    {"evaluations", x.evaluations},
+                    {"excluded_points", x.excluded_points}, {"options", x.options}, {"sources", x.info.sources}});
+    if (r.refinement_step > 0) exps.back()["grid_points"] = x.grid.size;
     add_description(exps.back(), x.info.likelihood->describe(x.calibration), stats::DescriptionItem::summary);
-    if (!x.bands.empty()) exps.back()["bands"] = bands_json(x, count);
+    if (!x.bands.empty()) exps.back()["bands"] = bands_json(x);
     if (x.info.probe_kinematics) exps.back()["probe_kinematics"] = probe_kinematics_json(*x.info.probe_kinematics);
   }
   summary["experiments"] = exps;
   if (r.refinement_step > 0) {
     std::size_t evaluations = 0, full = 0;
-    for (const auto& x : r.experiments) evaluations += count(x.evaluated), full += x.grid.size;
+    for (const auto& x : r.experiments) evaluations += x.evaluations, full += x.grid.size;
     summary["refinement"] = {{"coarse_step", r.refinement_step}, {"batches", r.refinement_batches},
                              {"evaluations", evaluations}, {"full_grid_evaluations", full}};
   }

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "alpscan/maps/LayerNames.hpp"
+#include "alpscan/scan/GridCursor.hpp"
 
 namespace alpscan {
 
@@ -14,121 +15,112 @@ std::vector<std::uint8_t> PlaneLayer::excluded() const {
   return e;
 }
 
-namespace {
-
-// The plane cell (x index * ny + y index) of full-grid point i, or -1 if i is outside the slice
-// (slice_index[k] >= 0: axis k is fixed at that index; -1: profiled or a plane axis).
-std::ptrdiff_t plane_cell(const ParameterSpace& space, std::size_t i, const std::vector<int>& slice_index, int ix,
-                          int iy, std::size_t ny) {
+PlaneBuilder::PlaneBuilder(const PlaneSpec& spec, const ParameterSpace& space, std::size_t experiments)
+    : space_(space), bands_(experiments), added_(experiments, false) {
+  pm_.spec = spec;
+  pm_.x = space.values(spec.x);
+  pm_.y = space.values(spec.y);
   const SubGrid& full = space.full();
-  std::size_t idx[kNumAxes];  // i's multi-index, without allocating (called for every point of every plane)
-  for (std::size_t k = full.axes.size(); k-- > 0;) {
-    idx[k] = i % full.dims[k];
-    i /= full.dims[k];
-    if (slice_index[k] >= 0 && idx[k] != static_cast<std::size_t>(slice_index[k])) return -1;
-  }
-  return static_cast<std::ptrdiff_t>(idx[ix] * ny + idx[iy]);
-}
-
-// The bands of every experiment that has them (stats::Likelihood::bands), after the other layers, each
-// profiled like its experiment's layer (min over profiled values for an exclusion, max for a preferred
-// region). Kept apart from union and combined.
-void add_band_layers(PlaneMap& pm, const ParameterSpace& space, const MergedResult& r,
-                     const std::vector<int>& slice_index, int ix, int iy) {
-  const std::size_t first = pm.layers.size(), ny = pm.y.size();
-  for (std::size_t l = 0; l < r.experiments.size(); ++l) {
-    const ExperimentResult& x = r.experiments[l];
-    for (std::size_t b = 0; b < x.bands.size(); ++b) {
-      PlaneLayer L;
-      L.name = band_layer_name(x.info.name, x.bands[b].name);
-      for (const PlaneLayer& other : pm.layers)
-        if (other.name == L.name)
-          throw std::invalid_argument("band layer " + L.name + " has the name of another layer of the plane");
-      L.experiment = static_cast<int>(l);
-      L.band = static_cast<int>(b);
-      L.margin.assign(pm.x.size() * ny, x.role() == stats::Role::preferred_region ? -1e300 : 1e300);
-      pm.layers.push_back(std::move(L));
-    }
-  }
-  if (pm.layers.size() == first) return;
-  const SubGrid& full = space.full();
-  for (std::size_t i = 0; i < full.size; ++i) {
-    const std::ptrdiff_t cell = plane_cell(space, i, slice_index, ix, iy, ny);
-    if (cell < 0) continue;
-    const std::size_t p = static_cast<std::size_t>(cell);
-    for (std::size_t k = first; k < pm.layers.size(); ++k) {
-      PlaneLayer& L = pm.layers[k];
-      const ExperimentResult& x = r.experiments[L.experiment];
-      const double m = x.band_margin(L.band, space.project(x.grid, i));
-      L.margin[p] = x.role() == stats::Role::preferred_region ? std::max(L.margin[p], m) : std::min(L.margin[p], m);
-    }
-  }
-}
-
-}  // namespace
-
-PlaneMap make_plane_map(const PlaneSpec& spec, const ParameterSpace& space, const MergedResult& r) {
-  PlaneMap pm;
-  pm.spec = spec;
-  pm.x = space.values(spec.x);
-  pm.y = space.values(spec.y);
-  const std::size_t nx = pm.x.size(), ny = pm.y.size();
-  const SubGrid& full = space.full();
-  int ix = -1, iy = -1;
-  std::vector<int> slice_index(full.axes.size(), -1);  // -1: profiled
+  fixed_.assign(full.axes.size(), -1);
+  cell_strides_.assign(full.axes.size(), 0);
+  std::size_t slice_points = 1;
   for (std::size_t k = 0; k < full.axes.size(); ++k) {
     const Axis a = full.axes[k];
-    if (a == spec.x) ix = static_cast<int>(k);
-    else if (a == spec.y) iy = static_cast<int>(k);
+    if (a == spec.x) cell_strides_[k] = pm_.y.size();
+    else if (a == spec.y) cell_strides_[k] = 1;
     else if (auto it = spec.slice_at.find(a); it != spec.slice_at.end()) {
       const auto& v = space.values(a);
-      slice_index[k] = static_cast<int>(std::min_element(v.begin(), v.end(), [&](double p, double q) {
-                                           return std::abs(p - it->second) < std::abs(q - it->second);
-                                         }) - v.begin());
+      fixed_[k] = std::min_element(v.begin(), v.end(), [&](double p, double q) {
+                    return std::abs(p - it->second) < std::abs(q - it->second);
+                  }) - v.begin();
+      continue;
     } else {
-      pm.profiled.emplace_back(axis_name(a));
+      pm_.profiled.emplace_back(axis_name(a));
     }
+    slice_points *= full.dims[k];
   }
-  const std::size_t nl = r.experiments.size() + 3;
-  pm.layers.resize(nl);
-  for (std::size_t l = 0; l < r.experiments.size(); ++l) {
-    pm.layers[l].name = r.experiments[l].info.name;
-    pm.layers[l].experiment = static_cast<int>(l);
+  pm_.layers.resize(experiments);
+  union_max_.assign(slice_points, -1e300);  // no experiment yet
+  union_limits_max_.assign(slice_points, -1e300);
+}
+
+void PlaneBuilder::add(std::size_t l, const ExperimentResult& x) {
+  if (l >= added_.size() || added_[l]) throw std::logic_error("PlaneBuilder::add: experiment added twice or unknown");
+  added_[l] = true;
+  const std::size_t cells = pm_.x.size() * pm_.y.size();
+  // A preferred region (g-2) is preferred where some profiled value is in it: max over profiled values; an
+  // exclusion is excluded only where every profiled value is: min. A preferred region is in neither union.
+  const bool preferred = x.role() == stats::Role::preferred_region, limit = x.info.kind == "limit";
+  const double start = preferred ? -1e300 : 1e300;
+  PlaneLayer& L = pm_.layers[l];
+  L.name = x.info.name;
+  L.experiment = static_cast<int>(l);
+  L.margin.assign(cells, start);
+  std::vector<PlaneLayer>& bands = bands_[l];
+  for (std::size_t b = 0; b < x.bands.size(); ++b) {
+    PlaneLayer B;
+    B.name = band_layer_name(x.info.name, x.bands[b].name);
+    B.experiment = static_cast<int>(l);
+    B.band = static_cast<int>(b);
+    B.margin.assign(cells, start);
+    bands.push_back(std::move(B));
   }
-  pm.layers[nl - 3].name = kLayerUnion;
-  pm.layers[nl - 2].name = kLayerUnionLimits;
-  pm.layers[nl - 1].name = kLayerCombined;
-  for (auto& L : pm.layers) L.margin.assign(nx * ny, 1e300);  // min over profiled values
-  // A preferred region (g-2) is preferred where some profiled value is in it: max over profiled values.
-  std::vector<bool> preferred(r.experiments.size());
-  for (std::size_t l = 0; l < r.experiments.size(); ++l) {
-    preferred[l] = r.experiments[l].role() == stats::Role::preferred_region;
-    if (preferred[l]) pm.layers[l].margin.assign(nx * ny, -1e300);
+  auto merge = [preferred](double& into, double m) { into = preferred ? std::max(into, m) : std::min(into, m); };
+  const SubGrid& full = space_.full();
+  GridCursor c(full.dims, fixed_);
+  const std::size_t k_slot = c.track(projection_strides(full, x.grid)), p_slot = c.track(cell_strides_);
+  for (std::size_t s = 0; !c.done(); c.next(), ++s) {
+    const std::size_t k = c.index(k_slot), p = c.index(p_slot);
+    const double m = x.margin(k);
+    merge(L.margin[p], m);
+    if (!preferred) {
+      union_max_[s] = std::max(union_max_[s], m);
+      if (limit) union_limits_max_[s] = std::max(union_limits_max_[s], m);
+    }
+    for (std::size_t b = 0; b < bands.size(); ++b) merge(bands[b].margin[p], x.band_margin(b, k));
   }
+}
+
+PlaneMap PlaneBuilder::finish(const MergedResult& r) {
+  for (std::size_t l = 0; l < added_.size(); ++l)
+    if (!added_[l]) throw std::logic_error("PlaneBuilder::finish: experiment " + std::to_string(l) + " never added");
+  const std::size_t cells = pm_.x.size() * pm_.y.size();
+  PlaneLayer uni, uni_lim, comb;
+  uni.name = kLayerUnion;
+  uni_lim.name = kLayerUnionLimits;
+  comb.name = kLayerCombined;
+  for (PlaneLayer* L : {&uni, &uni_lim, &comb}) L->margin.assign(cells, 1e300);  // min over profiled values
   const double sqrt_crit = std::sqrt(r.combined_critical);
-  for (std::size_t i = 0; i < full.size; ++i) {
-    const std::ptrdiff_t cell = plane_cell(space, i, slice_index, ix, iy, ny);
-    if (cell < 0) continue;
-    const std::size_t p = static_cast<std::size_t>(cell);
-    double uni = -1e300, uni_lim = -1e300;
-    for (std::size_t l = 0; l < r.experiments.size(); ++l) {
-      const double m = r.experiments[l].margin(space.project(r.experiments[l].grid, i));
-      if (preferred[l]) {  // reported apart from the exclusions: in neither union
-        pm.layers[l].margin[p] = std::max(pm.layers[l].margin[p], m);
-        continue;
-      }
-      pm.layers[l].margin[p] = std::min(pm.layers[l].margin[p], m);
-      uni = std::max(uni, m);
-      if (r.experiments[l].info.kind == "limit") uni_lim = std::max(uni_lim, m);
-    }
-    pm.layers[nl - 3].margin[p] = std::min(pm.layers[nl - 3].margin[p], uni > -1e300 ? uni : -100.0);
+  const SubGrid& full = space_.full();
+  GridCursor c(full.dims, fixed_);
+  const std::size_t i_slot = c.track(row_major_strides(full)), p_slot = c.track(cell_strides_);
+  for (std::size_t s = 0; !c.done(); c.next(), ++s) {
+    const std::size_t i = c.index(i_slot), p = c.index(p_slot);
     // no experiment with data: "not excluded", with a margin that keeps contours well defined
-    pm.layers[nl - 2].margin[p] = std::min(pm.layers[nl - 2].margin[p], uni_lim > -1e300 ? uni_lim : -100.0);
-    const double c = std::sqrt(std::max(r.combined_q[i], 0.0)) - sqrt_crit;
-    pm.layers[nl - 1].margin[p] = std::min(pm.layers[nl - 1].margin[p], c);
+    uni.margin[p] = std::min(uni.margin[p], union_max_[s] > -1e300 ? union_max_[s] : -100.0);
+    uni_lim.margin[p] = std::min(uni_lim.margin[p], union_limits_max_[s] > -1e300 ? union_limits_max_[s] : -100.0);
+    comb.margin[p] = std::min(comb.margin[p], std::sqrt(std::max(r.combined_q.at(i), 0.0)) - sqrt_crit);
   }
-  add_band_layers(pm, space, r, slice_index, ix, iy);
+  PlaneMap pm = std::move(pm_);
+  pm.layers.push_back(std::move(uni));
+  pm.layers.push_back(std::move(uni_lim));
+  pm.layers.push_back(std::move(comb));
+  // The bands of every experiment that has them, after the other layers, experiment by experiment, apart
+  // from union and combined.
+  for (auto& bands : bands_)
+    for (PlaneLayer& B : bands) {
+      for (std::size_t k = 0; k < pm.layers.size(); ++k)
+        if (pm.layers[k].name == B.name)
+          throw std::invalid_argument("band layer " + B.name + " has the name of another layer of the plane");
+      pm.layers.push_back(std::move(B));
+    }
   return pm;
+}
+
+PlaneMap make_plane_map(const PlaneSpec& spec, const ParameterSpace& space, const MergedResult& r) {
+  PlaneBuilder b(spec, space, r.experiments.size());
+  for (std::size_t l = 0; l < r.experiments.size(); ++l) b.add(l, r.experiments[l]);
+  return b.finish(r);
 }
 
 }  // namespace alpscan

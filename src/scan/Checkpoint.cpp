@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -10,7 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include <boost/crc.hpp>
+#include <zlib.h>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -93,9 +94,16 @@ void write_durable(const std::string& path, const std::string& bytes) {
 }  // namespace
 
 std::uint32_t crc32_bytes(const void* data, std::size_t n) {
-  boost::crc_32_type c;
-  c.process_bytes(data, n);
-  return c.checksum();
+  // CRC-32 (ISO-HDLC, zlib's): the value boost::crc_32_type gave, so existing checkpoints stay valid. zlib
+  // takes at most uInt bytes per call.
+  uLong c = crc32(0L, Z_NULL, 0);
+  const auto* p = static_cast<const Bytef*>(data);
+  while (n > 0) {
+    const uInt k = static_cast<uInt>(std::min<std::size_t>(n, 1u << 30));
+    c = crc32(c, p, k);
+    p += k, n -= k;
+  }
+  return static_cast<std::uint32_t>(c);
 }
 
 Checkpoint::Checkpoint(const std::string& output_dir, std::uint64_t identity, const WorkPlan& plan, bool restart,
@@ -286,15 +294,21 @@ std::vector<double> Checkpoint::read_unit(int unit) const { return read_unit_fil
 
 std::vector<double> Checkpoint::read_unit_file(int unit, bool check_manifest_crc) const {
   const std::string path = dir(out_) + "/" + unit_file(unit);
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string bytes = ss.str();
   const WorkUnit& u = plan_.units[unit];
   UnitHeader h{};
   const std::size_t nv = plan_.values(u);
   const std::size_t body = sizeof h + nv * sizeof(double);
-  if (!in) throw std::runtime_error(path + ": missing");
+  // One read into a buffer of the file's size (the merge reads every unit: no stream copies).
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) throw std::runtime_error(path + ": missing");
+    const std::streamoff size = in.tellg();
+    if (size < 0) throw std::runtime_error(path + ": cannot be read");
+    bytes.resize(static_cast<std::size_t>(size));
+    in.seekg(0);
+    if (!in.read(bytes.data(), size)) throw std::runtime_error(path + ": cannot be read");
+  }
   if (bytes.size() != body + sizeof(std::uint32_t))
     throw std::runtime_error(fmt::format("{}: {} bytes, expected {} (truncated, or of another format)", path,
                                          bytes.size(), body + sizeof(std::uint32_t)));

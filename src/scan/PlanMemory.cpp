@@ -67,18 +67,31 @@ std::uint64_t plan_memory_estimate(const JobSpec& job, const std::vector<std::ve
   for (int i = 0; i < kNumAxes; ++i) lengths.push_back(job.axes[i].values.size());
   std::uint64_t total = grid_memory_lower_bound(lengths);  // axis values, the global maps on the full grid
   const std::uint64_t chunk = job.chunk_size > 0 ? job.chunk_size : 1;
+  std::uint64_t largest = 0, second = 0;  // the merge's per-point arrays of the two largest experiments
   for (std::size_t e = 0; e < experiment_axes.size(); ++e) {
     std::uint64_t sub = 1;
     for (Axis a : experiment_axes[e]) sub = sat_mul(sub, points(a));
     const std::uint64_t width = e < widths.size() && widths[e] > 1 ? widths[e] : 0;
-    // signal, test statistic (8 + 8), excluded and evaluated flags (1 + 1), its bins, refinement's order
-    // and planned flag (8 + 1); a work unit and its checkpoint state (~40 bytes) per chunk.
-    const std::uint64_t per_point = 18 + 8 * width + (job.refinement_step > 0 ? 9 : 0);
-    total = sat_add(total, sat_mul(sub, per_point));
+    // Held for the whole run: refinement's order and planned flag (8 + 1), a work unit and its checkpoint
+    // state (~40 bytes) per chunk.
+    if (job.refinement_step > 0) total = sat_add(total, sat_mul(sub, 9));
     total = sat_add(total, sat_mul(sub / chunk + 1, 40));
+    // Held while the merge streams it (two experiments at a time: one judged while the other is written):
+    // signal, test statistic (8 + 8), excluded and evaluated flags (1 + 1), its bins.
+    const std::uint64_t arrays = sat_mul(sub, 18 + 8 * width);
+    if (arrays > largest) second = largest, largest = arrays;
+    else if (arrays > second) second = arrays;
   }
-  for (const PlaneSpec& p : job.planes)  // a map per experiment and a few merged layers, 8 bytes a cell
+  total = sat_add(total, sat_add(largest, second));
+  for (const PlaneSpec& p : job.planes) {
+    // a map per experiment and a few merged layers, 8 bytes a cell; the running union maxima (2 x 8 bytes)
+    // per point of the plane's slice (its own axes and the profiled ones)
     total = sat_add(total, sat_mul(sat_mul(points(p.x), points(p.y)), 8 * (experiment_axes.size() + 4)));
+    std::uint64_t slice = 1;
+    for (int i = 0; i < kNumAxes; ++i)
+      if (!p.slice_at.count(static_cast<Axis>(i))) slice = sat_mul(slice, points(static_cast<Axis>(i)));
+    total = sat_add(total, sat_mul(slice, 16));
+  }
   return total;
 }
 

@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "alpscan/io/CheckpointFormatJson.hpp"
 #include "alpscan/maps/MergedResult.hpp"
+#include "alpscan/maps/PlaneMap.hpp"
 #include "alpscan/scan/Checkpoint.hpp"
 #include "alpscan/scan/ParameterSpace.hpp"
 #include "scan_test_util.hpp"
@@ -120,4 +122,53 @@ TEST_CASE("merge: union = OR of the experiments, limits-only union, combined = s
   CHECK(by_some < full.size);
   CHECK(limit_differs > 0);
   CHECK(by_name(m.r, "belle2_3gamma_50ab").info.kind == "projection");
+}
+
+TEST_CASE("streaming merge: each experiment reaches the sink whole, in job order, then is released", "[maps][merge]") {
+  MergedScan m;  // the in-memory merge (every experiment keeps its arrays)
+  Checkpoint ckpt(m.job.output_dir, 0, m.plan, false, checkpoint_format_json());
+  std::vector<std::size_t> order;
+  std::vector<PlaneBuilder> builders;
+  for (const auto& p : m.job.planes) builders.emplace_back(p, *m.space, m.job.experiments.size());
+  const MergedResult s = merge_results(m.job, scan_test::infos_of(m.job), *m.space, m.plan, ckpt,
+                                       [&](std::size_t e, const ExperimentResult& x) {
+                                         order.push_back(e);
+                                         const ExperimentResult& kept = m.r.experiments.at(e);
+                                         CHECK(x.info.name == kept.info.name);
+                                         CHECK(x.signal == kept.signal);
+                                         CHECK(x.test_statistic == kept.test_statistic);
+                                         CHECK(x.excluded == kept.excluded);
+                                         for (auto& b : builders) b.add(e, x);
+                                       });
+  CHECK(order == std::vector<std::size_t>{0, 1, 2, 3});
+  REQUIRE(s.experiments.size() == 4);
+  for (std::size_t e = 0; e < 4; ++e) {
+    const ExperimentResult& x = s.experiments[e];
+    INFO(x.info.name);
+    // Released: no per-point array left, the counts kept and equal to the arrays' own.
+    CHECK(x.signal.empty());
+    CHECK(x.test_statistic.empty());
+    CHECK(x.excluded.empty());
+    CHECK(x.signal.capacity() == 0);
+    std::size_t n = 0;
+    for (auto b : m.r.experiments[e].excluded) n += b;
+    CHECK(x.excluded_points == n);
+    CHECK(m.r.experiments[e].excluded_points == n);
+    CHECK(x.evaluations == x.grid.size);
+  }
+  // The global maps do not depend on whether the experiments were kept.
+  CHECK(s.excluded_any == m.r.excluded_any);
+  CHECK(s.excluded_any_limit == m.r.excluded_any_limit);
+  CHECK(s.combined_q == m.r.combined_q);
+  CHECK(s.combined_excluded == m.r.combined_excluded);
+  // Planes built while streaming equal those built from the kept experiments, layer by layer.
+  for (std::size_t p = 0; p < m.job.planes.size(); ++p) {
+    const PlaneMap streamed = builders[p].finish(s), kept = make_plane_map(m.job.planes[p], *m.space, m.r);
+    REQUIRE(streamed.layers.size() == kept.layers.size());
+    for (std::size_t l = 0; l < kept.layers.size(); ++l) {
+      INFO(kept.layers[l].name);
+      CHECK(streamed.layers[l].name == kept.layers[l].name);
+      CHECK(streamed.layers[l].margin == kept.layers[l].margin);
+    }
+  }
 }

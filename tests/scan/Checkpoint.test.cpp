@@ -2,6 +2,9 @@
 // identity every chunk carries (issue 18): chunks of another run or of other grid points are never adopted.
 #include <catch2/catch.hpp>
 
+#include <boost/crc.hpp>
+#include <random>
+
 #include <filesystem>
 #include <fstream>
 
@@ -134,4 +137,19 @@ TEST_CASE("temporary files of a killed run are removed on open", "[checkpoint]")
   CHECK_FALSE(fs::exists(Checkpoint::dir(out) + "/u0.bin.tmp.4242"));
   CHECK_FALSE(fs::exists(Checkpoint::dir(out) + "/prepared/e0_x.bin.tmp.4242.1"));
   CHECK(fs::exists(Checkpoint::dir(out) + "/job.json"));
+}
+
+TEST_CASE("crc32_bytes is CRC-32 (ISO-HDLC): the check value and Boost's bytewise CRC on 3 MB", "[checkpoint]") {
+  // The catalogue check value of CRC-32: crc("123456789") = 0xCBF43926.
+  CHECK(alpscan::crc32_bytes("123456789", 9) == 0xCBF43926u);
+  CHECK(alpscan::crc32_bytes("", 0) == 0u);
+  // Unit files written before zlib computed the CRC (boost::crc_32_type) must stay valid.
+  std::mt19937_64 rng(7);
+  std::vector<unsigned char> data(3u << 20);
+  for (auto& b : data) b = static_cast<unsigned char>(rng());
+  for (std::size_t n : {std::size_t{1}, std::size_t{7}, std::size_t{4096}, data.size()}) {
+    boost::crc_32_type reference;
+    reference.process_bytes(data.data(), n);
+    CHECK(alpscan::crc32_bytes(data.data(), n) == reference.checksum());
+  }
 }

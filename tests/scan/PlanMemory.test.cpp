@@ -40,6 +40,12 @@ TEST_CASE("PlanMemory: the estimate grows with the grid and the experiments, and
   CHECK(plan_memory_estimate(grid(1000, 100), one, {1}) > 9 * small);
   CHECK(plan_memory_estimate(grid(100, 100), one, {20}) > small + 100u * 100u * 8 * 19);  // its bins
   CHECK(plan_memory_estimate(grid(100, 100), {{Axis::m_a, Axis::g_agg}, {Axis::m_a}}, {1, 1}) > small);
+  // The merge streams (issue 17 item 3): ten experiments on the same grid hold two experiments' arrays at a
+  // time, not ten; what grows with their number is the small per-chunk state (40 bytes per 1024 points).
+  const std::vector<std::vector<Axis>> ten(10, {Axis::m_a, Axis::g_agg});
+  const std::uint64_t two = plan_memory_estimate(grid(100, 100), {one[0], one[0]}, {1, 1});
+  CHECK(two >= small + 100u * 100u * 18);
+  CHECK(plan_memory_estimate(grid(100, 100), ten, std::vector<std::size_t>(10, 1)) < two + 8 * 100u * 100u / 1024 * 40 + 8 * 40);
   // 1e8 x 1e8 points: far beyond any machine, without overflowing
   const std::uint64_t huge = plan_memory_estimate(grid(100000000, 100000000), one, {1});
   CHECK(huge > std::uint64_t(1e17));  // 1e16 points x ~30 bytes

@@ -11,6 +11,7 @@
 // were, and throws std::runtime_error naming the file and the cause ("no space left on device").
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,31 @@ std::string io_error_text(int err);
 // subdirectories): removed; returns how many. Only for the holder of the output lock.
 std::size_t remove_stale_result_temporaries(const std::string& output_dir);
 
+class ScanH5Writer;
+
+// The publication of a merge that streams (issue 17 item 3): the constructor creates the staging directory
+// and starts scan.h5 in it; add_experiment() writes each experiment as the merge completes it; finish()
+// writes the global maps, planes, summary.json and the curves, syncs and publishes. Destroyed unfinished
+// (an exception in the merge or the writing), it removes the staging directory: the published files stay.
+class ResultWriter {
+ public:
+  ResultWriter(const JobSpec& job, const ParameterSpace& space, const MergedResult& header);
+  ~ResultWriter();
+  ResultWriter(const ResultWriter&) = delete;
+  ResultWriter& operator=(const ResultWriter&) = delete;
+  void add_experiment(const ExperimentResult& x);
+  // r: the finished merge (its experiments may have released their arrays: the counts are kept).
+  WrittenFiles finish(const MergedResult& r, const std::vector<PlaneMap>& planes);
+
+ private:
+  const JobSpec& job_;
+  const ParameterSpace& space_;
+  std::string stage_;
+  std::unique_ptr<ScanH5Writer> h5_;
+  bool published_ = false;
+};
+
+// The same in one call, for a merge that kept every experiment's arrays.
 WrittenFiles write_results(const JobSpec& job, const ParameterSpace& space, const MergedResult& r,
                            const std::vector<PlaneMap>& planes);
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -39,6 +40,12 @@ struct ExperimentResult {
   std::vector<std::uint8_t> evaluated;
   std::vector<double> inferred_margin;                    // at inferred points
   std::vector<std::vector<double>> inferred_band_margin;  // per band, at inferred points
+  // Counts that outlive the per-point arrays (a streaming merge releases them after each experiment).
+  std::size_t evaluations = 0;          // points evaluated (grid.size without refinement)
+  std::size_t excluded_points = 0;      // points in the likelihood's region
+  std::vector<std::size_t> band_points; // per band: points inside it
+  // Frees the per-point arrays (signal, statistic, flags, bands, inference), keeping metadata and counts.
+  void release_arrays();
   bool inferred(std::size_t i) const { return !evaluated.empty() && !evaluated[i]; }
   std::size_t values_per_point() const { return alpscan::values_per_point(info); }
   // The prediction the likelihood compares at point i (values_per_point() numbers).
@@ -68,10 +75,22 @@ struct MergedResult {
   std::vector<std::uint8_t> combined_excluded;
 };
 
+// Called once per experiment, in job order, with its complete result (index in job order, result).
+using ExperimentSink = std::function<void(std::size_t, const ExperimentResult&)>;
+
 // Reads every unit back from the checkpoint (verifying CRCs) and computes statistics and maps. For an
 // adaptive plan the likelihoods are calibrated on the evaluated points and the others are inferred.
 // `infos`: the job's experiments' metadata in job order (built once, by whoever built the experiments).
+// The experiments are merged one at a time, each added to the global maps as soon as it is complete. With a
+// sink, the merge streams (issue 17 item 3): each experiment is handed to the sink (which draws its plane
+// layers and writes it into scan.h5) and its per-point arrays are then released, so that the merge holds
+// one experiment's arrays and the full-grid maps, never every experiment at once. Without one, every
+// experiment keeps its arrays (tests, small tools).
 MergedResult merge_results(const JobSpec& job, const std::vector<ExperimentInfo>& infos, const ParameterSpace& space,
-                           const WorkPlan& plan, const Checkpoint& ckpt);
+                           const WorkPlan& plan, const Checkpoint& ckpt, const ExperimentSink& sink = {});
+
+// The header of a merge before any experiment is read (CL, critical value, refinement): what the result
+// files need to start writing while the merge streams.
+MergedResult merge_header(const JobSpec& job, const WorkPlan& plan);
 
 }  // namespace alpscan

@@ -25,9 +25,10 @@ PlanMemoryLimit plan_memory_limit();
 // values and the global maps on the full grid (12 bytes per point). Saturates at UINT64_MAX.
 std::uint64_t grid_memory_lower_bound(const std::vector<std::size_t>& axis_points);
 
-// The arrays the plan and the merge hold: per experiment its sub-grid's signal, test statistic and
-// flags (+ its bins, + the refinement order), its work units; the global maps on the full grid; the
-// planes. experiment_axes/widths as in make_work_plan. Saturates at UINT64_MAX.
+// The arrays the plan and the merge hold: per experiment its work units (+ the refinement order); the
+// streaming merge's per-point arrays (signal, test statistic, flags, bins) of the two largest experiments
+// (it holds two at a time); the global maps on the full grid; the planes and their running unions.
+// experiment_axes/widths as in make_work_plan. Saturates at UINT64_MAX.
 std::uint64_t plan_memory_estimate(const JobSpec& job, const std::vector<std::vector<Axis>>& experiment_axes,
                                    const std::vector<std::size_t>& widths);
 
