@@ -56,3 +56,7 @@ if [[ -z ${SKIP_SCALING:-} ]]; then
   echo
   bash bench/bench_scaling.sh
 fi
+if [[ -z ${SKIP_MERGE:-} ]]; then
+  echo
+  bash bench/bench_merge.sh
+fi

@@ -130,9 +130,12 @@ def main(d):
     g = max(grid for grid, *_ in mrows)
     if (g, 1) in rss and (g, 8) in rss:
         arrays = 7 * g * 18 / 2**20  # signal + statistic (8 + 8) and two flags per point, for 7 more experiments
+        layers = 7 * g * 8 / 2**20  # their layers of the job's one plane (8 bytes a cell, kept for the contours)
+        grow = rss[(g, 8)] - rss[(g, 1)]
         print(f"memory at {g} grid points: 8 experiments {rss[(g, 8)]:.0f} MB vs 1 experiment {rss[(g, 1)]:.0f} MB: "
-              f"+{rss[(g, 8)] - rss[(g, 1)]:.0f} MB for 7 more, whose per-point arrays are {arrays:.0f} MB "
-              f"(ratio {(rss[(g, 8)] - rss[(g, 1)]) / arrays:.2f}; a merge holding every experiment would be >= 1)")
+              f"+{grow:.0f} MB for 7 more, of which {layers:.0f} MB are their plane layers (the plane has a cell per "
+              f"grid point here); the rest, {grow - layers:.0f} MB, against their per-point arrays of {arrays:.0f} MB "
+              f"(ratio {(grow - layers) / arrays:.2f}; a merge holding every experiment would be >= 1)")
     m0, mu, nu = lsq([[1, n, g] for g, e, n, t in mrows], [t for *_, t in mrows])
     if nu < 0 or m0 < 0:  # noise: the grid-point term is not resolved; one slope per evaluation
         (m0, mu), nu = lsq([[1, n] for g, e, n, t in mrows], [t for *_, t in mrows]), 0.0
