@@ -410,8 +410,12 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
                  planes_s, write_s, 100 * seconds_since(t_merge) / std::max(seconds_since(t0), 1e-9),
                  seconds_since(t0));
   } catch (const std::exception& e) {  // e.g. a full disk: the checkpoint is intact, the run is not complete
-    const std::string msg = std::string("cannot publish the results: ") + e.what() +
-                            "; the checkpoint is intact: fix the cause and run the same command again";
+    const std::string msg =
+        dynamic_cast<const MergeError*>(&e)
+            ? std::string("cannot merge the results: ") + e.what() +
+                  "; run the same command again: the checkpoint check at start-up recomputes a chunk that fails it"
+            : std::string("cannot publish the results: ") + e.what() +
+                  "; the checkpoint is intact: fix the cause and run the same command again";
     spdlog::error("{}", msg);
     write_run_status(job.output_dir, {"failed", msg, kExitInternal, g_ranks, g_identity});
     return kExitInternal;

@@ -54,7 +54,12 @@ ExperimentResult merge_experiment(const JobSpec& job, const ExperimentInfo& info
   if (nb > 1) x.signal_bins.assign(x.grid.size * nb, 0.0);
   for (std::size_t u : units) {
     const WorkUnit& w = plan.units[u];
-    const std::vector<double> v = ckpt.read_unit(static_cast<int>(u));
+    std::vector<double> v;
+    try {
+      v = ckpt.read_unit(static_cast<int>(u));
+    } catch (const std::exception& err) {
+      throw MergeError("experiment " + x.info.name + ": " + err.what());
+    }
     for (std::size_t i = 0; i < w.count; ++i) {
       const std::size_t k = plan.index(w.experiment, w.begin + i);
       if (nb == 1) {

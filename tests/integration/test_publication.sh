@@ -43,6 +43,27 @@ else
   echo "skip disk-full checks: cannot mount a tmpfs ($(cat mount.err))"
 fi
 
+# --- a chunk damaged between the scan and the merge (the merge streams the chunks back) ---
+# The run stops with 1 naming the experiment and the chunk, records "failed", publishes nothing; the same
+# command then recomputes that chunk (the checkpoint check at start-up) and gives the undisturbed result.
+scenario damaged_chunk
+ALPSCAN_TEST_MERGE_DELAY_MS=2000 "$BIN" run job.json > run1.log 2>&1 & pid=$!
+for i in $(seq 600); do grep -q "scan complete" run1.log 2>/dev/null && break; sleep 0.05; done
+/usr/bin/python3 - <<'PY'
+p = "out/checkpoint/u3.bin"
+b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0xFF
+open(p, "wb").write(bytes(b))
+PY
+wait_pid $pid 60; rc=$?
+"$BIN" status out > st1.log 2>&1; st=$?
+check "chunk damaged before the merge: exit 1, names the experiment and the chunk" \
+  "[[ $rc -eq 1 ]] && grep -q 'cannot merge the results: experiment .*u3.bin: CRC mismatch' run1.log"
+check "chunk damaged before the merge: status failed, no result published" \
+  "[[ $st -eq 1 ]] && grep -q ': failed' st1.log && [[ ! -e out/scan.h5 ]] && ! ls -d out/.publish.tmp.* 2>/dev/null"
+"$BIN" run job.json > run2.log 2>&1; rc=$?
+check "the same command recomputes the damaged chunk and gives the undisturbed result" \
+  "[[ $rc -eq 0 ]] && grep -q 'chunk 3 is recomputed' run2.log && cmp -s out/scan.h5 ../ref/out/scan.h5"
+
 # --- an interrupted --restart leaves no "complete" behind ---
 scenario restart
 "$BIN" run job.json > run1.log 2>&1

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,12 @@ struct MergedResult {
   std::vector<std::uint8_t> excluded_any_limit;  // kind "limit" only
   std::vector<double> combined_q;
   std::vector<std::uint8_t> combined_excluded;
+};
+
+// A chunk that cannot be read back or fails its verification during the merge (the run stays resumable: the
+// next run's checkpoint check recomputes such chunks). Names the experiment and the chunk file.
+struct MergeError : std::runtime_error {
+  using std::runtime_error::runtime_error;
 };
 
 // Called once per experiment, in job order, with its complete result (index in job order, result).
