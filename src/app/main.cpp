@@ -379,6 +379,10 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
     // The experiment's plane layers are drawn on a second thread while this one writes it into scan.h5 (HDF5
     // stays on this thread): both only read x. The times are this thread's: writing, then waiting for the planes.
     merged = merge_results(job, infos, space, plan, ckpt, [&](std::size_t e, const ExperimentResult& x) {
+      if (builders.empty()) {
+        timed(write_s, [&] { writer.add_experiment(x); });
+        return;
+      }
       auto drawn = std::async(std::launch::async, [&] {
         for (auto& b : builders) b.add(e, x);
       });
@@ -568,6 +572,7 @@ int cmd_run(const Args& a) {
     out = sched.run();
   }
   if (refinement) spdlog::info("refinement: {} batches, {:.2f} s on rank 0 to choose them", plan.batches, deciding_s);
+  refinement.reset();  // its per-point statuses are not needed by the merge: freed before it
   const long long prep_ms = comm.max(static_cast<long long>(out.prepare_seconds * 1000));
   const int status = out.complete ? kExitOk : kExitResumable;
   if (comm.rank() != 0) {

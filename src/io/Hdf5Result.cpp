@@ -76,24 +76,26 @@ class Hid {
 // Property lists with object timestamps off, so equal data give byte-identical files.
 hid_t create_group(hid_t parent, const std::string& name) {
   Hid gcpl(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, "property list");
-  H5Pset_obj_track_times(gcpl, 0);
+  check(H5Pset_obj_track_times(gcpl, 0), "property list");  // timestamps would break byte-identity
   return H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT);
 }
 Hid make_group(hid_t parent, const std::string& name) { return Hid(create_group(parent, name), H5Gclose, "group " + name); }
 
 void attr_string(hid_t obj, const std::string& name, const std::string& value) {
   Hid t(H5Tcopy(H5T_C_S1), H5Tclose, "string type");
-  H5Tset_size(t, value.empty() ? 1 : value.size());
-  H5Tset_strpad(t, H5T_STR_NULLTERM);
+  check(H5Tset_size(t, value.empty() ? 1 : value.size()), "string type");
+  check(H5Tset_strpad(t, H5T_STR_NULLTERM), "string type");
   Hid s(H5Screate(H5S_SCALAR), H5Sclose, "dataspace");
   Hid a(H5Acreate2(obj, name.c_str(), t, s, H5P_DEFAULT, H5P_DEFAULT), H5Aclose, "attribute " + name);
   check(H5Awrite(a, t, value.empty() ? "" : value.c_str()), "attribute " + name);
+  check(a.close(), "attribute " + name);
 }
 
 void attr_double(hid_t obj, const std::string& name, double v) {
   Hid s(H5Screate(H5S_SCALAR), H5Sclose, "dataspace");
   Hid a(H5Acreate2(obj, name.c_str(), H5T_IEEE_F64LE, s, H5P_DEFAULT, H5P_DEFAULT), H5Aclose, "attribute " + name);
   check(H5Awrite(a, H5T_NATIVE_DOUBLE, &v), "attribute " + name);
+  check(a.close(), "attribute " + name);
 }
 
 template <class T>
@@ -103,9 +105,12 @@ void dataset(hid_t parent, const std::string& name, const std::vector<std::size_
   if (d.empty()) d = {1};
   Hid s(H5Screate_simple(static_cast<int>(d.size()), d.data(), nullptr), H5Sclose, "dataspace of " + name);
   Hid dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "property list");
-  H5Pset_obj_track_times(dcpl, 0);
+  check(H5Pset_obj_track_times(dcpl, 0), "property list");
   Hid ds(H5Dcreate2(parent, name.c_str(), file_type, s, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose, "dataset " + name);
   check(H5Dwrite(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()), "dataset " + name);
+  // Checked: with the default (sec2) driver a small dataset's data reach the file only when it is closed
+  // (HDF5's sieve buffer), so a full disk may show here first.
+  check(ds.close(), "dataset " + name);
 }
 
 Hid open_dataset(hid_t parent, const std::string& name) {
@@ -147,7 +152,7 @@ ScanH5Writer::ScanH5Writer(const std::string& path, const JobSpec& job, const Pa
   Impl::Naming naming(impl_->path);
   // Strong close: closing the file closes whatever is still open in it.
   Hid fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "file access property list");
-  H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG);
+  check(H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG), "file access property list");
   impl_->file = std::make_unique<Hid>(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl), H5Fclose, "create");
   const hid_t f = *impl_->file;
   attr_string(f, "format", "alpscan-result/1");

@@ -160,13 +160,20 @@ ResultWriter::ResultWriter(const JobSpec& job, const ParameterSpace& space, cons
 ResultWriter::~ResultWriter() {
   if (published_) return;
   h5_.reset();  // closes the file before its directory goes
+  // After a failed close HDF5 may keep the file's descriptor open, and an unlinked file's blocks stay taken until
+  // it is closed: truncated first, the space is free at once (for the run status written next on a full disk).
+  ::truncate((stage_ + "/scan.h5").c_str(), 0);
   std::error_code ec;
   fs::remove_all(stage_, ec);  // frees the space a failed write took; the published files are untouched
 }
 
-void ResultWriter::add_experiment(const ExperimentResult& x) { h5_->add_experiment(x); }
+void ResultWriter::add_experiment(const ExperimentResult& x) {
+  if (!h5_) throw std::logic_error("ResultWriter::add_experiment after finish");
+  h5_->add_experiment(x);
+}
 
 WrittenFiles ResultWriter::finish(const MergedResult& r, const std::vector<PlaneMap>& planes) {
+  if (!h5_) throw std::logic_error("ResultWriter::finish called twice");
   auto t = std::chrono::steady_clock::now();
   auto lap = [&t] {
     const auto now = std::chrono::steady_clock::now();

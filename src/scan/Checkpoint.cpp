@@ -305,6 +305,9 @@ std::vector<double> Checkpoint::read_unit_file(int unit, bool check_manifest_crc
     if (!in) throw std::runtime_error(path + ": missing");
     const std::streamoff size = in.tellg();
     if (size < 0) throw std::runtime_error(path + ": cannot be read");
+    if (static_cast<std::size_t>(size) != body + sizeof(std::uint32_t))  // before allocating for it
+      throw std::runtime_error(fmt::format("{}: {} bytes, expected {} (truncated, or of another format)", path,
+                                           size, body + sizeof(std::uint32_t)));
     bytes.resize(static_cast<std::size_t>(size));
     in.seekg(0);
     if (!in.read(bytes.data(), size)) throw std::runtime_error(path + ": cannot be read");

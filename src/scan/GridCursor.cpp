@@ -5,7 +5,7 @@
 namespace alpscan {
 
 GridCursor::GridCursor(std::vector<std::size_t> dims, std::vector<long> fixed)
-    : dims_(std::move(dims)), digit_(dims_.size(), 0), first_(dims_.size(), 0), walked_(dims_.size(), true) {
+    : dims_(std::move(dims)), digit_(dims_.size(), 0), walked_(dims_.size(), true) {
   if (!fixed.empty() && fixed.size() != dims_.size())
     throw std::invalid_argument("GridCursor: one fixed index per axis expected");
   for (std::size_t k = 0; k < dims_.size(); ++k) {
@@ -13,7 +13,7 @@ GridCursor::GridCursor(std::vector<std::size_t> dims, std::vector<long> fixed)
     if (fixed.empty() || fixed[k] < 0) continue;
     if (static_cast<std::size_t>(fixed[k]) >= dims_[k]) throw std::invalid_argument("GridCursor: fixed index off the axis");
     walked_[k] = false;
-    digit_[k] = first_[k] = static_cast<std::size_t>(fixed[k]);
+    digit_[k] = static_cast<std::size_t>(fixed[k]);
   }
 }
 

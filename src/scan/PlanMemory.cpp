@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <limits>
@@ -67,31 +68,41 @@ std::uint64_t plan_memory_estimate(const JobSpec& job, const std::vector<std::ve
   for (int i = 0; i < kNumAxes; ++i) lengths.push_back(job.axes[i].values.size());
   std::uint64_t total = grid_memory_lower_bound(lengths);  // axis values, the global maps on the full grid
   const std::uint64_t chunk = job.chunk_size > 0 ? job.chunk_size : 1;
-  std::uint64_t largest = 0, second = 0;  // the merge's per-point arrays of the two largest experiments
+  const bool refined = job.refinement_step > 0;
+  // Two phases that do not overlap: the scan (with refinement, rank 0's RefinementState: an experiment's
+  // evaluated flag, status and statistic per sub-grid point, 10 bytes, and 4 bytes per full-grid point for the
+  // combined map) and the merge (freed the refinement state first).
+  std::uint64_t scan_phase = 0, largest = 0, second = 0;
   for (std::size_t e = 0; e < experiment_axes.size(); ++e) {
     std::uint64_t sub = 1;
     for (Axis a : experiment_axes[e]) sub = sat_mul(sub, points(a));
     const std::uint64_t width = e < widths.size() && widths[e] > 1 ? widths[e] : 0;
     // Held for the whole run: refinement's order and planned flag (8 + 1), a work unit and its checkpoint
     // state (~40 bytes) per chunk.
-    if (job.refinement_step > 0) total = sat_add(total, sat_mul(sub, 9));
+    if (refined) total = sat_add(total, sat_mul(sub, 9));
     total = sat_add(total, sat_mul(sub / chunk + 1, 40));
+    if (refined) scan_phase = sat_add(scan_phase, sat_mul(sub, 10));
     // Held while the merge streams it (two experiments at a time: one judged while the other is written):
-    // signal, test statistic (8 + 8), excluded and evaluated flags (1 + 1), its bins.
-    const std::uint64_t arrays = sat_mul(sub, 18 + 8 * width);
+    // signal, test statistic (8 + 8), excluded and evaluated flags (1 + 1), its bins; refined, the inferred
+    // points' margins and the inference's temporaries (margin, ln signal: 3 x 8).
+    const std::uint64_t arrays = sat_mul(sub, 18 + 8 * width + (refined ? 24 : 0));
     if (arrays > largest) second = largest, largest = arrays;
     else if (arrays > second) second = arrays;
   }
-  total = sat_add(total, sat_add(largest, second));
+  std::uint64_t full = 1;
+  for (std::size_t n : lengths) full = sat_mul(full, n);
+  if (refined) scan_phase = sat_add(scan_phase, sat_mul(full, 4));
+  std::uint64_t merge_phase = sat_add(largest, second);
   for (const PlaneSpec& p : job.planes) {
     // a map per experiment and a few merged layers, 8 bytes a cell; the running union maxima (2 x 8 bytes)
     // per point of the plane's slice (its own axes and the profiled ones)
-    total = sat_add(total, sat_mul(sat_mul(points(p.x), points(p.y)), 8 * (experiment_axes.size() + 4)));
+    merge_phase = sat_add(merge_phase, sat_mul(sat_mul(points(p.x), points(p.y)), 8 * (experiment_axes.size() + 4)));
     std::uint64_t slice = 1;
     for (int i = 0; i < kNumAxes; ++i)
       if (!p.slice_at.count(static_cast<Axis>(i))) slice = sat_mul(slice, points(static_cast<Axis>(i)));
-    total = sat_add(total, sat_mul(slice, 16));
+    merge_phase = sat_add(merge_phase, sat_mul(slice, 16));
   }
+  total = sat_add(total, std::max(scan_phase, merge_phase));
   return total;
 }
 

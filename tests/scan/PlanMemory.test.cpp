@@ -46,6 +46,10 @@ TEST_CASE("PlanMemory: the estimate grows with the grid and the experiments, and
   const std::uint64_t two = plan_memory_estimate(grid(100, 100), {one[0], one[0]}, {1, 1});
   CHECK(two >= small + 100u * 100u * 18);
   CHECK(plan_memory_estimate(grid(100, 100), ten, std::vector<std::size_t>(10, 1)) < two + 8 * 100u * 100u / 1024 * 40 + 8 * 40);
+  // Refined, the scan's refinement state holds every experiment (10 bytes a point) before the merge starts.
+  JobSpec refined = grid(100, 100);
+  refined.refinement_step = 16;
+  CHECK(plan_memory_estimate(refined, ten, std::vector<std::size_t>(10, 1)) >= 10u * 100u * 100u * (9 + 10));
   // 1e8 x 1e8 points: far beyond any machine, without overflowing
   const std::uint64_t huge = plan_memory_estimate(grid(100000000, 100000000), one, {1});
   CHECK(huge > std::uint64_t(1e17));  // 1e16 points x ~30 bytes

@@ -6,7 +6,8 @@
 //   curves/<plane>/qcd_*.txt + .json    QCD-axion reference bands (io/ReferenceBands)
 // Published as one unit (issue 18 item 3): everything is written into <output>/.publish.tmp.<pid>/ and
 // fsync'ed; then curves/ (swapped whole), summary.json and scan.h5 are renamed into place and the directory
-// is fsync'ed. The caller marks the run complete (run_status.json) only after write_results returns. A
+// is fsync'ed. The caller marks the run complete (run_status.json) only after ResultWriter::finish
+// (or write_results) returns. A
 // failure (e.g. ENOSPC) removes the staging directory, leaves the previously published files as they
 // were, and throws std::runtime_error naming the file and the cause ("no space left on device").
 #pragma once

@@ -74,7 +74,7 @@ class Checkpoint {
   std::size_t rejected_ = 0;  // recorded or found unit files that failed verification (recomputed)
 };
 
-// CRC-32 (boost::crc_32_type) of a byte range.
+// CRC-32 (ISO-HDLC, as zlib and boost::crc_32_type compute it) of a byte range.
 std::uint32_t crc32_bytes(const void* data, std::size_t n);
 
 }  // namespace alpscan

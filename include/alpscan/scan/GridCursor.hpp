@@ -26,7 +26,7 @@ class GridCursor {
   void next();
 
  private:
-  std::vector<std::size_t> dims_, digit_, first_;
+  std::vector<std::size_t> dims_, digit_;
   std::vector<bool> walked_;
   std::vector<std::vector<std::size_t>> stride_;  // per slot, per axis
   std::vector<std::size_t> value_;

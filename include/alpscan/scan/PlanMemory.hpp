@@ -26,8 +26,9 @@ PlanMemoryLimit plan_memory_limit();
 std::uint64_t grid_memory_lower_bound(const std::vector<std::size_t>& axis_points);
 
 // The arrays the plan and the merge hold: per experiment its work units (+ the refinement order); the
-// streaming merge's per-point arrays (signal, test statistic, flags, bins) of the two largest experiments
-// (it holds two at a time); the global maps on the full grid; the planes and their running unions.
+// global maps on the full grid; and the larger of the scan's refinement state (refined jobs: per point of
+// every experiment) and the streaming merge's per-point arrays of the two largest experiments (it holds two at
+// a time) with the planes and their running unions.
 // experiment_axes/widths as in make_work_plan. Saturates at UINT64_MAX.
 std::uint64_t plan_memory_estimate(const JobSpec& job, const std::vector<std::vector<Axis>>& experiment_axes,
                                    const std::vector<std::size_t>& widths);
