@@ -30,6 +30,7 @@
 #include "alpscan/io/RunStatus.hpp"
 #include "alpscan/maps/MergedResult.hpp"
 #include "alpscan/maps/PlaneMap.hpp"
+#include "alpscan/scan/CpuAffinity.hpp"
 #include "alpscan/maps/RefinedMaps.hpp"
 #include "alpscan/scan/Checkpoint.hpp"
 #include "alpscan/scan/Communicator.hpp"
@@ -361,6 +362,9 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
   if (const char* d = std::getenv("ALPSCAN_TEST_MERGE_DELAY_MS"))
     std::this_thread::sleep_for(std::chrono::milliseconds(std::strtol(d, nullptr, 10)));
   const auto t_merge = std::chrono::steady_clock::now();
+  // mpirun bound this rank to one core; the other ranks of the node now sleep, so the merge's threads may use theirs.
+  const int bound = allowed_cpus(), cpus = widen_cpu_affinity();
+  if (cpus > bound) spdlog::debug("merge: rank 0 may use {} CPUs (it was bound to {})", cpus, bound);
   // The merge streams (issue 17 item 3): each experiment, once merged, draws its layers on every plane and is
   // written into the staged scan.h5; then its per-point arrays are released. Rank 0 holds two experiments'
   // arrays (the next one is merged meanwhile), the full-grid maps and the planes, never every experiment at once.
