@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every job in jobs/ with a baseline alpscan and with this checkout's build, and compares the
-# scan.h5 files bit for bit (tools/compare_scans.py: everything but the build's git revision).
+# scan.h5 files bit for bit (tools/compare_scans.py: everything but the build's revision, version and code hash).
 # A refactor must leave every map unchanged; a difference must be a fixed bug, named in the commit.
 #
 # usage: tools/compare_reference_jobs.sh BASELINE_ALPSCAN [BASELINE_DATA_DIR]

@@ -3,7 +3,7 @@
 
 usage: tools/compare_scans.py A.h5 B.h5
 Every dataset must have the same shape, dtype and bytes, every attribute the same value, except the
-root attributes git_revision and code_version (they name the build, not the result). Exit 0 when
+root attributes git_revision, code_version and code_hash (they name the build, not the result). Exit 0 when
 identical, 1 with a list of differences otherwise. Used by tools/compare_reference_jobs.sh to show
 that a refactor leaves every reference job's map unchanged.
 """
@@ -12,7 +12,7 @@ import sys
 import h5py
 import numpy as np
 
-IGNORED_ROOT_ATTRS = {"git_revision", "code_version"}
+IGNORED_ROOT_ATTRS = {"git_revision", "code_version", "code_hash"}
 
 
 def attrs_of(obj, path):
