@@ -343,7 +343,8 @@ int cmd_plan(const Args& a) {
 // Rank 0, after the scan: merge, write the result files, report.
 int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, const ParameterSpace& space,
                const WorkPlan& plan, const Checkpoint& ckpt,
-               const RunOutcome& out, std::chrono::steady_clock::time_point t0, long long prep_ms) {
+               const RunOutcome& out, std::chrono::steady_clock::time_point t0, long long prep_ms,
+               const CpuMask& node_cpus) {
   const double scan_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!out.complete) {
     const std::string why = stop_requested() ? fmt::format("stopped by signal {}", stop_signal())
@@ -362,8 +363,9 @@ int finish_run(const JobSpec& job, const std::vector<ExperimentInfo>& infos, con
   if (const char* d = std::getenv("ALPSCAN_TEST_MERGE_DELAY_MS"))
     std::this_thread::sleep_for(std::chrono::milliseconds(std::strtol(d, nullptr, 10)));
   const auto t_merge = std::chrono::steady_clock::now();
-  // mpirun bound this rank to one core; the other ranks of the node now sleep, so the merge's threads may use theirs.
-  const int bound = allowed_cpus(), cpus = widen_cpu_affinity();
+  // mpirun bound this rank to one core; the job's other ranks on this node now sleep, so the merge's threads may
+  // use their cores (scan/CpuAffinity; never wider than those).
+  const int bound = cpu_count(current_cpu_mask()), cpus = widen_cpu_affinity(node_cpus);
   if (cpus > bound) spdlog::debug("merge: rank 0 may use {} CPUs (it was bound to {})", cpus, bound);
   // The merge streams (issue 17 item 3): each experiment, once merged, draws its layers on every plane and is
   // written into the staged scan.h5; then its per-point arrays are released. Rank 0 holds two experiments'
@@ -578,12 +580,13 @@ int cmd_run(const Args& a) {
   if (refinement) spdlog::info("refinement: {} batches, {:.2f} s on rank 0 to choose them", plan.batches, deciding_s);
   refinement.reset();  // its per-point statuses are not needed by the merge: freed before it
   const long long prep_ms = comm.max(static_cast<long long>(out.prepare_seconds * 1000));
+  const CpuMask node_cpus = node_sibling_cpus(comm);  // collective: rank 0 learns its node's other ranks' cores
   const int status = out.complete ? kExitOk : kExitResumable;
   if (comm.rank() != 0) {
     comm.idle_barrier(0);  // leave together: a rank exiting early with 75 would make mpirun kill rank 0
     return status;
   }
-  const int rc = finish_run(job, infos, space, plan, *ckpt, out, t0, prep_ms);
+  const int rc = finish_run(job, infos, space, plan, *ckpt, out, t0, prep_ms, node_cpus);
   comm.idle_barrier(0);
   return rc;
 }

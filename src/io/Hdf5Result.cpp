@@ -227,11 +227,13 @@ void ScanH5Writer::add_experiment(const ExperimentResult& x) {
   }
   // Starts the write-back of what is written so far (a hint, without waiting): the publication's fsync then
   // finds most of the file on disk instead of writing it all at the end. Its errors show in that fsync.
+  const int saved_errno = errno;  // hdf5_cause() reads errno: a failed hint must not name a later failure's cause
   const int fd = ::open(impl_->path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd >= 0) {
     ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
     ::close(fd);
   }
+  errno = saved_errno;
 }
 
 void ScanH5Writer::finish(const MergedResult& r, const std::vector<PlaneMap>& planes) {

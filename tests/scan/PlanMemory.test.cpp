@@ -50,6 +50,13 @@ TEST_CASE("PlanMemory: the estimate grows with the grid and the experiments, and
   JobSpec refined = grid(100, 100);
   refined.refinement_step = 16;
   CHECK(plan_memory_estimate(refined, ten, std::vector<std::size_t>(10, 1)) >= 10u * 100u * 100u * (9 + 10));
+  // The two phases do not add up: here the scan's refinement state (10 x 10 + 4 bytes a point) is larger than the
+  // merge's two experiments (2 x (18 + 24)), and the estimate is the common part plus that larger one, exactly.
+  std::vector<std::size_t> lengths(kNumAxes, 1);
+  lengths[static_cast<int>(Axis::m_a)] = lengths[static_cast<int>(Axis::g_agg)] = 100;
+  const std::uint64_t n = 100u * 100u, units = 10 * (n / 1024 + 1) * 40;
+  CHECK(plan_memory_estimate(refined, ten, std::vector<std::size_t>(10, 1)) ==
+        grid_memory_lower_bound(lengths) + 10 * 9 * n + units + (10 * 10 + 4) * n);
   // 1e8 x 1e8 points: far beyond any machine, without overflowing
   const std::uint64_t huge = plan_memory_estimate(grid(100000000, 100000000), one, {1});
   CHECK(huge > std::uint64_t(1e17));  // 1e16 points x ~30 bytes
