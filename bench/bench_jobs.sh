@@ -43,10 +43,14 @@ run() {
   if [[ $np == 0 ]]; then
     /usr/bin/time -f "$TIMEFMT" "$BIN" run "$job" --restart --progress-interval 1000 > /dev/null 2> "$log"
   else
-    mpirun --allow-run-as-root --oversubscribe -np "$np" /usr/bin/time -f "$TIMEFMT" "$BIN" run "$job" --restart \
-      --progress-interval 1000 > /dev/null 2> "$log"
+    # every rank appends its line to its own file (O_APPEND: one short write each); through the shared stderr
+    # the two ranks' lines interleaved mid-line and the figures were lost
+    rm -f "$log.time"
+    mpirun --allow-run-as-root --oversubscribe -np "$np" /usr/bin/time -a -o "$log.time" -f "$TIMEFMT" "$BIN" run \
+      "$job" --restart --progress-interval 1000 > /dev/null 2> "$log"
   fi
   local rc=$?
+  [[ -f $log.time ]] && cat "$log.time" >> "$log" && rm -f "$log.time"
   t1=$(date +%s.%N)
   echo "ALPSCAN_BENCH_WALL $(/usr/bin/python3 -c "print(f'{$t1 - $t0:.2f}')") rc $rc" >> "$log"
 }

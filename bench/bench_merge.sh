@@ -35,8 +35,10 @@ if step:
 json.dump(d, open(out, "w"))
 PY
       launch=(); [[ $np -gt 1 ]] && launch=(mpirun --oversubscribe -np "$np")
-      "${launch[@]}" /usr/bin/time -f "peak RSS %M KB" "$bin" run "$W/$tag.json" --restart --progress-interval 1000 \
-        > "$W/$tag.log" 2>&1 || echo "($tag failed: see $W/$tag.log with KEEP_LOGS=1)"
+      # each rank appends its own line (through the shared stderr the ranks' lines can interleave mid-line)
+      "${launch[@]}" /usr/bin/time -a -o "$W/$tag.rss" -f "peak RSS %M KB" "$bin" run "$W/$tag.json" --restart \
+        --progress-interval 1000 > "$W/$tag.log" 2>&1 || echo "($tag failed: see $W/$tag.log with KEEP_LOGS=1)"
+      cat "$W/$tag.rss" >> "$W/$tag.log" 2>/dev/null
       /usr/bin/python3 - "$W/$tag.log" "$W/out_$tag/summary.json" "$b" "$np" "$step" <<'PY'
 import json, re, sys
 log, summary, b, np_, step = sys.argv[1:6]
