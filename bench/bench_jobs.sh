@@ -25,15 +25,7 @@ TIMEFMT='ALPSCAN_BENCH_TIME %e %M'
 
 # copy JOB OUT [refined]: the job with its output in OUT (absolute) and, if asked, refinement injected.
 copy_job() {
-  /usr/bin/python3 - "$1" "$2" "${3:-}" "$STEP" <<'PY'
-import json, sys
-job, out, refined, step = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-j = json.load(open(job))
-j["output"] = out
-if refined:
-    j["refinement"] = {"coarse_step": step}
-json.dump(j, open(out + ".json", "w"), indent=1)
-PY
+  /usr/bin/python3 bench/copy_job.py "$1" "$2.json" "$2" "$([[ -n ${3:-} ]] && echo "$STEP" || echo 0)"
 }
 # run LOG NP JOBFILE: one run (NP ranks, 0 = a plain 1-rank process); every rank's "elapsed maxRSS[kB]" lands in
 # LOG; the whole command's wall time as the last ALPSCAN_BENCH_WALL line.

@@ -25,15 +25,7 @@ for step in ${REFINE:-0 16}; do
     for b in "${bins[@]}"; do
       bin=$NEW_BIN; [[ $b == old ]] && bin=$OLD_BIN
       tag="$b.np$np.r$step"
-      /usr/bin/python3 - "$JOB" "$W/$tag.json" "$W/out_$tag" "$step" <<'PY'
-import json, sys
-job, out, outdir, step = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-d = json.load(open(job))
-d["output"] = outdir
-if step:
-    d["refinement"] = {"coarse_step": step}
-json.dump(d, open(out, "w"))
-PY
+      /usr/bin/python3 bench/copy_job.py "$JOB" "$W/$tag.json" "$W/out_$tag" "$step"
       launch=(); [[ $np -gt 1 ]] && launch=(mpirun --oversubscribe -np "$np")
       # each rank appends its own line (through the shared stderr the ranks' lines can interleave mid-line)
       "${launch[@]}" /usr/bin/time -a -o "$W/$tag.rss" -f "peak RSS %M KB" "$bin" run "$W/$tag.json" --restart \
