@@ -367,6 +367,10 @@ def _title(job, plane, summary, axes):
     for a, v in (plane.get("slice") or {}).items():
         u = st.unit_text(axes.get(a, (0, 0, ""))[2])
         bits.append(f"{a} = {st.format_value(v)}{' ' + u if u else ''}")
+    for a, info in (summary.get("axes") or {}).items():  # tied axes: "g_agg = 1.957 g_ae"
+        tie = info.get("tied_to") if isinstance(info, dict) else None
+        if tie:
+            bits.append(f"{a} = {st.format_value(tie['ratio'])} {tie['axis']}")
     if plane.get("profiled"):
         bits.append("profiled over " + ", ".join(plane["profiled"]))
     cl = summary.get("confidence_level")

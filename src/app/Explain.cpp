@@ -57,6 +57,12 @@ PointOrError parse_point(const JobSpec& job, const ParameterSpace& space, const 
                 ", found \"" + val + "\"";
       return r;
     }
+    if (const auto& t = space.tie(*ax)) {
+      r.error = "--point: " + name + " is tied to " + std::string(axis_name(t->source)) + " in the job " + job.name +
+                " (" + name + " = " + fmt::format("{:g}", t->ratio) + " x " + std::string(axis_name(t->source)) +
+                "); give " + std::string(axis_name(t->source)) + " instead";
+      return r;
+    }
     r.p[*ax] = v * axis_to_internal(*ax);
     given[static_cast<int>(*ax)] = true;
   }
@@ -70,6 +76,7 @@ PointOrError parse_point(const JobSpec& job, const ParameterSpace& space, const 
     }
     r.p[a] = space.values(a).front() * axis_to_internal(a);
   }
+  space.apply_ties(r.p);
   return r;
 }
 

@@ -304,8 +304,12 @@ int cmd_plan(const Args& a) {
     const auto& v = space.values(ax);
     bool used = false;
     for (const auto& i2 : infos)
-      used = used || std::find(i2.axes.begin(), i2.axes.end(), ax) != i2.axes.end();
-    if (v.size() == 1)
+      for (Axis u : i2.axes)  // directly, or through a tied axis that follows it
+        used = used || u == ax || (space.tie(u) && space.tie(u)->source == ax);
+    if (const auto& t = space.tie(ax))
+      std::cout << fmt::format("  {:<10} tied: {:g} x {} ({} per unit of {})\n", axis_name(ax), t->ratio,
+                               axis_name(t->source), axis_external_unit(ax), axis_name(t->source));
+    else if (v.size() == 1)
       std::cout << fmt::format("  {:<10} fixed at {:g} {}\n", axis_name(ax), v[0], axis_external_unit(ax));
     else
       std::cout << fmt::format("  {:<10} {} values, {:g} .. {:g} {}{}\n", axis_name(ax), v.size(), v.front(),

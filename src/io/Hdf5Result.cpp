@@ -174,10 +174,16 @@ ScanH5Writer::ScanH5Writer(const std::string& path, const JobSpec& job, const Pa
   for (int i = 0; i < kNumAxes; ++i) {
     const Axis a = static_cast<Axis>(i);
     const std::string n(axis_name(a));
-    ds_double(ga, n, {space.values(a).size()}, space.values(a));
+    const std::vector<double> v = space.effective_values(a);  // a tied axis: its values along its source
+    ds_double(ga, n, {v.size()}, v);
     Hid d = open_dataset(ga, n.c_str());
     attr_string(d, "unit", std::string(axis_external_unit(a)));
-    attr_string(d, "role", space.scanned(a) ? "scanned" : "fixed");
+    const auto& tie = space.tie(a);
+    attr_string(d, "role", tie ? "tied" : space.scanned(a) ? "scanned" : "fixed");
+    if (tie) {  // only then: untied result files stay as they were
+      attr_string(d, "tied_to", std::string(axis_name(tie->source)));
+      attr_double(d, "ratio", tie->ratio);
+    }
   }
   impl_->experiments = std::make_unique<Hid>(create_group(f, "experiments"), H5Gclose, "group experiments");
 }

@@ -41,7 +41,7 @@ namespace {
 const std::vector<std::string> kTopKeys = {"format", "name", "description", "parameters", "experiments",
                                            "confidence_level", "output", "chunk_size", "planes", "data_dir",
                                            "model", "refinement"};
-const std::vector<std::string> kAxisKeys = {"value", "values", "scale", "min", "max", "points", "unit"};
+const std::vector<std::string> kAxisKeys = {"value", "values", "scale", "min", "max", "points", "unit", "tied_to", "ratio"};
 
 std::vector<std::string> axis_names() {
   std::vector<std::string> v;
@@ -84,10 +84,32 @@ AxisSpec read_axis(JsonChecker& c, const json& j, Axis a, const std::string& ptr
     return s;
   } else {
     c.no_unknown_keys(j, ptr, kAxisKeys);
-    const int forms = int(j.contains("value")) + int(j.contains("values")) + int(j.contains("scale"));
+    const int forms = int(j.contains("value")) + int(j.contains("values")) + int(j.contains("scale")) +
+                      int(j.contains("tied_to"));
     if (forms != 1) {
-      c.add(ptr, "give exactly one of \"value\", \"values\" or \"scale\" (+ min, max, points); found " +
-                     std::to_string(forms));
+      c.add(ptr, "give exactly one of \"value\", \"values\", \"scale\" (+ min, max, points) or \"tied_to\" (+ ratio); "
+                 "found " + std::to_string(forms));
+      return s;
+    }
+    if (j.contains("ratio") && !j.contains("tied_to"))
+      c.add(ptr + "/ratio", "\"ratio\" belongs to a tied axis {\"tied_to\": axis, \"ratio\": r}; this axis is not tied");
+    if (j.contains("tied_to")) {  // resolved against its source in resolve_ties, once every axis is read
+      s.kind = AxisSpec::Kind::tied;
+      s.values = {0.0};
+      if (j.contains("unit")) c.add(ptr + "/unit", "a tied axis takes its unit from the ratio: give none");
+      const std::string src = j["tied_to"].is_string() ? j["tied_to"].get<std::string>() : "";
+      s.tied_to = axis_from_name(src);
+      if (!s.tied_to) c.add(ptr + "/tied_to", "expected the name of another axis, found " + j["tied_to"].dump() +
+                                                   nearest_hint(src, axis_names()));
+      else if (*s.tied_to == a) c.add(ptr + "/tied_to", "an axis cannot be tied to itself");
+      if (a == Axis::m_a) c.add(ptr, "m_a cannot be tied: it is the mass axis every experiment is tabulated on");
+      if (!j.contains("ratio") || !j["ratio"].is_number() || !(j["ratio"].get<double>() > 0) ||
+          !std::isfinite(j["ratio"].get<double>()))
+        c.add(ptr + "/ratio", std::string("expected a number > 0 (value of ") + std::string(axis_name(a)) + " [" +
+                                  std::string(axis_external_unit(a)) + "] per unit of the source axis), found " +
+                                  (j.contains("ratio") ? j["ratio"].dump() : "nothing"));
+      else
+        s.tie_ratio = j["ratio"].get<double>();
       return s;
     }
     if (j.contains("unit")) {
@@ -170,6 +192,45 @@ AxisSpec read_axis(JsonChecker& c, const json& j, Axis a, const std::string& ptr
   return s;
 }
 
+// The values a tied axis takes along its source (external units); an untied axis' own values.
+std::vector<double> effective_values(const JobSpec& job, Axis a) {
+  const AxisSpec& s = job.axes[static_cast<int>(a)];
+  if (s.kind != AxisSpec::Kind::tied || !s.tied_to) return s.values;
+  std::vector<double> v = job.axes[static_cast<int>(*s.tied_to)].values;
+  for (double& x : v) x *= s.tie_ratio;
+  return v;
+}
+
+// Ties are checked once every axis is read: the source must be given in /parameters (a tie to a default
+// 0 would silently zero the axis) and not tied itself (no chains), and every tied value must be a valid
+// value of the tied axis (br_inv = r x source <= 1, ...).
+void resolve_ties(JsonChecker& c, const JobSpec& job) {
+  for (int i = 0; i < kNumAxes; ++i) {
+    const Axis a = static_cast<Axis>(i);
+    const AxisSpec& s = job.axes[i];
+    if (s.kind != AxisSpec::Kind::tied || !s.tied_to || *s.tied_to == a) continue;
+    const std::string ptr = "/parameters/" + std::string(axis_name(a)), src(axis_name(*s.tied_to));
+    const AxisSpec& from = job.axes[static_cast<int>(*s.tied_to)];
+    if (from.kind == AxisSpec::Kind::tied) {
+      c.add(ptr + "/tied_to", "the source axis " + src + " is itself tied; tie both to the same scanned axis");
+      continue;
+    }
+    if (!from.given) {
+      c.add(ptr + "/tied_to", "the source axis " + src + " is not in /parameters (it would be 0 everywhere); give it "
+                              "as a grid or a value");
+      continue;
+    }
+    if (!(s.tie_ratio > 0)) continue;  // reported by read_axis
+    std::string why;
+    for (double v : effective_values(job, a))
+      if (!std::isfinite(v) || !axis_value_ok(a, v, why)) {
+        c.add(ptr + "/ratio", "ratio x " + src + " must be " + why + " at every value of " + src + ", found " +
+                                  json(v).dump());
+        break;
+      }
+  }
+}
+
 // Defaults for axes the job does not give: the plain QCD-less ALP with only the couplings named.
 double axis_default(Axis a) {
   (void)a;
@@ -211,14 +272,14 @@ void read_bandpass(JsonChecker& c, const json& b, JobSpec& job) {
       continue;
     }
     const std::string where = b.contains(key) ? ptr + "/" + key : "/parameters/" + key;
-    for (double v : spec.values)
+    for (double v : effective_values(job, a))
       if (!(v > 0) || !std::isfinite(v) || (a == Axis::eps && v >= 1)) {
         c.add(where, std::string("expected ") + what + ", found " + json(v).dump());
         break;
       }
   }
   for (Axis a : {Axis::m_f_light, Axis::m_f_heavy})
-    for (double v : job.axes[static_cast<int>(a)].values)
+    for (double v : effective_values(job, a))
       if (!(v > 0)) {
         c.add("/parameters/" + std::string(axis_name(a)),
               "the bandpass model needs the fermion masses: every value of " + std::string(axis_name(a)) + " must be > 0 [eV]");
@@ -380,10 +441,11 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
         job.axes[static_cast<int>(*a)] = read_axis(c, it.value(), *a, "/parameters/" + it.key());
       }
       if (!p->contains("m_a")) c.add("/parameters/m_a", "missing required axis (the ALP mass, in eV)");
+      resolve_ties(c, job);
       // The invisible width comes either from a -> chi chi or from a given branching ratio
       // (model::AlpModel refuses a point with both; refused here so that no scan stops half-way).
       auto any_nonzero = [&](Axis a) {
-        for (double v : job.axes[static_cast<int>(a)].values)
+        for (double v : effective_values(job, a))
           if (v != 0) return true;
         return false;
       };
@@ -583,7 +645,15 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
         if (!ax || !ay) continue;
         ps.x = *ax, ps.y = *ay;
         if (ps.x == ps.y) c.add(ptr, "x and y must differ");
-        if (!scanned(ps.x) || !scanned(ps.y)) c.add(ptr, "both plane axes must be scanned (more than one value)");
+        bool tied_axis = false;
+        for (Axis pa : {ps.x, ps.y})
+          if (const auto& t = job.axes[static_cast<int>(pa)]; t.kind == AxisSpec::Kind::tied && t.tied_to) {
+            tied_axis = true;
+            c.add(ptr, std::string(axis_name(pa)) + " is tied to " + std::string(axis_name(*t.tied_to)) +
+                           " (no axis of its own); plot against " + std::string(axis_name(*t.tied_to)) + " instead");
+          }
+        if (!tied_axis && (!scanned(ps.x) || !scanned(ps.y)))
+          c.add(ptr, "both plane axes must be scanned (more than one value)");
         if (pl.contains("slice")) {
           if (!pl["slice"].is_object()) c.add(ptr + "/slice", "expected an object {axis: value}");
           else
@@ -600,6 +670,11 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
               if (*a == ps.x || *a == ps.y) {
                 c.add(ptr + "/slice/" + it.key(), it.key() + " is an axis of this plane (" + std::string(*a == ps.x ? "x" : "y") +
                                                       "); a slice fixes one of the other scanned axes");
+                continue;
+              }
+              if (const auto& t = job.axes[static_cast<int>(*a)]; t.kind == AxisSpec::Kind::tied && t.tied_to) {
+                c.add(ptr + "/slice/" + it.key(), it.key() + " is tied to " + std::string(axis_name(*t.tied_to)) +
+                                                      " and follows it; slice " + std::string(axis_name(*t.tied_to)) + " instead");
                 continue;
               }
               const double v = it.value().get<double>();

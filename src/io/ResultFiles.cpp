@@ -222,9 +222,10 @@ WrittenFiles write_summary_and_curves(const JobSpec& job, const std::string& out
   json axes = json::object();
   for (int i = 0; i < kNumAxes; ++i) {
     const Axis a = static_cast<Axis>(i);
-    const auto& v = space.values(a);
-    axes[std::string(axis_name(a))] = {{"unit", axis_external_unit(a)}, {"points", v.size()},
-                                       {"min", v.front()}, {"max", v.back()}};
+    const std::vector<double> v = space.effective_values(a);
+    json& ax = axes[std::string(axis_name(a))] = {{"unit", axis_external_unit(a)}, {"points", v.size()},
+                                                  {"min", v.front()}, {"max", v.back()}};
+    if (const auto& t = space.tie(a)) ax["tied_to"] = {{"axis", axis_name(t->source)}, {"ratio", t->ratio}};
   }
   summary["axes"] = axes;
   auto count = [](const std::vector<std::uint8_t>& e) {
@@ -323,12 +324,14 @@ WrittenFiles write_summary_and_curves(const JobSpec& job, const std::string& out
                    {"git_revision", git_revision()},
                    {"code_hash", code_hash()},
                    {"job", job.name}};
-      json fixed = json::object();
+      json fixed = json::object(), tied = json::object();
       for (int i = 0; i < kNumAxes; ++i) {
         const Axis a = static_cast<Axis>(i);
-        if (!space.scanned(a)) fixed[std::string(axis_name(a))] = space.values(a).front();
+        if (const auto& t = space.tie(a)) tied[std::string(axis_name(a))] = {{"axis", axis_name(t->source)}, {"ratio", t->ratio}};
+        else if (!space.scanned(a)) fixed[std::string(axis_name(a))] = space.values(a).front();
       }
       side["fixed_axes"] = fixed;
+      if (!tied.empty()) side["tied_axes"] = tied;  // {"g_agg": {"axis": "g_ae", "ratio": r}}: g_agg = r g_ae
       if (is_exp) {
         add_description(side, described[L.experiment], stats::DescriptionItem::curve);
         side["options"] = r.experiments[L.experiment].options;

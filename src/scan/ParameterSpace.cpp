@@ -9,15 +9,46 @@ ParameterSpace::ParameterSpace(const JobSpec& job) {
   for (int i = 0; i < kNumAxes; ++i) {
     values_[i] = job.axes[i].values;
     all.push_back(static_cast<Axis>(i));
+    const AxisSpec& s = job.axes[i];
+    if (s.kind == AxisSpec::Kind::tied && s.tied_to) {
+      ties_[i] = AxisTie{*s.tied_to, s.tie_ratio};
+      values_[i] = {0.0};  // never read: apply_ties sets the value at every point
+    }
   }
   full_ = subgrid(all);
 }
 
+bool ParameterSpace::any_tie() const {
+  return std::any_of(std::begin(ties_), std::end(ties_), [](const auto& t) { return t.has_value(); });
+}
+
+std::vector<double> ParameterSpace::effective_values(Axis a) const {
+  const auto& t = tie(a);
+  if (!t) return values(a);
+  std::vector<double> v = values(t->source);
+  for (double& x : v) x *= t->ratio;
+  return v;
+}
+
+void ParameterSpace::apply_ties(AlpPoint& p) const {
+  for (int i = 0; i < kNumAxes; ++i)
+    if (const auto& t = ties_[i]) {
+      const Axis a = static_cast<Axis>(i);
+      p[a] = t->ratio * (p[t->source] / axis_to_internal(t->source)) * axis_to_internal(a);
+    }
+}
+
 SubGrid ParameterSpace::subgrid(const std::vector<Axis>& used) const {
   SubGrid g;
+  auto uses = [&](Axis a) {
+    if (std::find(used.begin(), used.end(), a) != used.end()) return true;
+    for (Axis u : used)  // a tied axis in use brings its source
+      if (const auto& t = tie(u); t && t->source == a) return true;
+    return false;
+  };
   for (int i = 0; i < kNumAxes; ++i) {
     const Axis a = static_cast<Axis>(i);
-    if (scanned(a) && std::find(used.begin(), used.end(), a) != used.end()) {
+    if (scanned(a) && uses(a)) {
       g.axes.push_back(a);
       g.dims.push_back(values(a).size());
       g.size *= values(a).size();
@@ -41,6 +72,7 @@ AlpPoint ParameterSpace::point(const SubGrid& grid, std::size_t index) const {
   const auto idx = unravel(grid, index);
   for (std::size_t k = 0; k < grid.axes.size(); ++k)
     p[grid.axes[k]] = values(grid.axes[k])[idx[k]] * axis_to_internal(grid.axes[k]);
+  apply_ties(p);
   return p;
 }
 

@@ -111,3 +111,42 @@ TEST_CASE("the invisible width is given by g_achi or by br_inv, never both", "[j
   REQUIRE_FALSE(bad.empty());
   CHECK(bad.format().find("/parameters/br_inv") != std::string::npos);
 }
+
+TEST_CASE("tied axes: value = ratio x source at every point, units at the edge, sub-grids bring the source", "[scan]") {
+  Diagnostics d;
+  // g_agg follows g_ae; m_chi follows m_a (both in eV outside, GeV inside: the ratio is unit-free here).
+  const JobSpec j = job_from(R"({"format": "alpscan-job/1",
+    "parameters": {"m_a": {"values": [1e6, 1e8, 1e10]}, "g_ae": {"values": [1e-6, 1e-5]},
+                   "g_agg": {"tied_to": "g_ae", "ratio": 2.5}, "g_achi": 1e-3, "m_chi": {"tied_to": "m_a", "ratio": 0.25}},
+    "experiments": ["passat_nomad"]})", d);
+  REQUIRE(d.empty());
+  const ParameterSpace s(j);
+  CHECK_FALSE(s.scanned(Axis::g_agg));
+  CHECK(s.full().axes == std::vector<Axis>{Axis::m_a, Axis::g_ae});  // a tie adds no dimension
+  CHECK(s.full().size == 6);
+  REQUIRE(s.tie(Axis::g_agg));
+  CHECK(s.tie(Axis::g_agg)->source == Axis::g_ae);
+  const auto ge = s.effective_values(Axis::g_agg), mc = s.effective_values(Axis::m_chi);
+  REQUIRE(ge.size() == 2);
+  CHECK(ge[0] == Approx(2.5e-6).epsilon(1e-15));
+  CHECK(ge[1] == Approx(2.5e-5).epsilon(1e-15));
+  REQUIRE(mc.size() == 3);
+  CHECK(mc[0] == Approx(2.5e5).epsilon(1e-15));
+  CHECK(mc[2] == Approx(2.5e9).epsilon(1e-15));
+  // An experiment of g_agg alone (or m_chi alone) is evaluated along the tied axis' source.
+  CHECK(s.subgrid({Axis::g_agg}).axes == std::vector<Axis>{Axis::g_ae});
+  CHECK(s.subgrid({Axis::m_chi}).axes == std::vector<Axis>{Axis::m_a});
+  CHECK(s.subgrid({Axis::m_a}).axes == std::vector<Axis>{Axis::m_a});
+  for (std::size_t i = 0; i < s.full().size; ++i) {
+    const AlpPoint p = s.point(s.full(), i);
+    const double m_eV = j.axes[0].values[i / 2], g_ae = j.axes[2].values[i % 2];
+    CHECK(p.g_ae() == g_ae);
+    CHECK(p.g_agg() == Approx(2.5 * g_ae).epsilon(1e-15));
+    CHECK(p.m_a() == Approx(m_eV * units::eV).epsilon(1e-15));
+    CHECK(p[Axis::m_chi] == Approx(0.25 * m_eV * units::eV).epsilon(1e-15));
+    CHECK(p[Axis::g_achi] == 1e-3);
+  }
+  // A point of a sub-grid that lacks the source still gets the tie of the source's first value.
+  const AlpPoint q = s.point(s.subgrid({Axis::m_a}), 2);
+  CHECK(q.g_agg() == Approx(2.5e-6).epsilon(1e-15));
+}

@@ -15,11 +15,16 @@
 
 namespace alpscan {
 
+// A tied axis ({"tied_to": "g_ae", "ratio": r}) is no dimension of the grid: at every point its value is r
+// times the value of its source axis (external units on both sides), e.g. g_agg = 1.957 g_ae for seed 003's
+// Fig. 14a. Its `values` hold one placeholder (0); scan/ParameterSpace applies the tie.
 struct AxisSpec {
-  enum class Kind { fixed, list, lin, log };
+  enum class Kind { fixed, list, lin, log, tied };
   Kind kind = Kind::fixed;
   std::vector<double> values;  // materialised grid, external units, strictly increasing
   bool given = false;          // false: not in the job, default value used
+  std::optional<Axis> tied_to;  // Kind::tied: the source axis (itself scanned or fixed, never tied)
+  double tie_ratio = 0.0;       // Kind::tied: value = tie_ratio x source value, > 0
 };
 
 struct ExperimentRequest {

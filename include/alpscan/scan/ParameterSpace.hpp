@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "alpscan/scan/JobSpec.hpp"
@@ -18,6 +19,12 @@ struct SubGrid {
   std::size_t size = 1;           // product of dims
 };
 
+// A tied axis (JobSpec AxisSpec::Kind::tied): value = ratio x the source axis' value, external units.
+struct AxisTie {
+  Axis source = Axis::m_a;
+  double ratio = 0.0;
+};
+
 class ParameterSpace {
  public:
   explicit ParameterSpace(const JobSpec& job);
@@ -26,10 +33,19 @@ class ParameterSpace {
   bool scanned(Axis a) const { return values(a).size() > 1; }
   // The full grid over every scanned axis (global maps live on it).
   const SubGrid& full() const { return full_; }
-  // The sub-grid of an experiment: its used axes that are scanned.
+  // The tie of axis a, if it is tied (then it is not scanned and values(a) is a placeholder).
+  const std::optional<AxisTie>& tie(Axis a) const { return ties_[static_cast<int>(a)]; }
+  bool any_tie() const;
+  // The values axis a takes: its own, or ratio x its source's for a tied axis (external units).
+  std::vector<double> effective_values(Axis a) const;
+  // The sub-grid of an experiment: its used axes that are scanned, and the sources of the tied axes it
+  // uses (an experiment of g_agg depends on g_ae when g_agg is tied to it).
   SubGrid subgrid(const std::vector<Axis>& used) const;
-  // The point at `index` of `grid` in internal units. Axes outside the grid sit at their first value.
+  // The point at `index` of `grid` in internal units. Axes outside the grid sit at their first value;
+  // tied axes follow their source (apply_ties).
   AlpPoint point(const SubGrid& grid, std::size_t index) const;
+  // Sets every tied axis of p from its source (internal units in p).
+  void apply_ties(AlpPoint& p) const;
   // Multi-index of `index` in `grid`, one entry per grid axis.
   std::vector<std::size_t> unravel(const SubGrid& grid, std::size_t index) const;
   // Index into `sub` of the point of `full()` at `full_index` (sub's axes are a subset of full's).
@@ -37,6 +53,7 @@ class ParameterSpace {
 
  private:
   std::vector<double> values_[kNumAxes];
+  std::optional<AxisTie> ties_[kNumAxes];
   SubGrid full_;
 };
 
