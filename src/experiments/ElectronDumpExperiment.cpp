@@ -845,6 +845,15 @@ ElectronDumpConfig read_electron_dump_config(ExperimentInput& in) {
   c.n_decay_slices = static_cast<int>(in.number_or("num_decay_slices", "number", c.n_decay_slices));
   c.n_face_rings = static_cast<int>(in.number_or("num_face_rings", "number", c.n_face_rings));
   c.efficiency = in.number("efficiency", "number");
+  // One overall efficiency calibrated to the collaboration's own limit (README "E137"): files without the
+  // option keep the physical normalisation.
+  const bool calibrated = in.option_or("efficiency", {"calibrated", "physical"}, "physical") == "calibrated";
+  const double f = in.number_when(calibrated, "calibration_factor", "number", 1.0);
+  if (calibrated && !(f > 0 && f <= 1))
+    in.add_problem("/parameters/calibration_factor", "expected a calibrated efficiency in (0, 1] (option efficiency = "
+                                                     "calibrated)");
+  else if (calibrated)
+    c.efficiency *= f;
   c.E_min = in.number("E_min", "energy");
 
   c.photon_track_cascade = in.option("photon_track_length", {"cascade", "tsai_whitis"}) == "cascade";

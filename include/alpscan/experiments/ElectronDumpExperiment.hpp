@@ -83,7 +83,9 @@ struct ElectronDumpConfig {
   // the beam axis at L_d + L_v, and the run's share of the charge (sums to 1).
   bool face_acceptance = false;
   std::vector<double> face_half_x, face_half_y, run_fraction;
-  // Selection
+  // Selection. `efficiency` is the detection efficiency times, with option efficiency = calibrated, the
+  // data file's calibration_factor (one overall efficiency calibrated to the collaboration's own limit where
+  // the selection was never published: E137, issue 12); both are in (0, 1].
   double efficiency = 1.0;
   double E_min = 0.0;      // ALP energy threshold
   bool detect_gg = true, detect_ee = true;
@@ -105,7 +107,8 @@ class ExperimentInput;
 // Fills an ElectronDumpConfig from an electron_dump data file (e137, e141, na64_*): E_beam, N_EOT, Z,
 // A, X0_g_per_cm2, target_thickness_X0 (optional, absent = thick), the Helm form factor, L_decay_start,
 // L_decay_length (0 = open decay region), detector_half_size, efficiency, E_min; options
-// photon_track_length, screening, channels, production; num_* (optional).
+// photon_track_length, screening, channels, production, efficiency (optional: calibrated | physical, with
+// parameters/calibration_factor; absent = physical); num_* (optional).
 // Every problem is recorded in the input; the family registers itself (experiments/FamilyRegistry.hpp).
 ElectronDumpConfig read_electron_dump_config(ExperimentInput& in);
 

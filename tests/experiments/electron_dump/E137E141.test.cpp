@@ -203,8 +203,9 @@ TEST_CASE("electron dump: numbers from the publications and the seed", "[electro
 }
 
 TEST_CASE("electron dump: E137 photon-coupling region vs the digitised Dolan et al. 2017 contour", "[electron_dump]") {
-  // Validation, not tuning. Contour: data/reference/dolan2017_e137_alp_photon_gu_gd_contour.txt
-  // (lower edge g_d = branch 0, upper edge g_u = branch 1). We FIND the lower edge stronger: 0.58-0.64 x g_d
+  // Contour: data/reference/dolan2017_e137_alp_photon_gu_gd_contour.txt (lower edge g_d = branch 0, the
+  // collaboration's own limit per seed 003 L341; upper edge g_u = branch 1, Dolan et al.'s recast).
+  // Physical normalisation (option efficiency = physical): we FIND the lower edge stronger, 0.58-0.64 x g_d
   // at 100-10 MeV (N ~ 6-9x theirs at fixed g), the upper edge 1.14-1.21 x g_u, with the whole-shower photon
   // track length, the 2 GeV threshold with n = 0 (issue 12 item 4; the earlier 1 GeV threshold gave
   // 0.42-0.44 x: the soft ALPs dominate the long-lived signal), the shower photons' multiple-scattering
@@ -212,17 +213,37 @@ TEST_CASE("electron dump: E137 photon-coupling region vs the digitised Dolan et 
   // x0.86 at 10 MeV, x0.71 at 30 MeV, x0.53 at 100 MeV). A known-disagreement check against the band the
   // README documents (the intervals that round to those digits); a model change that moves them must
   // update the README.
-  auto e = load("e137");
+  // Default (efficiency = calibrated): one overall efficiency is calibrated to g_d at the contour's row
+  // m = 9.319 MeV (data file, calibration_factor). There the edge is g_d by construction (to the 5 digits
+  // of the factor and the bisection); at 30 and 100 MeV the mass dependence is alpscan's own and is
+  // compared with the curve within the precision of a digitised figure (x1.25, the rule of
+  // data/reference/seed_points.json), as is the uncalibrated upper edge.
   const auto rows = dolan_contour();
   REQUIRE(rows.size() == 32);
+  auto physical = load("e137", 1e-4, 1.0, nlohmann::json{{"efficiency", "physical"}});
   for (double m : {0.01, 0.03, 0.1}) {
-    const auto [lo, hi] = edges(*e, m, true);
+    const auto [lo, hi] = edges(*physical, m, true);
     const double gd = branch_at(rows, 0, m), gu = branch_at(rows, 1, m);
-    INFO("m = " << m << " lo = " << lo << " (Dolan " << gd << ") hi = " << hi << " (Dolan " << gu << ")");
+    INFO("physical: m = " << m << " lo = " << lo << " (Dolan " << gd << ") hi = " << hi << " (Dolan " << gu << ")");
     CHECK(lo / gd < 0.645);
     CHECK(lo / gd > 0.575);
     CHECK(hi / gu < 1.215);
     CHECK(hi / gu > 1.135);
+  }
+  auto e = load("e137");
+  const double m_cal = rows[4].m;  // the calibration row
+  REQUIRE(m_cal == Approx(0.009319065944394658));
+  const double g_cal = edges(*e, m_cal, true).first;
+  INFO("calibrated: edge at the calibration mass " << g_cal << " against " << rows[4].g);
+  CHECK(g_cal / rows[4].g == Approx(1.0).epsilon(2e-5));
+  for (double m : {0.03, 0.1}) {
+    const auto [lo, hi] = edges(*e, m, true);
+    const double gd = branch_at(rows, 0, m), gu = branch_at(rows, 1, m);
+    INFO("calibrated: m = " << m << " lo = " << lo << " (Dolan " << gd << ") hi = " << hi << " (Dolan " << gu << ")");
+    CHECK(lo / gd > 0.8);
+    CHECK(lo / gd < 1.25);
+    CHECK(hi / gu > 0.8);
+    CHECK(hi / gu < 1.25);
   }
 }
 

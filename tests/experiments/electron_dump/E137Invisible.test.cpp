@@ -202,7 +202,11 @@ TEST_CASE("e137 invisible: alpscan's full signal against the seed's P-ratio reca
   //      N_0 = s_up/(1 - br)^2 ~ s_up/BR_vis^2, nearer its peak, where slower ALPs still contribute: the
   //      effective boost there is lower than Eq. (42)'s <gamma>, fitted where only the fastest survive
   //      (seed footnote 7, L365). So alpscan lies between the seed's edge and the exact one-boost edge.
-  auto e = load_e137();
+  // Both normalisations (option efficiency): every relation is checked on each with its own g_d, g_u,
+  // except "(a) outweighs (b)", which holds at the physical normalisation only: at the calibrated one
+  // (N x 0.16) the edges sit lower on the yield curve and alpscan's upper edge is 0.92-1.0x the closed form's.
+  for (const bool physical : {true, false}) {
+  auto e = load_e137(nlohmann::json{{"efficiency", physical ? "physical" : "calibrated"}});
   SeedRecast s;
   for (double m : {0.003, 0.01}) {
     const auto [gd, gu] = edges(*e, m, true);
@@ -214,10 +218,11 @@ TEST_CASE("e137 invisible: alpscan's full signal against the seed's P-ratio reca
       const auto [slo, shi] = s.edges(m, gd, br, gam);
       const auto [slo15, shi15] = s.edges(m, gd, br, 15.0 / m);  // the seed's m <gamma> ~ 15 GeV (L361)
       const double x1 = s.upper_exact(m, gd, br, gam), xmax = s.upper_exact(m, gd, br, 20.0 / m);
-      std::printf("E137 m = %g MeV, BR_vis(seed) = %g (br_inv = %.8f): alpscan g_agg %.3e - %.3e; seed closed form "
+      std::printf("[%s] E137 m = %g MeV, BR_vis(seed) = %g (br_inv = %.8f): alpscan g_agg %.3e - %.3e; seed closed form "
                   "(alpscan g_d = %.3e, m<gamma> = %.2f GeV) %.3e - %.3e [with m<gamma> = 15 GeV: upper %.3e]; exact "
                   "one-gamma upper %.3e (gamma_max: %.3e); alpscan/seed upper %.3f, exact-one-gamma/seed %.3f\n",
-                  m * 1e3, br, bi, lo, hi, gd, m * gam, slo, shi, shi15, x1, xmax, hi / shi, x1 / shi);
+                  physical ? "physical" : "calibrated", m * 1e3, br, bi, lo, hi, gd, m * gam, slo, shi, shi15, x1, xmax,
+                  hi / shi, x1 / shi);
       REQUIRE(std::isfinite(lo));
       REQUIRE(std::isfinite(shi));
       const double u_min = (s.L + s.D) * SeedRecast::k(m) * gd * gd * (1.0 + 1.0 / br) / (s.hbarc * e->config().E_min / m);
@@ -231,9 +236,10 @@ TEST_CASE("e137 invisible: alpscan's full signal against the seed's P-ratio reca
       CHECK(lo <= gd * (1 + d1) * 1.002);
       CHECK(slo >= gd);
       CHECK(x1 > 1.3 * shi);  // (a)
-      CHECK(hi > shi);         // (a) outweighs (b)
+      if (physical) CHECK(hi > shi);  // (a) outweighs (b)
       CHECK(hi < 1.02 * x1);   // (b)
     }
+  }
   }
 }
 
@@ -246,9 +252,19 @@ TEST_CASE("e137 invisible: at 10 MeV and BR_vis = 1e-4 the band ends near g_ae^s
   // excluded at br_inv = 1/(1 + 1e-4), with production as the seed (Primakoff only) and the default
   // (with ALP bremsstrahlung). Tolerance: the seed's "~1e-4" is one figure read off a log plot: a
   // factor 2 either way. The closed form is expected ~(L+D)/D in Gamma_ee below alpscan (cause (a) above).
+  //
+  // Both normalisations (option efficiency). Physical: all four numbers within the factor 2 of the seed's
+  // ~1e-4. Calibrated (N x 0.16, g_d on the collaboration's limit, i.e. the seed's own input): the closed
+  // forms stay within it (6.1e-5), alpscan's full signal ends lower (4.5e-5, 0.74x its closed form against
+  // 0.93x at the physical normalisation): with 6x less signal the band ends at a smaller invisible-decay
+  // exponent, where the slow ALPs still carry much of the yield and die faster than Eq. (42)'s one mean
+  // boost (fitted where only the fastest survive) says -- checked against its closed form within the same
+  // factor 2, reported in the README beside the seed's ~1e-4 (0.45x).
   const double m = 0.01, br = 1e-4, bi = br_inv_of_seed_br_vis(br), me = units::m_electron;
+  for (const bool physical : {true, false}) {
+  const char* mode = physical ? "physical" : "calibrated";
   SeedRecast s;
-  auto e = load_e137(nlohmann::json{{"production", "primakoff"}});
+  auto e = load_e137(nlohmann::json{{"production", "primakoff"}, {"efficiency", mode}});
   const auto [gd, gu] = edges(*e, m, true);
   REQUIRE(std::isfinite(gd));
   // Closed form with <gamma> from alpscan's edges and with the seed's m <gamma> = 15 GeV.
@@ -282,20 +298,30 @@ TEST_CASE("e137 invisible: at 10 MeV and BR_vis = 1e-4 the band ends near g_ae^s
     return std::exp(0.5 * (a + b));
   };
   const double ap = alp_end(*e);
-  auto d = load_e137();
+  auto d = load_e137(nlohmann::json{{"efficiency", mode}});
   const double ad = alp_end(*d);
-  std::printf("E137 m = 10 MeV, BR_vis = 1e-4: band ends at g_ae = %.3e (g_ae^seed = %.3e GeV^-1) alpscan Primakoff only, "
+  std::printf("[%s] E137 m = 10 MeV, BR_vis = 1e-4: band ends at g_ae = %.3e (g_ae^seed = %.3e GeV^-1) alpscan Primakoff only, "
               "%.3e (%.3e) with bremsstrahlung; closed form %.3e (%.3e) with alpscan's <gamma>, %.3e (%.3e) with the seed's "
               "15 GeV; seed L511: ~1e-4 GeV^-1. alpscan/closed %.3f\n",
-              ap, ap / me, ad, ad / me, ce, ce / me, ce15, ce15 / me, ap / ce);
-  for (double v : {ap, ad, ce, ce15}) {
+              mode, ap, ap / me, ad, ad / me, ce, ce / me, ce15, ce15 / me, ap / ce);
+  for (double v : {ce, ce15}) {
     CHECK(v / me > 0.5e-4);
     CHECK(v / me < 2e-4);
+  }
+  for (double v : {ap, ad}) {
+    if (physical) {
+      CHECK(v / me > 0.5e-4);
+      CHECK(v / me < 2e-4);
+    } else {
+      CHECK(v / ce > 0.5);
+      CHECK(v / ce < 2.0);
+    }
   }
   // alpscan ends slightly below the closed form (0.93): causes (a) and (b) of the previous test case
   // nearly cancel at the tip of the band (the peak of N, where (b) is strongest). Both productions agree
   // to 1%: ALP bremsstrahlung at g_ae ~ 3.5e-8 is negligible beside Primakoff at g_agg ~ 1e-5.
   CHECK(ad == Approx(ap).epsilon(0.01));
+  }
 }
 
 TEST_CASE("e137 invisible: one mechanism -- N at br_inv is the visible N at a rescaled coupling", "[electron_dump][e137_invisible]") {
