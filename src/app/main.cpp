@@ -303,9 +303,8 @@ int cmd_plan(const Args& a) {
     const Axis ax = static_cast<Axis>(i);
     const auto& v = space.values(ax);
     bool used = false;
-    for (const auto& i2 : infos)
-      for (Axis u : i2.axes)  // directly, or through a tied axis that follows it
-        used = used || u == ax || (space.tie(u) && space.tie(u)->source == ax);
+    for (const auto& i2 : infos)  // directly, or through an axis that follows it (a tie, the electron loop)
+      for (Axis u : with_implied_axes(job, i2.axes)) used = used || u == ax;
     if (const auto& t = space.tie(ax))
       std::cout << fmt::format("  {:<10} tied: {:g} x {} ({} per unit of {})\n", axis_name(ax), t->ratio,
                                axis_name(t->source), axis_external_unit(ax), axis_name(t->source));
@@ -325,7 +324,7 @@ int cmd_plan(const Args& a) {
     const stats::Likelihood& lik = *infos[e].likelihood;
     const std::string stat = lik.describe(lik.calibrate(job.cl, nullptr, 0)).headline;
     std::cout << fmt::format("  {:<26} axes [{}], {} evaluations in {} chunks, {}\n", infos[e].name,
-                             axes_list(infos[e].axes), plan.grids[e].size, chunks_per[std::min<std::size_t>(e, 63)],
+                             axes_list(with_implied_axes(job, infos[e].axes)), plan.grids[e].size, chunks_per[std::min<std::size_t>(e, 63)],
                              stat);
   }
   std::cout << fmt::format("total: {} evaluations in {} chunks of <= {} points\n", plan.total_points,

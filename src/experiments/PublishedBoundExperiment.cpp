@@ -34,9 +34,10 @@ PublishedBoundExperiment::PublishedBoundExperiment(ExperimentInfo info, Publishe
     : info_(std::move(info)), cfg_(cfg), curve_(curve_of(info_)) {
   if (!curve_) throw std::invalid_argument("the published_bound family reads a \"published_curve\" section (none given)");
   const std::string& c = curve_->curve().coupling;
-  if (c != "g_agg" && c != "g_ae")
-    throw std::invalid_argument("published_curve/coupling must be \"g_agg\" or \"g_ae\" for this family, found \"" + c + "\"");
-  photon_ = c == "g_agg";
+  if (c != "g_agg" && c != "g_ae" && c != "g_ae*g_agg")
+    throw std::invalid_argument("published_curve/coupling must be \"g_agg\", \"g_ae\" or \"g_ae*g_agg\" for this family, found \"" +
+                                c + "\"");
+  bound_ = c == "g_agg" ? Bound::photon : c == "g_ae" ? Bound::electron : Bound::product;
   if (!(cfg_.power > 0) || !std::isfinite(cfg_.power)) throw std::invalid_argument("signal_power must be > 0");
   if (!cfg_.ceiling_m_a.empty() || !cfg_.ceiling_g.empty()) {
     stats::PublishedCurve k = ceiling_curve(cfg_, c);
@@ -44,11 +45,17 @@ PublishedBoundExperiment::PublishedBoundExperiment(ExperimentInfo info, Publishe
     if (!problem.empty()) throw std::invalid_argument("ceiling_m_a / ceiling_g: " + problem);
     ceiling_.emplace(std::move(k));
   }
-  info_.axes = {Axis::m_a, photon_ ? Axis::g_agg : Axis::g_ae};
+  if (bound_ == Bound::product) info_.axes = {Axis::m_a, Axis::g_agg, Axis::g_ae};
+  else info_.axes = {Axis::m_a, bound_ == Bound::photon ? Axis::g_agg : Axis::g_ae};
 }
 
 double PublishedBoundExperiment::coupling(const model::AlpModel& a) const {
-  return std::abs(photon_ ? a.g_gamma() : a.g_ae());  // bounds are on |g|
+  switch (bound_) {  // bounds are on |g|
+    case Bound::photon: return std::abs(a.g_gamma());
+    case Bound::electron: return std::abs(a.g_ae());
+    case Bound::product: break;
+  }
+  return std::abs(a.g_ae() * a.g_gamma());
 }
 
 double PublishedBoundExperiment::coupling_limit(double m_a) const { return curve_->coupling_limit(m_a); }
@@ -79,8 +86,9 @@ PublishedBoundConfig read_published_bound_config(ExperimentInput& in) {
     return c;
   }
   const std::string& coupling = curve->curve().coupling;
-  if (coupling != "g_agg" && coupling != "g_ae") {
-    in.add_problem("/published_curve/coupling", "the published_bound family takes the coupling from the model: expected \"g_agg\" or \"g_ae\", found \"" + coupling + "\"");
+  if (coupling != "g_agg" && coupling != "g_ae" && coupling != "g_ae*g_agg") {
+    in.add_problem("/published_curve/coupling", "the published_bound family takes the coupling from the model: expected \"g_agg\", "
+                                                "\"g_ae\" or \"g_ae*g_agg\", found \"" + coupling + "\"");
     return c;
   }
   const std::string dimension = coupling == "g_ae" ? "number" : "inverse_energy";

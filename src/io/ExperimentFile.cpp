@@ -254,9 +254,10 @@ void ExperimentFile::read_published_curve(const json& b) {
   stats::PublishedCurve c;
   c.coupling = b.contains("coupling") && b["coupling"].is_string() ? b["coupling"].get<std::string>() : "";
   std::string g_dimension;
-  if (c.coupling == "g_agg" || c.coupling == "g_achi") g_dimension = "inverse_energy";
+  // g_ae*g_agg: a bound on the product (CAST's solar ABC axions: production by g_ae, detection by g_agg).
+  if (c.coupling == "g_agg" || c.coupling == "g_achi" || c.coupling == "g_ae*g_agg") g_dimension = "inverse_energy";
   else if (c.coupling == "g_ae" || c.coupling == "epsilon") g_dimension = "number";  // epsilon: a dark photon's kinetic mixing (recasts)
-  else diags_.add(path_, w + "/coupling", "expected \"g_agg\", \"g_achi\", \"g_ae\" or \"epsilon\" (the coupling the curve bounds)");
+  else diags_.add(path_, w + "/coupling", "expected \"g_agg\", \"g_achi\", \"g_ae\", \"g_ae*g_agg\" or \"epsilon\" (the coupling the curve bounds)");
   if (!b.contains("source") || !b["source"].is_string() || b["source"].get<std::string>().empty())
     diags_.add(path_, w + "/source", "the curve needs its provenance (paper, figure, how it was digitised)");
   else c.source = b["source"].get<std::string>();

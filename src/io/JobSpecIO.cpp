@@ -97,6 +97,8 @@ AxisSpec read_axis(JsonChecker& c, const json& j, Axis a, const std::string& ptr
       s.kind = AxisSpec::Kind::tied;
       s.values = {0.0};
       if (j.contains("unit")) c.add(ptr + "/unit", "a tied axis takes its unit from the ratio: give none");
+      for (const char* k : {"min", "max", "points"})
+        if (j.contains(k)) c.add(ptr + "/" + k, "a tied axis has no grid of its own (its values follow \"tied_to\"): remove it");
       const std::string src = j["tied_to"].is_string() ? j["tied_to"].get<std::string>() : "";
       s.tied_to = axis_from_name(src);
       if (!s.tied_to) c.add(ptr + "/tied_to", "expected the name of another axis, found " + j["tied_to"].dump() +
@@ -251,6 +253,7 @@ void read_bandpass(JsonChecker& c, const json& b, JobSpec& job) {
   }
   c.no_unknown_keys(b, ptr, {"eps", "m_D"});
   job.model.bandpass.on = true;
+  std::set<Axis> shorthand_ok;  // the checks below need both shorthands set first (a tie may follow the other)
   for (Axis a : {Axis::eps, Axis::m_D}) {
     const std::string key(axis_name(a));
     AxisSpec& spec = job.axes[static_cast<int>(a)];
@@ -271,6 +274,12 @@ void read_bandpass(JsonChecker& c, const json& b, JobSpec& job) {
       c.add(ptr + "/" + key, std::string("expected ") + what + " (here, or as the axis /parameters/" + key + "), found nothing");
       continue;
     }
+    shorthand_ok.insert(a);
+  }
+  for (Axis a : {Axis::eps, Axis::m_D}) {
+    if (!shorthand_ok.count(a)) continue;
+    const std::string key(axis_name(a));
+    const char* what = a == Axis::eps ? "the kinetic mixing epsilon, a number in (0, 1)" : "the dark photon mass in eV, > 0";
     const std::string where = b.contains(key) ? ptr + "/" + key : "/parameters/" + key;
     for (double v : effective_values(job, a))
       if (!(v > 0) || !std::isfinite(v) || (a == Axis::eps && v >= 1)) {
@@ -441,7 +450,6 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
         job.axes[static_cast<int>(*a)] = read_axis(c, it.value(), *a, "/parameters/" + it.key());
       }
       if (!p->contains("m_a")) c.add("/parameters/m_a", "missing required axis (the ALP mass, in eV)");
-      resolve_ties(c, job);
       // The invisible width comes either from a -> chi chi or from a given branching ratio
       // (model::AlpModel refuses a point with both; refused here so that no scan stops half-way).
       auto any_nonzero = [&](Axis a) {
@@ -610,6 +618,8 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
       if (m.contains("bandpass")) read_bandpass(c, m["bandpass"], job);
     }
   }
+  // Ties once every axis is known, including the model block's shorthand axes (bandpass eps, m_D).
+  resolve_ties(c, job);
   // The bandpass parameters mean nothing without the bandpass model: a scan over them would silently
   // repeat one map.
   if (!job.model.bandpass.on)

@@ -4,6 +4,21 @@
 
 namespace alpscan {
 
+std::vector<Axis> with_implied_axes(const JobSpec& job, std::vector<Axis> used) {
+  const bool loop = job.model.electron_loop != model::ModelOptions::ElectronLoop::off;
+  for (std::size_t k = 0; k < used.size(); ++k) {  // grows while it is walked: the closure
+    const Axis a = used[k];
+    const AxisSpec& s = job.axes[static_cast<int>(a)];
+    std::vector<Axis> more;
+    if (s.kind == AxisSpec::Kind::tied && s.tied_to) more.push_back(*s.tied_to);
+    if (loop && a == Axis::g_agg) more.push_back(Axis::g_ae);
+    for (Axis b : more)
+      if (std::find(used.begin(), used.end(), b) == used.end()) used.push_back(b);
+  }
+  std::sort(used.begin(), used.end());
+  return used;
+}
+
 ParameterSpace::ParameterSpace(const JobSpec& job) {
   std::vector<Axis> all;
   for (int i = 0; i < kNumAxes; ++i) {
@@ -14,6 +29,7 @@ ParameterSpace::ParameterSpace(const JobSpec& job) {
       ties_[i] = AxisTie{*s.tied_to, s.tie_ratio};
       values_[i] = {0.0};  // never read: apply_ties sets the value at every point
     }
+    implied_[i] = with_implied_axes(job, {static_cast<Axis>(i)});
   }
   full_ = subgrid(all);
 }
@@ -41,9 +57,10 @@ void ParameterSpace::apply_ties(AlpPoint& p) const {
 SubGrid ParameterSpace::subgrid(const std::vector<Axis>& used) const {
   SubGrid g;
   auto uses = [&](Axis a) {
-    if (std::find(used.begin(), used.end(), a) != used.end()) return true;
-    for (Axis u : used)  // a tied axis in use brings its source
-      if (const auto& t = tie(u); t && t->source == a) return true;
+    for (Axis u : used) {  // directly, or an axis in use brings it (with_implied_axes)
+      const auto& imp = implied_[static_cast<int>(u)];
+      if (std::find(imp.begin(), imp.end(), a) != imp.end()) return true;
+    }
     return false;
   };
   for (int i = 0; i < kNumAxes; ++i) {

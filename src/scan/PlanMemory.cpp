@@ -1,4 +1,5 @@
 #include "alpscan/scan/PlanMemory.hpp"
+#include "alpscan/scan/ParameterSpace.hpp"
 
 #include <unistd.h>
 
@@ -74,8 +75,8 @@ std::uint64_t plan_memory_estimate(const JobSpec& job, const std::vector<std::ve
   // combined map) and the merge (freed the refinement state first).
   std::uint64_t scan_phase = 0, largest = 0, second = 0;
   for (std::size_t e = 0; e < experiment_axes.size(); ++e) {
-    std::uint64_t sub = 1;
-    for (Axis a : experiment_axes[e]) sub = sat_mul(sub, points(a));
+    std::uint64_t sub = 1;  // the sub-grid the work plan makes (scan/ParameterSpace): ties and the electron loop
+    for (Axis a : with_implied_axes(job, experiment_axes[e])) sub = sat_mul(sub, points(a));
     const std::uint64_t width = e < widths.size() && widths[e] > 1 ? widths[e] : 0;
     // Held for the whole run: refinement's order and planned flag (8 + 1), a work unit and its checkpoint
     // state (~40 bytes) per chunk.

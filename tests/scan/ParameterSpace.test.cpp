@@ -150,3 +150,41 @@ TEST_CASE("tied axes: value = ratio x source at every point, units at the edge, 
   const AlpPoint q = s.point(s.subgrid({Axis::m_a}), 2);
   CHECK(q.g_agg() == Approx(2.5e-6).epsilon(1e-15));
 }
+
+TEST_CASE("the electron-loop coupling: experiments of g_agg run along g_ae too", "[scan]") {
+  // model.electron_loop makes every family's photon coupling |g_agg +- delta g(g_ae)|: an experiment that
+  // declares only (m_a, g_agg) depends on g_ae, and a scanned g_ae must be in its sub-grid (before, it was
+  // evaluated at g_ae's first value only and the map was silently wrong).
+  Diagnostics d;
+  const std::string base = R"({"format": "alpscan-job/1",
+    "parameters": {"m_a": {"values": [1e6, 1e8]}, "g_agg": {"values": [1e-6, 1e-5]}, "g_ae": {"values": [1e-8, 1e-2]}},
+    "experiments": ["passat_nomad"])";
+  const ParameterSpace off(job_from(base + "}", d));
+  REQUIRE(d.empty());
+  CHECK(off.subgrid({Axis::m_a, Axis::g_agg}).axes == std::vector<Axis>{Axis::m_a, Axis::g_agg});
+  const JobSpec j = job_from(base + R"(, "model": {"electron_loop": "add"}})", d);
+  REQUIRE(d.empty());
+  const ParameterSpace on(j);
+  CHECK(on.subgrid({Axis::m_a, Axis::g_agg}).axes == std::vector<Axis>{Axis::m_a, Axis::g_agg, Axis::g_ae});
+  CHECK(on.subgrid({Axis::m_a}).axes == std::vector<Axis>{Axis::m_a});
+  CHECK(with_implied_axes(j, {Axis::g_agg}) == std::vector<Axis>{Axis::g_agg, Axis::g_ae});
+  // Every point of that sub-grid carries its own g_ae.
+  const SubGrid g = on.subgrid({Axis::m_a, Axis::g_agg});
+  CHECK(on.point(g, 0).g_ae() == 1e-8);
+  CHECK(on.point(g, 1).g_ae() == 1e-2);
+}
+
+TEST_CASE("tied axes: a tie may follow an axis the model block gives (bandpass m_D shorthand)", "[job]") {
+  Diagnostics d;
+  const JobSpec j = job_from(R"({"format": "alpscan-job/1",
+    "parameters": {"m_a": {"values": [1e-6, 1e-3]}, "g_agg": {"values": [1e-10, 1e-9]},
+                   "m_f_light": 1e-6, "m_f_heavy": 1e3, "eps": {"tied_to": "m_D", "ratio": 1e-6}},
+    "model": {"bandpass": {"m_D": 6e-4}},
+    "experiments": ["osqar"]})", d);
+  INFO(d.format());
+  REQUIRE(d.empty());
+  const ParameterSpace s(j);
+  const AlpPoint p = s.point(s.full(), 0);
+  CHECK(p[Axis::m_D] == Approx(6e-4 * units::eV).epsilon(1e-15));
+  CHECK(p[Axis::eps] == Approx(6e-10).epsilon(1e-15));  // eps is dimensionless, m_D in eV: the ratio per eV
+}

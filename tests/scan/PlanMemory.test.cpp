@@ -86,3 +86,22 @@ TEST_CASE("PlanMemory: the limit comes from ALPSCAN_MAX_PLAN_BYTES, else from th
   CHECK_THAT(why, Catch::Contains("at least 2.5 MB") && Catch::Contains("limit of 1 KB (ALPSCAN_MAX_PLAN_BYTES)") &&
                       Catch::Contains("ALPSCAN_MAX_PLAN_BYTES=<bytes>"));
 }
+
+TEST_CASE("PlanMemory: an experiment is counted on the sub-grid the plan makes (ties, the electron loop)", "[scan][memory]") {
+  // g_agg tied to a 300-point g_ae: an experiment that declares only (m_a, g_agg) runs on m_a x g_ae, as
+  // ParameterSpace::subgrid makes it, so it costs what the same experiment on (m_a, g_ae) costs.
+  JobSpec tied = grid(100, 1);
+  tied.axes[static_cast<int>(Axis::g_ae)].values.assign(300, 1.0);
+  tied.axes[static_cast<int>(Axis::g_agg)].kind = AxisSpec::Kind::tied;
+  tied.axes[static_cast<int>(Axis::g_agg)].tied_to = Axis::g_ae;
+  tied.axes[static_cast<int>(Axis::g_agg)].tie_ratio = 2.0;
+  const std::vector<std::vector<Axis>> photon = {{Axis::m_a, Axis::g_agg}}, electron = {{Axis::m_a, Axis::g_ae}};
+  CHECK(plan_memory_estimate(tied, photon, {1}) == plan_memory_estimate(tied, electron, {1}));
+  // The electron-loop coupling: g_agg brings g_ae the same way.
+  JobSpec loop = grid(100, 100);
+  loop.axes[static_cast<int>(Axis::g_ae)].values.assign(300, 1.0);
+  const std::uint64_t off = plan_memory_estimate(loop, photon, {1});
+  loop.model.electron_loop = model::ModelOptions::ElectronLoop::add;
+  CHECK(plan_memory_estimate(loop, photon, {1}) >= off + 299u * 100u * 100u * 18);
+  CHECK(plan_memory_estimate(loop, photon, {1}) == plan_memory_estimate(loop, {{Axis::m_a, Axis::g_agg, Axis::g_ae}}, {1}));
+}

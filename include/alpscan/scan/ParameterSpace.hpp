@@ -25,6 +25,12 @@ struct AxisTie {
   double ratio = 0.0;
 };
 
+// The axes an experiment's signal depends on: the axes it declares and those their values follow in this
+// job -- a tied axis follows its source, and with the model option electron_loop the photon coupling every
+// family sees is |g_agg +- delta g(g_ae)|, so g_agg brings g_ae. Sorted, without repeats. Shared by the
+// sub-grids and the plan-memory estimate, so that what is planned is what is evaluated.
+std::vector<Axis> with_implied_axes(const JobSpec& job, std::vector<Axis> used);
+
 class ParameterSpace {
  public:
   explicit ParameterSpace(const JobSpec& job);
@@ -38,8 +44,8 @@ class ParameterSpace {
   bool any_tie() const;
   // The values axis a takes: its own, or ratio x its source's for a tied axis (external units).
   std::vector<double> effective_values(Axis a) const;
-  // The sub-grid of an experiment: its used axes that are scanned, and the sources of the tied axes it
-  // uses (an experiment of g_agg depends on g_ae when g_agg is tied to it).
+  // The sub-grid of an experiment: the scanned axes among with_implied_axes(job, used) (an experiment of
+  // g_agg depends on g_ae when g_agg is tied to it, or with the electron-loop coupling).
   SubGrid subgrid(const std::vector<Axis>& used) const;
   // The point at `index` of `grid` in internal units. Axes outside the grid sit at their first value;
   // tied axes follow their source (apply_ties).
@@ -54,6 +60,7 @@ class ParameterSpace {
  private:
   std::vector<double> values_[kNumAxes];
   std::optional<AxisTie> ties_[kNumAxes];
+  std::vector<Axis> implied_[kNumAxes];  // with_implied_axes(job, {a}) per axis
   SubGrid full_;
 };
 

@@ -202,9 +202,13 @@ TEST_CASE("e137 invisible: alpscan's full signal against the seed's P-ratio reca
   //      N_0 = s_up/(1 - br)^2 ~ s_up/BR_vis^2, nearer its peak, where slower ALPs still contribute: the
   //      effective boost there is lower than Eq. (42)'s <gamma>, fitted where only the fastest survive
   //      (seed footnote 7, L365). So alpscan lies between the seed's edge and the exact one-boost edge.
-  // Both normalisations (option efficiency): every relation is checked on each with its own g_d, g_u,
-  // except "(a) outweighs (b)", which holds at the physical normalisation only: at the calibrated one
-  // (N x 0.16) the edges sit lower on the yield curve and alpscan's upper edge is 0.92-1.0x the closed form's.
+  // Both normalisations (option efficiency), each with its own g_d, g_u. "(a) outweighs (b)" holds in every
+  // case but one: at the calibrated normalisation (N x 0.16), 10 MeV and BR_vis = 1e-4, the edge sits lower
+  // on the yield curve, where (b) is stronger, and alpscan's upper edge is 0.92x the closed form's (alpscan/
+  // closed form upper 1.33, 1.16, 1.29, 0.92 calibrated; 1.34, 1.21, 1.31, 1.05 physical): that case is
+  // pinned to > 0.88 (a known shift, README). The rigorous bracket of the lower edge exists only while
+  // u_min <= 2/e (the maximum of 4 ln(1 + d) - u_min (1 + d)^2 is 2 ln(2/u_min) - 2): at the calibrated 10 MeV,
+  // BR_vis = 1e-4 point u_min > 2/e and there is no such bound (asserted, and said in the README).
   for (const bool physical : {true, false}) {
   auto e = load_e137(nlohmann::json{{"efficiency", physical ? "physical" : "calibrated"}});
   SeedRecast s;
@@ -226,17 +230,22 @@ TEST_CASE("e137 invisible: alpscan's full signal against the seed's P-ratio reca
       REQUIRE(std::isfinite(lo));
       REQUIRE(std::isfinite(shi));
       const double u_min = (s.L + s.D) * SeedRecast::k(m) * gd * gd * (1.0 + 1.0 / br) / (s.hbarc * e->config().E_min / m);
-      double d0 = 0.0, d1 = 1.0;  // (1 + d)^4 exp(-u_min (1 + d)^2) = 1 on the rising side
-      for (int i = 0; i < 100; ++i) {
+      // (1 + d)^4 exp(-u_min (1 + d)^2) = 1 on the rising side, d in (0, sqrt(2/u_min) - 1]; no root if u_min > 2/e
+      const bool bounded = u_min <= 2.0 / std::exp(1.0);
+      double d0 = 0.0, d1 = bounded ? std::sqrt(2.0 / u_min) - 1.0 : NAN;
+      for (int i = 0; i < 200 && bounded; ++i) {
         const double d = 0.5 * (d0 + d1);
         (4.0 * std::log1p(d) - u_min * (1 + d) * (1 + d) < 0 ? d0 : d1) = d;
       }
-      std::printf("  lower edge: alpscan/g_d = %.4f, seed closed form/g_d = %.4f, rigorous bound <= %.4f\n", lo / gd, slo / gd, 1 + d1);
+      std::printf("  lower edge: alpscan/g_d = %.4f, seed closed form/g_d = %.4f, rigorous bound <= %.4f (u_min = %.3f)\n",
+                  lo / gd, slo / gd, 1 + d1, u_min);
       CHECK(lo >= gd * (1 - 1e-3));
-      CHECK(lo <= gd * (1 + d1) * 1.002);
+      if (bounded) CHECK(lo <= gd * (1 + d1) * 1.002);
+      CHECK(bounded == (physical || m < 0.005 || br > 1e-3));  // the one unbounded case, see above
       CHECK(slo >= gd);
       CHECK(x1 > 1.3 * shi);  // (a)
-      if (physical) CHECK(hi > shi);  // (a) outweighs (b)
+      if (physical || m < 0.005 || br > 1e-3) CHECK(hi > shi);  // (a) outweighs (b)
+      else CHECK(hi > 0.88 * shi);
       CHECK(hi < 1.02 * x1);   // (b)
     }
   }
@@ -255,7 +264,8 @@ TEST_CASE("e137 invisible: at 10 MeV and BR_vis = 1e-4 the band ends near g_ae^s
   //
   // Both normalisations (option efficiency). Physical: all four numbers within the factor 2 of the seed's
   // ~1e-4. Calibrated (N x 0.16, g_d on the collaboration's limit, i.e. the seed's own input): the closed
-  // forms stay within it (6.1e-5), alpscan's full signal ends lower (4.5e-5, 0.74x its closed form against
+  // forms stay within it (6.1e-5); alpscan's full signal ends lower, OUTSIDE it (4.5e-5: 0.45x the seed,
+  // a known disagreement pinned to 0.40-0.50e-4; 0.74x its closed form against
   // 0.93x at the physical normalisation): with 6x less signal the band ends at a smaller invisible-decay
   // exponent, where the slow ALPs still carry much of the yield and die faster than Eq. (42)'s one mean
   // boost (fitted where only the fastest survive) says -- checked against its closed form within the same
@@ -313,6 +323,10 @@ TEST_CASE("e137 invisible: at 10 MeV and BR_vis = 1e-4 the band ends near g_ae^s
       CHECK(v / me > 0.5e-4);
       CHECK(v / me < 2e-4);
     } else {
+      // A known disagreement: 0.45x the seed's ~1e-4, outside the factor 2 fixed for a figure reading
+      // (README); pinned so that a change that moves it must update the README.
+      CHECK(v / me > 0.40e-4);
+      CHECK(v / me < 0.50e-4);
       CHECK(v / ce > 0.5);
       CHECK(v / ce < 2.0);
     }

@@ -1,6 +1,6 @@
 // The published_bound family (PublishedBoundExperiment) with its data files (data/experiments/
 // mwd_polarisation, chandra_ngc1275, chandra_h1821, mrk421, sn1987a_gamma, sn1987a_heavy_alp_gamma,
-// sn1987a_heavy_alp_nu, cast_all_phases) against the numbers the original papers state in their abstracts, the closed form of
+// sn1987a_heavy_alp_nu, cast_all_phases, cast_gae) against the numbers the original papers state in their abstracts, the closed form of
 // the (ln m, ln g) interpolation, the scaling s = (g/g_lim)^p, the empty region outside each curve's mass
 // range, and the errors a bad curve file gives.
 //
@@ -259,7 +259,7 @@ TEST_CASE("published_bound: a bad curve file is reported with the file, the key 
   p = problems_of(bad_file("epsilon", "c.txt", "1"), good);  // a coupling the family cannot take from the model
   INFO(p);
   CHECK(p.find("x.json: /published_curve/coupling") != std::string::npos);
-  CHECK(p.find("expected \"g_agg\" or \"g_ae\", found \"epsilon\"") != std::string::npos);
+  CHECK(p.find("expected \"g_agg\", \"g_ae\" or \"g_ae*g_agg\", found \"epsilon\"") != std::string::npos);
 
   // no curve at all
   p = problems_of(R"({"format": "alpscan-experiment/1", "name": "x", "family": "published_bound", "title": "t",
@@ -300,4 +300,28 @@ TEST_CASE("published_bound: a g_ae curve reads the model's g_ae", "[experiments]
   CHECK(e->info().axes == std::vector<Axis>{Axis::m_a, Axis::g_ae});
   CHECK(e->expected_signal(model::AlpModel::from_couplings(1 * eV, 1e-3, 2e-13)) == Approx(4.0).epsilon(1e-12));
   CHECK(e->expected_signal(model::AlpModel::from_couplings(1 * eV, 1e-3, 0.0)) == 0.0);  // g_agg is not read
+}
+
+TEST_CASE("published_bound: CAST's product bound g_ae g_agg < 8.1e-23 GeV^-1 below 10 meV (seed 002 L1589-L1591)",
+          "[experiments][published_bound]") {
+  auto e = load("cast_gae");
+  CHECK(e->info().axes == std::vector<Axis>{Axis::m_a, Axis::g_agg, Axis::g_ae});
+  CHECK(e->info().probe_kinematics.has_value());
+  CHECK(e->config().power == 2.0);  // counts ~ (g_ae g_agg)^2
+  CHECK(e->info().likelihood->describe(e->info().likelihood->calibrate(0.95, nullptr, 0)).headline.find("g_ae*g_agg") !=
+        std::string::npos);
+  auto s = [&](double m_eV, double g_agg, double g_ae) {
+    return e->expected_signal(model::AlpModel::from_couplings(m_eV * eV, g_agg, g_ae));
+  };
+  // On the hyperbola g_agg = 8.1e-23/g_ae the signal is the curve's level 1, at every split of the product.
+  for (double g_ae : {1e-13, 1e-12, 8.1e-12}) {
+    INFO("g_ae = " << g_ae);
+    CHECK(s(1e-6, 8.1e-23 / g_ae, g_ae) == Approx(1.0).epsilon(1e-12));
+    CHECK(s(1e-6, 2 * 8.1e-23 / g_ae, g_ae) == Approx(4.0).epsilon(1e-12));
+  }
+  CHECK(s(1e-6, 1e-10, 0.0) == 0.0);   // no electron coupling, no ABC axions
+  CHECK(s(1e-6, 0.0, 1e-11) == 0.0);   // no photon coupling, no conversion in the magnet
+  CHECK(s(9e-3, 1e-10, 1e-12) >= 1.0);  // 1e-22 > 8.1e-23 below 10 meV
+  CHECK(s(2e-2, 1e-10, 1e-12) == 0.0);  // above 10 meV the seed states nothing
+  CHECK(s(1e-12, 1e-10, 1e-12) >= 1.0);  // down to the lowest job masses
 }
