@@ -34,10 +34,6 @@ ParameterSpace::ParameterSpace(const JobSpec& job) {
   full_ = subgrid(all);
 }
 
-bool ParameterSpace::any_tie() const {
-  return std::any_of(std::begin(ties_), std::end(ties_), [](const auto& t) { return t.has_value(); });
-}
-
 std::vector<double> ParameterSpace::effective_values(Axis a) const {
   const auto& t = tie(a);
   if (!t) return values(a);

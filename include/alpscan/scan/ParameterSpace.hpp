@@ -41,7 +41,6 @@ class ParameterSpace {
   const SubGrid& full() const { return full_; }
   // The tie of axis a, if it is tied (then it is not scanned and values(a) is a placeholder).
   const std::optional<AxisTie>& tie(Axis a) const { return ties_[static_cast<int>(a)]; }
-  bool any_tie() const;
   // The values axis a takes: its own, or ratio x its source's for a tied axis (external units).
   std::vector<double> effective_values(Axis a) const;
   // The sub-grid of an experiment: the scanned axes among with_implied_axes(job, used) (an experiment of
