@@ -253,7 +253,6 @@ void read_bandpass(JsonChecker& c, const json& b, JobSpec& job) {
   }
   c.no_unknown_keys(b, ptr, {"eps", "m_D"});
   job.model.bandpass.on = true;
-  std::set<Axis> shorthand_ok;  // the checks below need both shorthands set first (a tie may follow the other)
   for (Axis a : {Axis::eps, Axis::m_D}) {
     const std::string key(axis_name(a));
     AxisSpec& spec = job.axes[static_cast<int>(a)];
@@ -274,28 +273,48 @@ void read_bandpass(JsonChecker& c, const json& b, JobSpec& job) {
       c.add(ptr + "/" + key, std::string("expected ") + what + " (here, or as the axis /parameters/" + key + "), found nothing");
       continue;
     }
-    shorthand_ok.insert(a);
   }
+  if (job.model.electron_loop != model::ModelOptions::ElectronLoop::off)
+    c.add("/model/electron_loop", "the electron-loop coupling cannot be combined with the bandpass model (its own form factor is not modelled)");
+}
+
+// The bandpass parameters' values, once the shorthands are set and the ties resolved (a tie may follow the
+// other shorthand): eps in (0, 1), m_D > 0, the fermion masses > 0. A tied axis whose tie is broken (its
+// source missing or tied) was reported by resolve_ties and is not checked again.
+void check_bandpass_values(JsonChecker& c, const json& b, const JobSpec& job) {
+  const std::string ptr = "/model/bandpass";
+  auto broken_tie = [&](Axis a) {  // resolve_ties reported it (a broken tie or a tied value out of range)
+    const AxisSpec& s = job.axes[static_cast<int>(a)];
+    if (s.kind != AxisSpec::Kind::tied) return false;
+    if (!s.tied_to || !(s.tie_ratio > 0)) return true;
+    const AxisSpec& from = job.axes[static_cast<int>(*s.tied_to)];
+    if (!from.given || from.kind == AxisSpec::Kind::tied) return true;
+    std::string why;
+    for (double v : effective_values(job, a))
+      if (!std::isfinite(v) || !axis_value_ok(a, v, why)) return true;
+    return false;
+  };
   for (Axis a : {Axis::eps, Axis::m_D}) {
-    if (!shorthand_ok.count(a)) continue;
     const std::string key(axis_name(a));
+    const bool here = b.is_object() && b.contains(key);
+    if (!job.axes[static_cast<int>(a)].given || broken_tie(a)) continue;  // reported already
     const char* what = a == Axis::eps ? "the kinetic mixing epsilon, a number in (0, 1)" : "the dark photon mass in eV, > 0";
-    const std::string where = b.contains(key) ? ptr + "/" + key : "/parameters/" + key;
+    const std::string where = here ? ptr + "/" + key : "/parameters/" + key;
     for (double v : effective_values(job, a))
       if (!(v > 0) || !std::isfinite(v) || (a == Axis::eps && v >= 1)) {
         c.add(where, std::string("expected ") + what + ", found " + json(v).dump());
         break;
       }
   }
-  for (Axis a : {Axis::m_f_light, Axis::m_f_heavy})
+  for (Axis a : {Axis::m_f_light, Axis::m_f_heavy}) {
+    if (broken_tie(a)) continue;
     for (double v : effective_values(job, a))
       if (!(v > 0)) {
         c.add("/parameters/" + std::string(axis_name(a)),
               "the bandpass model needs the fermion masses: every value of " + std::string(axis_name(a)) + " must be > 0 [eV]");
         break;
       }
-  if (job.model.electron_loop != model::ModelOptions::ElectronLoop::off)
-    c.add("/model/electron_loop", "the electron-loop coupling cannot be combined with the bandpass model (its own form factor is not modelled)");
+  }
 }
 
 // Points an axis declares, read before its values are generated (grids above the per-axis cap of 1e8
@@ -618,8 +637,13 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
       if (m.contains("bandpass")) read_bandpass(c, m["bandpass"], job);
     }
   }
-  // Ties once every axis is known, including the model block's shorthand axes (bandpass eps, m_D).
+  // Ties once every axis is known, including the model block's shorthand axes (bandpass eps, m_D); then the
+  // bandpass values, which a tie may set.
   resolve_ties(c, job);
+  if (job.model.bandpass.on) {
+    const json* m = j.contains("model") ? &j["model"] : nullptr;
+    check_bandpass_values(c, m && m->is_object() && m->contains("bandpass") ? (*m)["bandpass"] : json(), job);
+  }
   // The bandpass parameters mean nothing without the bandpass model: a scan over them would silently
   // repeat one map.
   if (!job.model.bandpass.on)
