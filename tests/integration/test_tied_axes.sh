@@ -95,6 +95,23 @@ for e in t['experiments']:
         assert np.array_equal(a, diag), (e, d, a, diag)
         assert np.any(a != 0), (e, d)
 PY"
+# Adaptive refinement on a tied job: the same maps as the full grid (the Fig. 14a job, coarse step 8).
+/usr/bin/python3 -c "import json; j=json.load(open('job.json')); j['output']='out_ref'; j['refinement']={'coarse_step': 8}; json.dump(j, open('ref.json','w'))"
+"$BIN" run ref.json > ref.log 2>&1; rc=$?
+check "refined tied job: every plane layer identical to the full grid's, with fewer evaluations" "[[ $rc -eq 0 ]] && /usr/bin/python3 - <<'PY'
+import h5py, numpy as np
+a, b = h5py.File('out/scan.h5'), h5py.File('out_ref/scan.h5')
+n = 0
+def cmp(name, obj):
+    global n
+    if isinstance(obj, h5py.Dataset) and name.endswith('excluded'):
+        assert np.array_equal(obj[()], b['planes/m_a__g_ae/' + name][()]), name
+        n += 1
+a['planes/m_a__g_ae'].visititems(cmp)
+assert n >= 10, n
+ev = lambda f: sum(int(f['experiments'][e]['evaluated'][()].sum()) if 'evaluated' in f['experiments'][e] else f['experiments'][e]['signal'].size for e in f['experiments'])
+assert ev(b) < ev(a), (ev(b), ev(a))
+PY"
 check "explain: the tied axis follows its source; giving it is refused" \
   "'$BIN' explain tied.json --point m_a=1e9,g_ae=1e-4 --json | grep -q '\"g_agg\": 0.00019569512' &&
    ! '$BIN' explain tied.json --point m_a=1e9,g_ae=1e-4,g_agg=1e-3 2> err.log && grep -q 'g_agg is tied to g_ae' err.log"
