@@ -206,11 +206,15 @@ std::vector<double> effective_values(const JobSpec& job, Axis a) {
 // Ties are checked once every axis is read: the source must be given in /parameters (a tie to a default
 // 0 would silently zero the axis) and not tied itself (no chains), and every tied value must be a valid
 // value of the tied axis (br_inv = r x source <= 1, ...).
-void resolve_ties(JsonChecker& c, const JobSpec& job) {
+// Returns the tied axes that failed (reported here or by read_axis), so later checks skip them.
+std::set<Axis> resolve_ties(JsonChecker& c, const JobSpec& job) {
+  std::set<Axis> bad;
   for (int i = 0; i < kNumAxes; ++i) {
     const Axis a = static_cast<Axis>(i);
     const AxisSpec& s = job.axes[i];
-    if (s.kind != AxisSpec::Kind::tied || !s.tied_to || *s.tied_to == a) continue;
+    if (s.kind != AxisSpec::Kind::tied) continue;
+    bad.insert(a);  // until it passes every check below
+    if (!s.tied_to || *s.tied_to == a) continue;  // reported by read_axis
     const std::string ptr = "/parameters/" + std::string(axis_name(a)), src(axis_name(*s.tied_to));
     const AxisSpec& from = job.axes[static_cast<int>(*s.tied_to)];
     if (from.kind == AxisSpec::Kind::tied) {
@@ -224,13 +228,17 @@ void resolve_ties(JsonChecker& c, const JobSpec& job) {
     }
     if (!(s.tie_ratio > 0)) continue;  // reported by read_axis
     std::string why;
+    bool ok = true;
     for (double v : effective_values(job, a))
       if (!std::isfinite(v) || !axis_value_ok(a, v, why)) {
         c.add(ptr + "/ratio", "ratio x " + src + " must be " + why + " at every value of " + src + ", found " +
                                   json(v).dump());
+        ok = false;
         break;
       }
+    if (ok) bad.erase(a);
   }
+  return bad;
 }
 
 // Defaults for axes the job does not give: the plain QCD-less ALP with only the couplings named.
@@ -281,23 +289,12 @@ void read_bandpass(JsonChecker& c, const json& b, JobSpec& job) {
 // The bandpass parameters' values, once the shorthands are set and the ties resolved (a tie may follow the
 // other shorthand): eps in (0, 1), m_D > 0, the fermion masses > 0. A tied axis whose tie is broken (its
 // source missing or tied) was reported by resolve_ties and is not checked again.
-void check_bandpass_values(JsonChecker& c, const json& b, const JobSpec& job) {
+void check_bandpass_values(JsonChecker& c, const json& b, const JobSpec& job, const std::set<Axis>& bad_ties) {
   const std::string ptr = "/model/bandpass";
-  auto broken_tie = [&](Axis a) {  // resolve_ties reported it (a broken tie or a tied value out of range)
-    const AxisSpec& s = job.axes[static_cast<int>(a)];
-    if (s.kind != AxisSpec::Kind::tied) return false;
-    if (!s.tied_to || !(s.tie_ratio > 0)) return true;
-    const AxisSpec& from = job.axes[static_cast<int>(*s.tied_to)];
-    if (!from.given || from.kind == AxisSpec::Kind::tied) return true;
-    std::string why;
-    for (double v : effective_values(job, a))
-      if (!std::isfinite(v) || !axis_value_ok(a, v, why)) return true;
-    return false;
-  };
   for (Axis a : {Axis::eps, Axis::m_D}) {
     const std::string key(axis_name(a));
     const bool here = b.is_object() && b.contains(key);
-    if (!job.axes[static_cast<int>(a)].given || broken_tie(a)) continue;  // reported already
+    if (!job.axes[static_cast<int>(a)].given || bad_ties.count(a)) continue;  // reported already
     const char* what = a == Axis::eps ? "the kinetic mixing epsilon, a number in (0, 1)" : "the dark photon mass in eV, > 0";
     const std::string where = here ? ptr + "/" + key : "/parameters/" + key;
     for (double v : effective_values(job, a))
@@ -307,7 +304,7 @@ void check_bandpass_values(JsonChecker& c, const json& b, const JobSpec& job) {
       }
   }
   for (Axis a : {Axis::m_f_light, Axis::m_f_heavy}) {
-    if (broken_tie(a)) continue;
+    if (bad_ties.count(a)) continue;
     for (double v : effective_values(job, a))
       if (!(v > 0)) {
         c.add("/parameters/" + std::string(axis_name(a)),
@@ -639,10 +636,10 @@ JobSpec read_job(const std::string& path, Diagnostics& diags) {
   }
   // Ties once every axis is known, including the model block's shorthand axes (bandpass eps, m_D); then the
   // bandpass values, which a tie may set.
-  resolve_ties(c, job);
+  const std::set<Axis> bad_ties = resolve_ties(c, job);
   if (job.model.bandpass.on) {
     const json* m = j.contains("model") ? &j["model"] : nullptr;
-    check_bandpass_values(c, m && m->is_object() && m->contains("bandpass") ? (*m)["bandpass"] : json(), job);
+    check_bandpass_values(c, m && m->is_object() && m->contains("bandpass") ? (*m)["bandpass"] : json(), job, bad_ties);
   }
   // The bandpass parameters mean nothing without the bandpass model: a scan over them would silently
   // repeat one map.
